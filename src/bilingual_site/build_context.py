@@ -1,0 +1,98 @@
+"""What a hook needs to know about the language build in progress, read from the i18n plugin.
+
+mkdocs-static-i18n runs one full MkDocs build per language on the same config
+object; these helpers are the only place that reads its state, so the rest of
+the project stays independent of the plugin (its maintainer calls it frozen).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+
+@dataclass(frozen=True)
+class Languages:
+    default: str
+    current: str
+    all: list[str]
+
+    @property
+    def others(self) -> list[str]:
+        return [code for code in self.all if code != self.default]
+
+
+def i18n_plugin(config: MkDocsConfig):
+    return config.plugins["i18n"]
+
+
+def languages(config: MkDocsConfig) -> Languages:
+    plugin = i18n_plugin(config)
+    return Languages(default=plugin.default_language, current=plugin.current_language, all=list(plugin.build_languages))
+
+
+def all_languages_built(config: MkDocsConfig) -> bool:
+    """True in the last on_post_build, once every language is written (hooks must run after i18n's, at -110)."""
+    return not i18n_plugin(config).building
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent
+
+
+def source_locale(page: Page) -> str:
+    """The language of the Markdown file a page was built from (differs from the build's on fallback pages)."""
+    return page.file.locale
+
+
+def language_prefix(language: str, default: str) -> str:
+    """The folder of a language in the built site: '' for the default language, 'en/' for English."""
+    return "" if language == default else f"{language}/"
+
+
+def absolute_url(site_url: str, url: str) -> str:
+    """The public URL of a built page, with 'index.html' dropped so home pages read '/' and '/en/'."""
+    if url == "index.html" or url.endswith("/index.html"):
+        url = url[: -len("index.html")]
+    return urljoin(site_url, url)
+
+
+def site_path(site_url: str) -> str:
+    """The path the site is served under ('/' or '/repository/')."""
+    path = urlsplit(site_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def ui_strings(config: MkDocsConfig, language: str) -> dict:
+    """The site's own interface strings for ``language`` (mkdocs.yml, i18n `languages[].extra.ui`)."""
+    language_config = i18n_plugin(config).get_language_config(language)
+    return language_config["extra"]["ui"]
+
+
+def translated_languages(page: Page, languages: Languages) -> set[str]:
+    """Languages with a real file for this page: the default one and those whose own file exists."""
+    found = {languages.default}
+    for language, alternate in page.file.alternates.items():
+        if alternate.locale == language:
+            found.add(language)
+    if page.file.locale == languages.current:
+        found.add(languages.current)
+    return found
+
+
+def set_alternates(config: MkDocsConfig, alternates: list[dict]) -> None:
+    """Set `extra.alternate`, which Material renders as hreflang links.
+
+    The i18n plugin assigns it as an attribute of `config.extra` (which Jinja reads
+    before the mapping key), so both are set to stay in step with it.
+    """
+    config.extra.alternate = alternates
+    config.extra["alternate"] = alternates
+
+
+def alternates(config: MkDocsConfig) -> list[dict]:
+    return config.extra.alternate

@@ -1,0 +1,49 @@
+"""Which URLs a page links to in other languages: pure functions, no MkDocs state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bilingual_site.build_context import Languages, absolute_url, language_prefix
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    language: str
+    name: str
+    url: str  # site-relative, e.g. "en/note.html"
+    absolute: str
+    hreflang: str
+
+
+@dataclass(frozen=True)
+class PageLanguageLinks:
+    canonical: str
+    hreflang: list[LanguageLink]
+    switcher: list[LanguageLink]
+
+
+def neutral_path(page_url: str, language: str, default: str) -> str:
+    """The page's path without its language folder: 'en/note.html' -> 'note.html'."""
+    prefix = language_prefix(language, default)
+    if prefix and not page_url.startswith(prefix):
+        raise ValueError(f"page URL {page_url!r} is not under {prefix!r}")
+    return page_url[len(prefix):]
+
+
+def page_language_links(
+    page_url: str, languages: Languages, translated_languages: set[str], site_url: str, names: dict[str, str]
+) -> PageLanguageLinks:
+    """hreflang lists only real translations (and x-default, the original); the switcher lists every language."""
+    path = neutral_path(page_url, languages.current, languages.default)
+
+    def link(language: str, hreflang: str | None = None) -> LanguageLink:
+        url = language_prefix(language, languages.default) + path
+        return LanguageLink(language, names[language], url, absolute_url(site_url, url), hreflang or language)
+
+    switcher = [link(language) for language in languages.all]
+    hreflang = [link(language) for language in languages.all if language in translated_languages]
+    hreflang.append(link(languages.default, "x-default"))
+    # A fallback page duplicates the original: its canonical URL is the original's.
+    canonical_language = languages.current if languages.current in translated_languages else languages.default
+    return PageLanguageLinks(canonical=link(canonical_language).absolute, hreflang=hreflang, switcher=switcher)

@@ -1,0 +1,72 @@
+"""Per-language search indexes with accent-folded terms, from the merged index MkDocs writes.
+
+Material's search loads `search/search_index.json` under the page's base URL.
+The i18n plugin merges every language into the root index; we split it so each
+language loads only its own, drop fallback copies from the non-default ones,
+and add a `folded` field so that "modele" finds "modèles" while "modèle" still
+matches the text as written.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import re
+import unicodedata
+
+FOLDED_FIELD = "folded"
+_TAG = re.compile(r"<[^>]+>")
+
+
+def fold_accents(text: str) -> str:
+    """'Modèles d'inférence' -> 'Modeles d'inference' (NFKD, combining marks dropped)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def folded_terms(text: str, separator: str) -> str:
+    """The words of ``text`` whose folded form differs from how they are written, folded, once each."""
+    plain = html.unescape(_TAG.sub(" ", text))
+    words: dict[str, None] = {}
+    for word in re.split(separator, plain):
+        lowered = word.lower()
+        folded = fold_accents(lowered)
+        if folded != lowered:
+            words[folded] = None
+    return " ".join(words)
+
+
+def split_by_language(
+    index: dict, languages: list[str], default: str, excluded_pages: set[str]
+) -> dict[str, dict]:
+    """language -> an index holding only its entries, locations relative to its folder.
+
+    ``excluded_pages`` are site-relative page URLs ('en/claims.html') left out: fallback copies.
+    """
+    split: dict[str, dict] = {}
+    prefixes = {language: f"{language}/" for language in languages if language != default}
+    for language in languages:
+        config = copy.deepcopy(index["config"])
+        config["lang"] = [language]
+        split[language] = {"config": config, "docs": []}
+    for doc in index["docs"]:
+        page = doc["location"].split("#", 1)[0]
+        if page in excluded_pages:
+            continue
+        language = next((code for code, prefix in prefixes.items() if doc["location"].startswith(prefix)), default)
+        entry = dict(doc)
+        if language != default:
+            entry["location"] = doc["location"][len(prefixes[language]):]
+        split[language]["docs"].append(entry)
+    return split
+
+
+def add_folded_field(index: dict) -> dict:
+    """Index the accent-folded words of each entry's title and text in a field of their own."""
+    separator = index["config"]["separator"]
+    index["config"].setdefault("fields", {})[FOLDED_FIELD] = {"boost": 1}
+    for doc in index["docs"]:
+        terms = folded_terms(f"{doc.get('title', '')} {doc.get('text', '')}", separator)
+        if terms:
+            doc[FOLDED_FIELD] = terms
+    return index

@@ -1,0 +1,45 @@
+"""Per-language sitemaps that pair only real translations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from xml.sax.saxutils import quoteattr, escape
+
+
+@dataclass
+class SitemapEntry:
+    language: str
+    url: str  # site-relative, e.g. "en/note.html"
+    absolute: str
+    alternates: list[tuple[str, str]] = field(default_factory=list)  # (hreflang, absolute URL)
+
+
+def render_sitemap(entries: list[SitemapEntry]) -> str:
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for entry in sorted(entries, key=lambda e: e.url):
+        lines.append("  <url>")
+        lines.append(f"    <loc>{escape(entry.absolute)}</loc>")
+        for hreflang, href in entry.alternates:
+            lines.append(f'    <xhtml:link rel="alternate" hreflang={quoteattr(hreflang)} href={quoteattr(href)}/>')
+        lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def sitemap_folders(entries: list[SitemapEntry]) -> dict[str, list[SitemapEntry]]:
+    """Folder -> the language's entries to write there.
+
+    Material fetches `sitemap.xml` beside every hreflang URL of a page, so each
+    folder that holds pages of a language gets that language's sitemap.
+    """
+    by_language: dict[str, list[SitemapEntry]] = {}
+    for entry in entries:
+        by_language.setdefault(entry.language, []).append(entry)
+    folders: dict[str, list[SitemapEntry]] = {}
+    for entry in entries:
+        folder = entry.url.rsplit("/", 1)[0] + "/" if "/" in entry.url else ""
+        folders.setdefault(folder, by_language[entry.language])
+    return folders

@@ -1,0 +1,74 @@
+"""Load YAML keeping the line of every mapping and value, for errors that point at a line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bilingual_site.errors import InputError
+
+
+class LineDict(dict):
+    """A mapping that remembers its own line and the line of each of its keys."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class LineList(list):
+    """A sequence that remembers its own line and the line of each item."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+def _convert(node: yaml.Node) -> Any:
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result = LineDict()
+        result.line = line
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            key = yaml.safe_load(yaml.serialize(key_node))
+            if key in result:
+                raise _DuplicateKey(key, key_node.start_mark.line + 1)
+            result[key] = _convert(value_node)
+            result.key_lines[key] = key_node.start_mark.line + 1
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        items = LineList(_convert(child) for child in node.value)
+        items.line = line
+        items.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return items
+    # Scalars: let PyYAML's safe constructor decide the type (bool, int, date...).
+    return yaml.safe_load(yaml.serialize(node))
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: Any, line: int) -> None:
+        self.key = key
+        self.line = line
+
+
+def load_yaml_with_lines(path: Path, display_path: str | None = None) -> Any:
+    """Parse ``path``; a syntax error, a duplicate key or bad UTF-8 raises InputError with the line."""
+    shown = display_path or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise InputError(shown, line, "is not valid UTF-8") from error
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        raise InputError(shown, line, f"invalid YAML: {error.problem}") from error
+    if node is None:
+        raise InputError(shown, None, "is empty")
+    try:
+        return _convert(node)
+    except _DuplicateKey as error:
+        raise InputError(shown, error.line, f"duplicate key {error.key!r}") from error
