@@ -238,7 +238,7 @@ def render_claims(data: ReferenceData, language: str, default: str, ui: dict, la
     for claim in data.claims:
         if claim["provider"] != provider:
             provider = claim["provider"]
-            lines += [f"## {provider} {{#{_slug(provider)}}}", ""]
+            lines += [f"## {provider} {{#provider-{_slug(provider)}}}", ""]
         text, text_language = _localized(claim["text"], language, default)
         status = claim["status"]
         lines += [

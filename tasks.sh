@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Project tasks: ./tasks.sh <task>. Each task installs what it needs first.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+VENV=.venv
+
+usage() {
+  cat <<'USAGE'
+./tasks.sh serve    Serve the site at http://127.0.0.1:8000/ with live reload
+./tasks.sh build    Build the site strictly into site/
+./tasks.sh test     Run the whole test suite (browser tests included; installs Chromium)
+./tasks.sh lock     Re-lock requirements*.txt with hashes after editing requirements*.in
+USAGE
+}
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "error: '$*' needs root; run it as root or install sudo" >&2; exit 1
+  fi
+}
+
+apt_install() {
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@"
+}
+
+# A virtual environment with the locked packages of $1, reinstalled only when the lock changes.
+ensure_python_env() {
+  local lock=$1 stamp="$VENV/.installed-$1"
+  if [ ! -x "$VENV/bin/python" ]; then
+    python3 -m venv "$VENV" 2>/dev/null || { rm -rf "$VENV"; apt_install python3-venv; python3 -m venv "$VENV"; }
+  fi
+  if [ ! -f "$stamp" ] || ! cmp -s "$lock" "$stamp"; then
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check --require-hashes -r "$lock"
+    # The project's own package (src/bilingual_site), used by the hooks and the tools.
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+    cp "$lock" "$stamp"
+  fi
+}
+
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] || apt_install chromium
+}
+
+export NO_MKDOCS_2_WARNING=1
+
+case "${1:-help}" in
+  serve) ensure_python_env requirements.txt; shift; exec "$VENV/bin/mkdocs" serve "$@" ;;
+  build) ensure_python_env requirements.txt; shift; exec "$VENV/bin/mkdocs" build --strict "$@" ;;
+  test) ensure_python_env requirements-dev.txt; ensure_chromium; shift; exec "$VENV/bin/pytest" "$@" ;;
+  lock)
+    ensure_python_env requirements-dev.txt
+    "$VENV/bin/python" -m pip install -q pip-tools==7.6.2
+    "$VENV/bin/pip-compile" -q --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
+    "$VENV/bin/pip-compile" -q --generate-hashes --allow-unsafe --strip-extras -o requirements-dev.txt requirements-dev.in ;;
+  help|-h|--help) usage ;;
+  *) usage >&2; exit 2 ;;
+esac

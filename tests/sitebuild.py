@@ -1,0 +1,30 @@
+"""Build the site (or a modified copy of it) in-process, the way `mkdocs build --strict` does."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+PROJECT = Path(__file__).resolve().parent.parent
+SITE_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
+
+
+def build_site(project: Path, site_dir: Path, site_url: str, **overrides) -> Path:
+    """Strict build of ``project``'s mkdocs.yml into ``site_dir``; any warning raises."""
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), site_url=site_url, **overrides)
+    build(config)
+    return site_dir
+
+
+def copy_project(target: Path) -> Path:
+    """A scratch copy of everything the build reads, for tests that change content."""
+    for part in SITE_PARTS:
+        source = PROJECT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            shutil.copy2(source, target / part)
+    return target

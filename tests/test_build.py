@@ -1,0 +1,70 @@
+"""The real mkdocs.yml builds strictly and lays out both languages as readers expect."""
+
+from __future__ import annotations
+
+import json
+
+from html_pages import built_pages, content_wrapper, parse
+
+PAGES = ["index.html", "note.html", "claims.html", "sources.html", "glossary.html", "about.html", "contributing.html"]
+
+
+def test_both_languages_have_every_page_at_the_same_relative_path(site):
+    pages = built_pages(site)
+    for page in PAGES:
+        assert page in pages
+        assert f"en/{page}" in pages
+
+
+def test_html_lang_and_translation_status_of_every_page(site):
+    for url in built_pages(site):
+        soup = parse(site, url)
+        english = url.startswith("en/")
+        assert soup.html["lang"] == ("en" if english else "fr"), url
+        assert content_wrapper(soup)["data-translation-status"] == ("current" if english else "original"), url
+
+
+def test_every_page_has_one_h1_and_a_description_in_its_language(site):
+    for url in built_pages(site):
+        soup = parse(site, url)
+        assert len(soup.select("article h1")) == 1, url
+        description = soup.select_one('meta[name="description"]')["content"]
+        assert description and description != soup.select_one("title").text, url
+
+
+def test_no_page_requests_google_fonts_or_a_cdn(site):
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html, path
+        soup = parse(site, path.relative_to(site).as_posix())
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src")):
+            for element in soup.find_all(tag):
+                value = element.get(attribute, "")
+                rel = element.get("rel") or []
+                if "alternate" in rel or "canonical" in rel:
+                    continue  # links for crawlers, not requests
+                assert not value.startswith(("http:", "https:", "//")), f"{path}: {tag} {value}"
+
+
+def test_interface_strings_follow_the_page_language(site):
+    french = parse(site, "note.html")
+    english = parse(site, "en/note.html")
+    assert french.select_one(".md-search__input")["placeholder"] == "Rechercher"
+    assert english.select_one(".md-search__input")["placeholder"] == "Search"
+    titles = list(dict.fromkeys(a.text.strip() for a in english.select(".md-nav--primary > .md-nav__list > .md-nav__item > .md-nav__link")))
+    assert titles == ["Home", "The note", "Claim check", "Sources", "Glossary", "About", "Contributing"]
+    assert "Ajout éditorial" in french.select_one(".site-notice--editorial").text
+    assert "Editorial addition" in english.select_one(".site-notice--editorial").text
+
+
+def test_search_index_per_language(site):
+    french = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    english = json.loads((site / "en/search/search_index.json").read_text(encoding="utf-8"))
+    assert french["config"]["lang"] == ["fr"] and english["config"]["lang"] == ["en"]
+    french_titles = {doc["title"] for doc in french["docs"]}
+    english_titles = {doc["title"] for doc in english["docs"]}
+    assert "Vérification des affirmations" in french_titles and "Claim check" not in french_titles
+    assert "Claim check" in english_titles and "Vérification des affirmations" not in english_titles
+    assert all(not doc["location"].startswith("en/") for doc in english["docs"] + french["docs"])
+    # English pages load the index beside them, not the French one at the root.
+    assert '"base": "."' in (site / "en/note.html").read_text(encoding="utf-8")
