@@ -21,6 +21,7 @@ def build_site(project: Path, site_dir: Path, site_url: str, **overrides) -> Pat
 
 def copy_project(target: Path) -> Path:
     """A scratch copy of everything the build reads, for tests that change content."""
+    target.mkdir(parents=True, exist_ok=True)
     for part in SITE_PARTS:
         source = PROJECT / part
         if source.is_dir():

@@ -1,0 +1,114 @@
+"""Switcher, hreflang, canonical, sitemaps and 404 pages across the two languages."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+
+from html_pages import built_pages, content_wrapper, parse, resolve
+from sitebuild import build_site, copy_project
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def twin(url: str) -> str:
+    return url[len("en/"):] if url.startswith("en/") else f"en/{url}"
+
+
+def test_switcher_on_every_page_leads_to_its_twin(site):
+    for url in built_pages(site):
+        links = {a["hreflang"]: resolve(url, a["href"]) for a in parse(site, url).select(".md-select__link")}
+        assert set(links) == {"fr", "en"}, url
+        own, other = ("en", "fr") if url.startswith("en/") else ("fr", "en")
+        assert links[own] == url
+        assert links[other] == twin(url)
+        assert (site / links[other]).is_file()
+
+
+def test_hreflang_is_absolute_with_x_default_on_every_page(site, site_port):
+    base = f"http://127.0.0.1:{site_port}/"
+    for url in built_pages(site):
+        soup = parse(site, url)
+        hreflang = {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')}
+        french = url[len("en/"):] if url.startswith("en/") else url
+        expected_french = base + ("" if french == "index.html" else french)
+        expected_english = base + "en/" + ("" if french == "index.html" else french)
+        assert hreflang == {"fr": expected_french, "en": expected_english, "x-default": expected_french}, url
+        assert soup.select_one('link[rel="canonical"]')["href"] == (expected_english if url.startswith("en/") else expected_french)
+
+
+def sitemap_locations(site, path):
+    root = ElementTree.parse(site / path).getroot()
+    return {
+        url.find(f"{SITEMAP}loc").text: {link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")}
+        for url in root.findall(f"{SITEMAP}url")
+    }
+
+
+def test_one_sitemap_per_language_pairing_real_translations(site, site_port):
+    base = f"http://127.0.0.1:{site_port}/"
+    french = sitemap_locations(site, "sitemap.xml")
+    english = sitemap_locations(site, "en/sitemap.xml")
+    assert all(not loc.startswith(base + "en/") for loc in french)
+    assert all(loc.startswith(base + "en/") for loc in english)
+    assert len(french) == len(english) == 7
+    assert english[base + "en/note.html"] == {"fr": base + "note.html", "en": base + "en/note.html", "x-default": base + "note.html"}
+    assert not (site / "sitemap.xml.gz").exists()
+
+
+@pytest.mark.parametrize("path, language, home", [("404.html", "fr", "/"), ("en/404.html", "en", "/en/")])
+def test_a_404_page_per_language_with_navigation_and_switcher(site, path, language, home):
+    soup = parse(site, path)
+    assert soup.html["lang"] == language
+    assert soup.select_one("article h1").text == {"fr": "Page introuvable", "en": "Page not found"}[language]
+    switcher = {a["hreflang"]: a["href"] for a in soup.select(".md-select__link")}
+    assert switcher == {"fr": "/", "en": "/en/"}
+    nav = [a["href"] for a in soup.select(".md-nav--primary .md-nav__link[href]")]
+    assert len(nav) == 7
+    for href in nav:  # served from any missing URL, so links are absolute from the root
+        assert href.startswith(home) and (site / href.lstrip("/")).is_file()
+    assert f'"base": "{home}"' in (site / path).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def site_with_untranslated_page(tmp_path_factory):
+    """The real site plus a page that exists only in French."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    (project / "docs/fr/brouillon.md").write_text(
+        "---\ntitle: Brouillon\ndescription: Une page pas encore traduite.\n---\n\n# Brouillon {#draft}\n\nTexte seulement en français sur l'autohébergement.\n",
+        encoding="utf-8",
+    )
+    config_text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config_text + "  - Brouillon: brouillon.md\n", encoding="utf-8")
+    return build_site(project, project / "site", "https://example.org/docs/")
+
+
+def test_untranslated_page_is_served_in_french_and_marked(site_with_untranslated_page):
+    site = site_with_untranslated_page
+    soup = parse(site, "en/brouillon.html")
+    wrapper = content_wrapper(soup)
+    assert wrapper["data-translation-status"] == "untranslated"
+    assert wrapper["lang"] == "fr"
+    notice = soup.select_one(".site-notice--untranslated")
+    assert "has not been translated yet" in notice.text
+    assert notice.find_parent(attrs={"lang": "fr"}) is None  # the notice itself is English
+    assert notice.select_one("a")["href"].endswith("/new/main/docs/en?filename=brouillon.md")
+    assert soup.select_one('link[rel="canonical"]')["href"] == "https://example.org/docs/brouillon.html"
+    hreflang = {link["hreflang"] for link in soup.select('link[rel="alternate"][hreflang]')}
+    assert hreflang == {"fr", "x-default"}
+
+
+def test_untranslated_page_is_not_declared_or_indexed_as_english(site_with_untranslated_page):
+    import json
+
+    site = site_with_untranslated_page
+    french_page = parse(site, "brouillon.html")
+    assert {link["hreflang"] for link in french_page.select('link[rel="alternate"][hreflang]')} == {"fr", "x-default"}
+    assert "https://example.org/docs/en/brouillon.html" not in sitemap_locations(site, "en/sitemap.xml")
+    assert "https://example.org/docs/brouillon.html" in sitemap_locations(site, "sitemap.xml")
+    english_index = json.loads((site / "en/search/search_index.json").read_text(encoding="utf-8"))
+    assert not [doc for doc in english_index["docs"] if doc["location"].startswith("brouillon.html")]
+    french_index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert [doc for doc in french_index["docs"] if doc["location"].startswith("brouillon.html")]
