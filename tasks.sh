@@ -39,8 +39,9 @@ ensure_python_env() {
   fi
 }
 
+# Debian's Chromium for the browser tests (Playwright is told where it is; it downloads nothing).
 ensure_chromium() {
-  [ -x /usr/bin/chromium ] || apt_install chromium
+  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || apt_install chromium
 }
 
 export NO_MKDOCS_2_WARNING=1
