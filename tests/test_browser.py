@@ -81,3 +81,20 @@ def test_switching_language_keeps_the_page(page, server):
     page.locator(".md-select").hover()
     page.locator(".md-select__link[hreflang='fr']").click()
     page.wait_for_url(server.url + "claims.html")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_on_any_page(browser, server, site, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    found = {}
+    for url in built_pages(site) + ["404.html", "en/404.html"]:
+        page.goto(server.url + url)
+        violations = axe.run(page).response["violations"]
+        if violations:
+            found[url] = [(violation["id"], [node["target"] for node in violation["nodes"]]) for violation in violations]
+    context.close()
+    assert found == {}
