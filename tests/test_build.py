@@ -53,6 +53,10 @@ def test_interface_strings_follow_the_page_language(site):
     assert english.select_one(".md-search__input")["placeholder"] == "Search"
     titles = list(dict.fromkeys(a.text.strip() for a in english.select(".md-nav--primary > .md-nav__list > .md-nav__item > .md-nav__link")))
     assert titles == ["Home", "The note", "Claim check", "Sources", "Glossary", "About", "Contributing"]
+    assert french.select_one(".headerlink")["title"] == "Lien vers cette section"
+    assert english.select_one(".headerlink")["title"] == "Link to this section"
+    assert english.select_one("label[for='__palette_1']")["title"] == "Switch to dark mode"
+    assert french.select_one("label[for='__palette_1']")["title"] == "Passer en mode sombre"
     assert "Ajout éditorial" in french.select_one(".site-notice--editorial").text
     assert "Editorial addition" in english.select_one(".site-notice--editorial").text
 

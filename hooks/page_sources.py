@@ -1,0 +1,33 @@
+"""Stop the build on page sources MkDocs would publish without a word.
+
+Malformed front matter (MkDocs drops it silently), text that is not UTF-8, an
+empty page, and a translation whose original does not exist.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+
+from bilingual_site import build_context
+from bilingual_site.errors import InputError
+from bilingual_site.page_sources import check_page_source
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    if not build_context.all_languages_built(config):
+        return  # checked once, in the first language's build
+    docs = Path(config.docs_dir)
+    languages = build_context.languages(config)
+    for path in sorted(docs.rglob("*.md")):
+        shown = f"docs/{path.relative_to(docs).as_posix()}"
+        try:
+            check_page_source(path.read_bytes(), shown)
+        except InputError as error:
+            raise PluginError(str(error)) from error
+        language, _, rest = path.relative_to(docs).as_posix().partition("/")
+        if language in languages.others and not (docs / languages.default / rest).is_file():
+            raise PluginError(f"{shown}: no original docs/{languages.default}/{rest} for this translation")
