@@ -10,7 +10,6 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
 
 from bilingual_site import build_context
 from bilingual_site.errors import InputError

@@ -12,3 +12,11 @@ class InputError(Exception):
         self.message = message
         where = f"{path}:{line}" if line else path
         super().__init__(f"{where}: {message}")
+
+
+def decode_utf8(raw: bytes, path: str) -> str:
+    """The text of a project file; bytes that are not UTF-8 raise InputError at their line."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(path, raw[: error.start].count(b"\n") + 1, "is not valid UTF-8") from error

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import yaml
 
-from bilingual_site.errors import InputError
+from bilingual_site.errors import InputError, decode_utf8
 
 
 def check_page_source(raw: bytes, shown_path: str) -> None:
     """Raise InputError for text that is not UTF-8, malformed front matter, or a page with no content."""
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(shown_path, raw[: error.start].count(b"\n") + 1, "is not valid UTF-8") from error
+    text = decode_utf8(raw, shown_path)
     body = text
     lines = text.splitlines()
     if lines and lines[0].strip() == "---":

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from bilingual_site.errors import InputError
+from bilingual_site.errors import InputError, decode_utf8
 
 
 class LineDict(dict):
@@ -55,11 +55,7 @@ class _DuplicateKey(Exception):
 def load_yaml_with_lines(path: Path, display_path: str | None = None) -> Any:
     """Parse ``path``; a syntax error, a duplicate key or bad UTF-8 raises InputError with the line."""
     shown = display_path or str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
-        raise InputError(shown, line, "is not valid UTF-8") from error
+    text = decode_utf8(path.read_bytes(), shown)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
