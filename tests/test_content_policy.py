@@ -1,0 +1,99 @@
+"""The content policy: each rule has a fixture page that breaks it once, outside code, and the build stops on it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from bilingual_site.content_policy import RULES, check_markdown, check_rendered_html
+from sitebuild import PROJECT, build_site, copy_project
+
+FIXTURES = Path(__file__).parent / "fixtures" / "content-policy"
+
+EXPECTED = {
+    "no-raw-html-script": "docs/en/x.md:5: raw <script> element is not allowed (content policy: no-raw-html-script)",
+    "no-raw-html-iframe": "docs/en/x.md:7: raw <iframe> element is not allowed (content policy: no-raw-html-iframe)",
+    "no-raw-html-object": "docs/en/x.md:5: raw <object> element is not allowed (content policy: no-raw-html-object)",
+    "no-raw-html-embed": "docs/en/x.md:7: raw <embed> element is not allowed (content policy: no-raw-html-embed)",
+    "no-raw-html-form": "docs/en/x.md:3: raw <form> element is not allowed (content policy: no-raw-html-form)",
+    "no-raw-html-style": "docs/en/x.md:5: raw <style> element is not allowed (content policy: no-raw-html-style)",
+    "no-inline-event-handler": "docs/en/x.md:5: inline event handler 'onerror' is not allowed (content policy: no-inline-event-handler)",
+    "no-javascript-url": "docs/en/x.md:5: javascript: link target is not allowed (content policy: no-javascript-url)",
+    "no-data-url": "docs/en/x.md:5: data: link target is not allowed (content policy: no-data-url)",
+    "external-links-https": "docs/en/x.md:5: external link 'http://example.org/' must use https (content policy: external-links-https)",
+}
+
+
+def test_every_rule_has_a_fixture():
+    assert sorted(EXPECTED) == sorted(RULES)
+    assert sorted(path.stem for path in FIXTURES.glob("*.md")) == sorted([*RULES, "allowed"])
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_fixture_breaks_its_rule_once_with_file_line_and_rule(rule):
+    findings = check_markdown((FIXTURES / f"{rule}.md").read_text(encoding="utf-8"), "docs/en/x.md")
+    assert [str(finding) for finding in findings] == [EXPECTED[rule]]
+
+
+def test_code_https_and_mailto_are_allowed():
+    assert check_markdown((FIXTURES / "allowed.md").read_text(encoding="utf-8"), "docs/en/x.md") == []
+
+
+@pytest.mark.parametrize(
+    "markdown, rule",
+    [
+        ('[x](note.md){: onclick="alert(1)" }', "no-inline-event-handler"),  # attr_list sets attributes too
+        ('[x](note.md){: href="javascript:alert(1)" }', "no-javascript-url"),
+        ("[x]( JavaScript&#x3a;alert(1))", "no-javascript-url"),  # case and entities do not hide it
+        ("[x](java\tscript:alert(1))", "no-javascript-url"),  # browsers drop tabs inside URLs
+        ("[x](vbscript:msgbox)", "no-javascript-url"),
+        ("[x]: http://example.org/old", "external-links-https"),  # reference definition
+        ("<http://example.org/>", "external-links-https"),  # autolink
+        ("[x](//cdn.example.org/lib.js)", "external-links-https"),  # protocol-relative
+        ('<a href="ftp://example.org/file">file</a>', "external-links-https"),
+        ("<svg><script>alert(1)</script></svg>", "no-raw-html-script"),
+    ],
+)
+def test_disguised_violations_are_found(markdown, rule):
+    assert [finding.rule for finding in check_markdown(f"# T\n\n{markdown}\n", "docs/fr/x.md")] == [rule]
+
+
+def test_rendered_content_is_checked_too():
+    html = '<p><a href="javascript:x()">x</a></p><script>y()</script><div onclick="z()"></div><a href="http://e.org">e</a>'
+    assert [str(finding) for finding in check_rendered_html(html, "docs/fr/claims.md")] == [
+        "docs/fr/claims.md: javascript: link target is not allowed in the rendered page (content policy: no-javascript-url)",
+        "docs/fr/claims.md: raw <script> element is not allowed in the rendered page (content policy: no-raw-html-script)",
+        "docs/fr/claims.md: inline event handler 'onclick' is not allowed in the rendered page (content policy: no-inline-event-handler)",
+        "docs/fr/claims.md: external link 'http://e.org' must use https in the rendered page (content policy: external-links-https)",
+    ]
+
+
+def test_the_real_pages_follow_the_policy():
+    for path in sorted((PROJECT / "docs").rglob("*.md")):
+        assert check_markdown(path.read_text(encoding="utf-8"), str(path)) == []
+
+
+def test_a_violation_fails_the_build_with_file_line_and_rule(tmp_path, caplog):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs/en/about.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    page.write_text("\n".join([*lines, "", "<script>alert(1)</script>", ""]), encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(project, tmp_path / "site", "https://example.org/")
+    line = len(lines) + 2
+    assert f"docs/en/about.md:{line}: raw <script> element is not allowed (content policy: no-raw-html-script)" in caplog.text
+    assert not (tmp_path / "site" / "note.html").exists()
+
+
+def test_markup_arriving_through_reference_data_fails_the_build(tmp_path, caplog):
+    project = copy_project(tmp_path / "project")
+    claims = project / "data/claims.yml"
+    text = claims.read_text(encoding="utf-8")
+    fact = "          - \"Anthropic n'a publié aucune déclaration"
+    assert fact in text
+    claims.write_text(text.replace(fact, '          - "<iframe src=\'https://example.org/\'></iframe>"\n' + fact, 1), encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(project, tmp_path / "site", "https://example.org/")
+    assert "docs/fr/claims.md: raw <iframe> element is not allowed in the rendered page (content policy: no-raw-html-iframe)" in caplog.text
