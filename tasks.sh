@@ -10,6 +10,8 @@ usage() {
 ./tasks.sh serve    Serve the site at http://127.0.0.1:8000/ with live reload
 ./tasks.sh build    Build the site strictly into site/
 ./tasks.sh test     Run the whole test suite (browser tests included; installs Chromium)
+./tasks.sh translations <command>
+                    The translation tool: status, diff PAGE, check, glossary, record PAGE, cosmetic PAGE
 ./tasks.sh lock     Re-lock requirements*.txt with hashes after editing requirements*.in
 USAGE
 }
@@ -55,6 +57,7 @@ case "${1:-help}" in
     "$VENV/bin/python" -m pip install -q pip-tools==7.6.2
     "$VENV/bin/pip-compile" -q --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
     "$VENV/bin/pip-compile" -q --generate-hashes --allow-unsafe --strip-extras -o requirements-dev.txt requirements-dev.in ;;
+  translations) ensure_python_env requirements.txt; shift; exec "$VENV/bin/python" -m bilingual_site.translations "$@" ;;
   help|-h|--help) usage ;;
   *) usage >&2; exit 2 ;;
 esac

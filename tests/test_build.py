@@ -52,7 +52,7 @@ def test_interface_strings_follow_the_page_language(site):
     assert french.select_one(".md-search__input")["placeholder"] == "Rechercher"
     assert english.select_one(".md-search__input")["placeholder"] == "Search"
     titles = list(dict.fromkeys(a.text.strip() for a in english.select(".md-nav--primary > .md-nav__list > .md-nav__item > .md-nav__link")))
-    assert titles == ["Home", "The note", "Claim check", "Sources", "Glossary", "About", "Contributing"]
+    assert titles == ["Home", "The note", "Claim check", "Sources", "Glossary", "About", "Contributing", "Translation status"]
     assert french.select_one(".headerlink")["title"] == "Lien vers cette section"
     assert english.select_one(".headerlink")["title"] == "Link to this section"
     assert english.select_one("label[for='__palette_1']")["title"] == "Switch to dark mode"

@@ -1,0 +1,128 @@
+"""Whether each translation is up to date with its original, section by section.
+
+A translated section is *current* when the original section's fingerprint is
+the one recorded when the translation was last brought up to date. The tool's
+`status`, the build's banners and heading marks, the status page and the
+parallel view all ask this module, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from functools import cached_property
+
+from bilingual_site.sections import HEADING, Section, parse_page, sections, split_heading
+from bilingual_site.translation_lock import Lock, PageRecord, read_lock
+from bilingual_site.translation_project import Project
+
+ORIGINAL = "original"
+CURRENT = "current"
+OUTDATED = "outdated"
+UNTRANSLATED = "untranslated"
+ORPHAN = "orphan"
+STATUSES = (ORIGINAL, CURRENT, OUTDATED, UNTRANSLATED, ORPHAN)
+
+CHANGED = "changed"
+ADDED = "added"
+REMOVED = "removed"
+
+
+@dataclass(frozen=True)
+class SectionChange:
+    id: str
+    kind: str  # changed, added (in the original since the record) or removed (from the original)
+    title: str  # the original's heading text: current one, or the recorded one for a removed section
+    line: int | None  # where the section starts in the original; None when removed
+
+
+@dataclass(frozen=True)
+class PageStatus:
+    page: str  # relative to the language folder: 'note.md'
+    language: str
+    status: str
+    changes: tuple[SectionChange, ...] = ()
+    recorded: datetime.date | None = None
+    sections_total: int = 0  # sections of the original
+    sections_current: int = 0  # of those, translated and unchanged since the record
+
+    @property
+    def stale_ids(self) -> list[str]:
+        """Ids of the sections a translated page should mark at their heading."""
+        return [change.id for change in self.changes]
+
+
+def compare(original: list[Section], record: PageRecord | None) -> list[SectionChange]:
+    """What changed in the original since ``record``: changed and added sections in page order, then removed ones."""
+    recorded = record.sections if record else {}
+    changes = []
+    for section in original:
+        if section.id not in recorded:
+            changes.append(SectionChange(section.id, ADDED, section.title, section.line))
+        elif recorded[section.id].fingerprint != section.fingerprint:
+            changes.append(SectionChange(section.id, CHANGED, section.title, section.line))
+    current_ids = {section.id for section in original}
+    for section_id, section in recorded.items():
+        if section_id not in current_ids:
+            changes.append(SectionChange(section_id, REMOVED, recorded_title(section.source), None))
+    return changes
+
+
+def recorded_title(source: str) -> str:
+    first = source.split("\n", 1)[0]
+    match = HEADING.match(first)
+    return split_heading(match["text"])[0] if match else ""
+
+
+class ProjectStatus:
+    """Every page of every language, read once from the docs folder and the lock files."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+
+    @cached_property
+    def locks(self) -> dict[str, Lock]:
+        return {
+            language: read_lock(self.project.lock_path(language), self.project.shown(self.project.lock_path(language)))
+            for language in self.project.translation_languages
+        }
+
+    def original_sections(self, page: str) -> list[Section]:
+        path = self.project.page_path(self.project.default_language, page)
+        return sections(parse_page(self.project.read(path)))
+
+    def page_status(self, language: str, page: str) -> PageStatus:
+        project = self.project
+        has_original = project.page_path(project.default_language, page).is_file()
+        if language == project.default_language:
+            return PageStatus(page, language, ORIGINAL)
+        if not has_original:
+            return PageStatus(page, language, ORPHAN)
+        original = self.original_sections(page)
+        if not project.page_path(language, page).is_file():
+            return PageStatus(page, language, UNTRANSLATED, sections_total=len(original))
+        record = self.locks[language].get(page)
+        changes = compare(original, record)
+        stale = {change.id for change in changes}
+        return PageStatus(
+            page, language, OUTDATED if changes else CURRENT, tuple(changes),
+            record.recorded if record else None,
+            sections_total=len(original),
+            sections_current=sum(1 for section in original if section.id not in stale),
+        )
+
+    def all_statuses(self) -> list[PageStatus]:
+        """Per language (default first), the original's pages, then the language's orphans."""
+        project = self.project
+        originals = project.pages(project.default_language)
+        result = [PageStatus(page, project.default_language, ORIGINAL) for page in originals]
+        for language in project.translation_languages:
+            result += [self.page_status(language, page) for page in originals]
+            result += [PageStatus(page, language, ORPHAN) for page in project.pages(language) if page not in originals]
+        return result
+
+
+def progress(statuses: list[PageStatus], language: str) -> tuple[int, int]:
+    """(current sections, all sections of the original) for one translation language."""
+    mine = [status for status in statuses if status.language == language and status.status != ORPHAN]
+    return sum(status.sections_current for status in mine), sum(status.sections_total for status in mine)

@@ -1,0 +1,103 @@
+"""Glossary lint: translations use the glossary's preferred terms and none of the terms to avoid.
+
+Matching ignores case, treats ' and ’ alike and lets every plain word of a term
+take a plural ending, so "moteurs d'inférence" matches the term "moteur
+d'inférence" (hyphenated words do not: "open-sources" is a verb, not a plural).
+A qualifier in parentheses, as in "production (serving)", is a note for
+translators and is not matched. Text in code spans and code blocks is not read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bilingual_site.sections import Section, parse_page, prose_lines, sections, without_code_spans
+
+APOSTROPHES = "['’]"
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    renderings: dict[str, str]  # language -> preferred term
+    avoid: dict[str, list[str]]  # language -> terms not to use
+
+
+@dataclass(frozen=True)
+class GlossaryFinding:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+def term_pattern(term: str) -> re.Pattern:
+    plain = re.sub(r"\([^)]*\)", " ", term).split()
+    words = [(re.escape(word).replace("'", APOSTROPHES).replace("’", APOSTROPHES), word.isalpha()) for word in plain]
+    body = r"\s+".join(f"{word}(?:s|es|x)?" if pluralizable else word for word, pluralizable in words)
+    return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
+
+
+def uses(text: str, term: str) -> bool:
+    return bool(term_pattern(term).search(without_code_spans(text)))
+
+
+def avoided_terms(text: str, shown: str, language: str, terms: list[Term]) -> list[GlossaryFinding]:
+    """Every line of a page that uses a term the glossary says to avoid in ``language``."""
+    found = []
+    for number, line in prose_lines(parse_page(text)):
+        line = without_code_spans(line)
+        for term in terms:
+            for avoided in term.avoid.get(language, []):
+                if term_pattern(avoided).search(line):
+                    preferred = term.renderings.get(language, "")
+                    found.append(GlossaryFinding(shown, number, f"{avoided!r} is a term to avoid; the glossary prefers {preferred!r} (term '{term.id}')"))
+    return found
+
+
+def missing_preferred_terms(
+    original: list[Section], original_shown: str, original_language: str,
+    translation: list[Section], translation_shown: str, language: str, terms: list[Term],
+) -> list[GlossaryFinding]:
+    """Sections whose original uses a glossary term while their translation lacks the preferred rendering."""
+    twins = {section.id: section for section in translation}
+    found = []
+    for section in original:
+        twin = twins.get(section.id)
+        if twin is None:
+            continue  # a missing section is the structure check's business
+        for term in terms:
+            source_term, target_term = term.renderings.get(original_language), term.renderings.get(language)
+            if not source_term or not target_term:
+                continue
+            if uses(section.text, source_term) and not uses(twin.text, target_term):
+                found.append(GlossaryFinding(
+                    translation_shown, twin.line,
+                    f"section '{section.id}' does not use {target_term!r} where {original_shown}:{section.line} "
+                    f"uses {source_term!r} (term '{term.id}')",
+                ))
+    return found
+
+
+def lint_pair(original_text: str, original_shown: str, original_language: str,
+              translation_text: str, translation_shown: str, language: str, terms: list[Term]) -> list[GlossaryFinding]:
+    original = sections(parse_page(original_text))
+    translation = sections(parse_page(translation_text))
+    return avoided_terms(translation_text, translation_shown, language, terms) + missing_preferred_terms(
+        original, original_shown, original_language, translation, translation_shown, language, terms,
+    )
+
+
+def glossary_terms(entries: list[dict]) -> list[Term]:
+    """Terms from the checked entries of data/glossary.yml (reference_data.load_reference_data)."""
+    return [
+        Term(
+            id=str(entry["id"]),
+            renderings={language: block["term"] for language, block in entry.items() if language != "id"},
+            avoid={language: list(block.get("avoid", [])) for language, block in entry.items() if language != "id"},
+        )
+        for entry in entries
+    ]

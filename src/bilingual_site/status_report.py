@@ -1,0 +1,88 @@
+"""The data of the translation status page: per translation language, progress and pages by status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+from mkdocs.utils import get_relative_url
+
+from bilingual_site.build_context import language_prefix
+from bilingual_site.freshness import STATUSES, PageStatus, ProjectStatus, progress
+from bilingual_site.sections import parse_page
+from bilingual_site.translation_project import Project
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    status: PageStatus
+    title: str
+    url: str  # site-relative URL of the page in the translation's language
+
+
+@dataclass(frozen=True)
+class LanguageReport:
+    language: str
+    done: int
+    total: int
+    rows: list[ReportRow]
+
+    @property
+    def percent(self) -> int:
+        return 100 * self.done // self.total if self.total else 100
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    languages: list[LanguageReport]
+
+    def for_page(self, page_url: str, reader_language: str) -> list[dict]:
+        """Template data with links relative to the page showing the report."""
+        return [
+            {
+                "language": report.language,
+                "done": report.done,
+                "total": report.total,
+                "percent": report.percent,
+                "rows": [
+                    {
+                        "page": row.status.page,
+                        "title": row.title,
+                        "status": row.status.status,
+                        "href": get_relative_url(row.url, page_url),
+                        "changes": [change.id or "" for change in row.status.changes],
+                    }
+                    for row in sorted(report.rows, key=lambda row: (STATUSES.index(row.status.status), row.status.page))
+                ],
+            }
+            for report in self.languages
+        ]
+
+
+def page_title(project: Project, language: str, page: str) -> str:
+    """The front matter title of the page in ``language``, or of the original when there is none."""
+    for folder in (language, project.default_language):
+        path = project.page_path(folder, page)
+        if path.is_file():
+            meta = yaml.safe_load(parse_page(project.read(path)).front_matter or "") or {}
+            if isinstance(meta, dict) and meta.get("title"):
+                return str(meta["title"])
+    return page
+
+
+def page_url(project: Project, language: str, page: str) -> str:
+    return language_prefix(language, project.default_language) + page[: -len(".md")] + ".html"
+
+
+def status_report(project: Project) -> StatusReport:
+    statuses = ProjectStatus(project).all_statuses()
+    languages = []
+    for language in project.translation_languages:
+        done, total = progress(statuses, language)
+        rows = [
+            ReportRow(status, page_title(project, language, status.page), page_url(project, language, status.page))
+            for status in statuses
+            if status.language == language
+        ]
+        languages.append(LanguageReport(language, done, total, rows))
+    return StatusReport(languages)

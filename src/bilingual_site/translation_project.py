@@ -1,0 +1,73 @@
+"""The translation layout of a project, read from its mkdocs.yml: languages, pages, lock files.
+
+The tool and the build hooks both start here, so a language added to the i18n
+plugin's `languages:` (and its folder under docs/) is picked up everywhere;
+no language code is written in the code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.utils import yaml_load
+
+from bilingual_site.errors import InputError, decode_utf8
+
+LOCK_FOLDER = "translations"
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    docs_dir: Path
+    default_language: str
+    languages: tuple[str, ...]  # the default language first
+
+    @property
+    def translation_languages(self) -> tuple[str, ...]:
+        return tuple(language for language in self.languages if language != self.default_language)
+
+    def page_path(self, language: str, page: str) -> Path:
+        return self.docs_dir / language / page
+
+    def shown(self, path: Path) -> str:
+        """A path as messages show it: relative to the project root, with forward slashes."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def lock_path(self, language: str) -> Path:
+        return self.root / LOCK_FOLDER / f"{language}.yml"
+
+    def pages(self, language: str) -> list[str]:
+        """The Markdown pages of a language folder, as paths relative to it ('note.md')."""
+        folder = self.docs_dir / language
+        if not folder.is_dir():
+            return []
+        return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.md"))
+
+    def read(self, path: Path) -> str:
+        return decode_utf8(path.read_bytes(), self.shown(path))
+
+
+def load_project(config_file: Path) -> Project:
+    """Languages and docs folder from mkdocs.yml's i18n plugin entry."""
+    shown = config_file.name
+    try:
+        with open(config_file, "rb") as stream:
+            config = yaml_load(stream) or {}
+    except OSError as error:
+        raise InputError(shown, None, f"cannot be read: {error.strerror}") from error
+    plugins = config.get("plugins") or []
+    entries = [entry for entry in plugins if isinstance(entry, dict) and "i18n" in entry]
+    if not entries:
+        raise InputError(shown, None, "has no i18n plugin entry with languages")
+    languages = (entries[0]["i18n"] or {}).get("languages") or []
+    defaults = [entry["locale"] for entry in languages if entry.get("default")]
+    if len(defaults) != 1:
+        raise InputError(shown, None, "the i18n plugin needs exactly one language with `default: true`")
+    ordered = tuple(defaults + [entry["locale"] for entry in languages if not entry.get("default")])
+    root = config_file.parent
+    return Project(root=root, docs_dir=root / config.get("docs_dir", "docs"), default_language=defaults[0], languages=ordered)

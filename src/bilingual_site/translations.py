@@ -1,0 +1,281 @@
+"""The translation tool: one subcommand per question about the translations.
+
+    python -m bilingual_site.translations status            # every page in every language
+    python -m bilingual_site.translations diff note.md      # what changed in the original since translation
+    python -m bilingual_site.translations check             # structural parity of every pair
+    python -m bilingual_site.translations glossary          # preferred terms, terms to avoid
+    python -m bilingual_site.translations record note.md    # the translation is up to date again
+    python -m bilingual_site.translations cosmetic note.md  # an edit of the original needs no new translation
+
+Each command is a function returning an Outcome (exit code, text, JSON data);
+`main` only parses arguments and prints. Exit codes: 0 all good, 1 something to
+do, 2 bad input. `--json` prints the data instead of the text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import difflib
+import json
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from bilingual_site.errors import InputError
+from bilingual_site.freshness import ADDED, CHANGED, CURRENT, ORIGINAL, REMOVED, PageStatus, ProjectStatus, progress
+from bilingual_site.glossary_lint import glossary_terms, lint_pair
+from bilingual_site.parity import check_pair
+from bilingual_site.reference_data import load_reference_data
+from bilingual_site.sections import normalize, parse_page, sections
+from bilingual_site.translation_lock import PageRecord, RecordedSection, write_lock
+from bilingual_site.translation_project import Project, load_project
+
+OK, TO_DO, BAD_INPUT = 0, 1, 2
+# A cosmetic edit keeps this share of the section's characters (difflib ratio); more is a real change.
+COSMETIC_MIN_SIMILARITY = 0.9
+
+
+@dataclass
+class Outcome:
+    code: int
+    text: str
+    data: object = field(default=None)
+
+
+# --- status ----------------------------------------------------------------
+
+
+def status(project: Project) -> Outcome:
+    statuses = ProjectStatus(project).all_statuses()
+    lines = [_status_line(project, item) for item in statuses]
+    for language in project.translation_languages:
+        done, total = progress(statuses, language)
+        share = f"{100 * done // total}%" if total else "n/a"
+        lines.append(f"{language}: {done} of {total} sections current ({share})")
+    code = OK if all(item.status in (ORIGINAL, CURRENT) for item in statuses) else TO_DO
+    return Outcome(code, "\n".join(lines), [_status_data(item) for item in statuses])
+
+
+def _status_line(project: Project, item: PageStatus) -> str:
+    line = f"{item.language:<5} {item.page:<32} {item.status}"
+    if item.changes:
+        kinds = {}
+        for change in item.changes:
+            kinds.setdefault(change.kind, []).append(change.id or "(before the first heading)")
+        line += "  " + "; ".join(f"{kind}: {', '.join(ids)}" for kind, ids in kinds.items())
+        if item.recorded is None:
+            line += f"  (never recorded: run `record {item.page}` once translated)"
+    return line
+
+
+def _status_data(item: PageStatus) -> dict:
+    data = asdict(item)
+    data["recorded"] = item.recorded.isoformat() if item.recorded else None
+    return data
+
+
+# --- diff ------------------------------------------------------------------
+
+
+def diff(project: Project, page: str, languages: list[str]) -> Outcome:
+    tracker = ProjectStatus(project)
+    original_path = project.shown(project.page_path(project.default_language, page))
+    current = {section.id: section for section in tracker.original_sections(page)}
+    chunks, data = [], []
+    for language in languages:
+        item = tracker.page_status(language, page)
+        record = tracker.locks[language].get(page)
+        recorded = record.sections if record else {}
+        for change in item.changes:
+            before = recorded[change.id].source if change.kind in (CHANGED, REMOVED) else ""
+            after = normalize(current[change.id].text) if change.kind in (CHANGED, ADDED) else ""
+            where = f"{original_path}:{change.line}" if change.line else original_path
+            lines = difflib.unified_diff(
+                before.split("\n") if before else [], after.split("\n") if after else [],
+                fromfile=f"{language} record of {page}" + (f" ({record.recorded})" if record else ""),
+                tofile=where, lineterm="",
+            )
+            chunks.append(f"## {language}: {change.kind} section '{change.id}'\n" + "\n".join(lines))
+            data.append({"language": language, "section": change.id, "kind": change.kind, "before": before, "after": after})
+    return Outcome(TO_DO if chunks else OK, "\n\n".join(chunks) or f"{page}: no change in the original since translation", data)
+
+
+# --- check -----------------------------------------------------------------
+
+
+def translated_pairs(project: Project, pages: list[str] | None = None):
+    """(language, page) for every page that exists in the original and in a translation."""
+    for language in project.translation_languages:
+        for page in pages or project.pages(project.default_language):
+            if project.page_path(language, page).is_file() and project.page_path(project.default_language, page).is_file():
+                yield language, page
+
+
+def pair_findings(project: Project, language: str, page: str):
+    original, translation = project.page_path(project.default_language, page), project.page_path(language, page)
+    return check_pair(project.read(original), project.shown(original), project.read(translation), project.shown(translation))
+
+
+def check(project: Project, pages: list[str] | None = None) -> Outcome:
+    findings = [finding for language, page in translated_pairs(project, pages) for finding in pair_findings(project, language, page)]
+    text = "\n".join(finding.message for finding in findings) or "every translated page has the structure of its original"
+    return Outcome(TO_DO if findings else OK, text, [asdict(finding) for finding in findings])
+
+
+# --- glossary --------------------------------------------------------------
+
+
+def glossary(project: Project) -> Outcome:
+    terms = glossary_terms(load_reference_data(project.root / "data", list(project.languages), project.default_language).terms)
+    findings = []
+    for language, page in translated_pairs(project):
+        original, translation = project.page_path(project.default_language, page), project.page_path(language, page)
+        findings += lint_pair(
+            project.read(original), project.shown(original), project.default_language,
+            project.read(translation), project.shown(translation), language, terms,
+        )
+    text = "\n".join(str(finding) for finding in findings) or "every translation follows the glossary"
+    return Outcome(TO_DO if findings else OK, text, [asdict(finding) for finding in findings])
+
+
+# --- record and cosmetic ---------------------------------------------------
+
+
+def record(project: Project, page: str, languages: list[str], today: datetime.date) -> Outcome:
+    tracker = ProjectStatus(project)
+    messages, written = [], []
+    for language in languages:
+        if not project.page_path(language, page).is_file():
+            raise InputError(project.shown(project.page_path(language, page)), None, "does not exist: translate the page before recording it")
+        findings = pair_findings(project, language, page)
+        if findings:
+            messages += [finding.message for finding in findings]
+            continue
+        lock = tracker.locks[language]
+        lock[page] = PageRecord(today, {
+            section.id: RecordedSection(section.fingerprint, normalize(section.text))
+            for section in tracker.original_sections(page)
+        })
+        write_lock(project.lock_path(language), lock)
+        count = len(lock[page].sections)
+        written.append(f"recorded {language}/{page} as up to date on {today.isoformat()} ({count} section{'s' if count != 1 else ''})")
+    if messages:
+        text = "\n".join(messages + written + [f"not recorded: the structure of {page} differs from its original (fix it, then record)"])
+        return Outcome(TO_DO, text, {"recorded": written, "findings": messages})
+    return Outcome(OK, "\n".join(written), {"recorded": written, "findings": []})
+
+
+def cosmetic(project: Project, page: str, languages: list[str], section_ids: list[str], force: bool) -> Outcome:
+    """Accept the original's current text of changed sections as already translated, keeping the record's date."""
+    tracker = ProjectStatus(project)
+    current = {section.id: section for section in tracker.original_sections(page)}
+    unknown = [section_id for section_id in section_ids if section_id not in current]
+    if unknown:
+        raise InputError(project.shown(project.page_path(project.default_language, page)), None, f"no section with id {', '.join(map(repr, unknown))}")
+    accepted, refused = [], []
+    for language in languages:
+        record = tracker.locks[language].get(page)
+        if record is None:
+            raise InputError(project.shown(project.lock_path(language)), None, f"no record of {page}: record the translation first")
+        for change in tracker.page_status(language, page).changes:
+            if section_ids and change.id not in section_ids:
+                continue
+            if change.kind != CHANGED:
+                refused.append(f"{language}/{page}: section '{change.id}' was {change.kind}, which is never cosmetic")
+                continue
+            before, after = record.sections[change.id].source, normalize(current[change.id].text)
+            similarity = difflib.SequenceMatcher(None, before, after).ratio()
+            if similarity < COSMETIC_MIN_SIMILARITY and not force:
+                refused.append(f"{language}/{page}: section '{change.id}' changed too much to be cosmetic ({similarity:.1%} similar; --force to insist)")
+                continue
+            record.sections[change.id] = RecordedSection(current[change.id].fingerprint, after)
+            accepted.append(f"{language}/{page}: section '{change.id}' marked cosmetic ({similarity:.1%} similar)")
+        write_lock(project.lock_path(language), tracker.locks[language])
+    text = "\n".join(accepted + refused) or f"{page}: nothing changed in the original since translation"
+    return Outcome(TO_DO if refused else OK, text, {"accepted": accepted, "refused": refused})
+
+
+# --- command line ----------------------------------------------------------
+
+
+def page_argument(project: Project, argument: str) -> tuple[str, str | None]:
+    """'note.md', 'en/note.md' or 'docs/en/note.md' -> (page, language given or None)."""
+    path = Path(argument)
+    parts = path.parts
+    docs = project.docs_dir.relative_to(project.root).parts
+    if parts[: len(docs)] == docs:
+        parts = parts[len(docs):]
+    language = parts[0] if len(parts) > 1 and parts[0] in project.languages else None
+    page = "/".join(parts[1:] if language else parts)
+    if not project.page_path(project.default_language, page).is_file():
+        raise InputError(argument, None, f"no such page in the original language ({project.shown(project.page_path(project.default_language, page))})")
+    if language == project.default_language:
+        language = None
+    return page, language
+
+
+def parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--project", type=Path, default=Path("."), help="folder holding mkdocs.yml (default: .)")
+    common.add_argument("--json", action="store_true", help="print JSON data instead of text")
+    main_parser = argparse.ArgumentParser(prog="translations", description=__doc__.split("\n\n")[0])
+    commands = main_parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("status", parents=[common], help="every page in every language: original, current, outdated, untranslated or orphan")
+    for name, helptext in (
+        ("diff", "what changed in the original since the translation was made, per section"),
+        ("record", "record a translation as up to date (refused while `check` finds a difference)"),
+        ("cosmetic", "declare the original's edits cosmetic, so translations are not flagged for them"),
+    ):
+        command = commands.add_parser(name, parents=[common], help=helptext)
+        command.add_argument("page", help="note.md, or docs/en/note.md for one language")
+        command.add_argument("--language", help="only this translation language")
+        if name == "record":
+            command.add_argument("--date", type=datetime.date.fromisoformat, default=None, help="YYYY-MM-DD (default: today)")
+        if name == "cosmetic":
+            command.add_argument("sections", nargs="*", help="section ids (default: every changed section)")
+            command.add_argument("--force", action="store_true", help="accept large edits too")
+    check_command = commands.add_parser("check", parents=[common], help="structural parity of every page and its translations")
+    check_command.add_argument("pages", nargs="*", help="only these pages (default: all)")
+    commands.add_parser("glossary", parents=[common], help="preferred glossary terms used, terms to avoid absent")
+    return main_parser
+
+
+def run(arguments: argparse.Namespace) -> Outcome:
+    project = load_project(arguments.project / "mkdocs.yml")
+    if arguments.command == "status":
+        return status(project)
+    if arguments.command == "check":
+        return check(project, [page_argument(project, page)[0] for page in arguments.pages] or None)
+    if arguments.command == "glossary":
+        return glossary(project)
+    page, language = page_argument(project, arguments.page)
+    language = arguments.language or language
+    if language is not None and language not in project.translation_languages:
+        raise InputError("mkdocs.yml", None, f"{language!r} is not a translation language (declared: {', '.join(project.translation_languages)})")
+    languages = [language] if language else [
+        code for code in project.translation_languages if project.page_path(code, page).is_file()
+    ]
+    if arguments.command == "diff":
+        return diff(project, page, languages)
+    if arguments.command == "record":
+        return record(project, page, languages, arguments.date or datetime.date.today())
+    return cosmetic(project, page, languages, arguments.sections, arguments.force)
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = parser().parse_args(argv)
+    try:
+        outcome = run(arguments)
+    except InputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return BAD_INPUT
+    if arguments.json:
+        print(json.dumps(outcome.data, ensure_ascii=False, indent=2, default=str))
+    else:
+        print(outcome.text)
+    return outcome.code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
