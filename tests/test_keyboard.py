@@ -1,0 +1,135 @@
+"""A reader with a keyboard only, in Debian's Chromium: skip link, search, language switcher, visible focus."""
+
+from __future__ import annotations
+
+import pytest
+
+from html_pages import built_pages
+
+pytestmark = pytest.mark.browser
+
+# What the focused element is, and whether anything draws its focus. Material hides the palette
+# radio button (`.md-option`) and outlines the label after it instead.
+FOCUS = """() => {
+  const focused = document.activeElement;
+  const drawn = focused.matches('input.md-option') ? focused.nextElementSibling : focused;
+  const style = getComputedStyle(drawn);
+  const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+  return {
+    tag: focused.tagName,
+    classes: focused.className,
+    href: focused.getAttribute('href'),
+    label: focused.getAttribute('aria-label') || focused.textContent.trim().slice(0, 40),
+    visible: outline || style.boxShadow !== 'none',
+    inContent: !!focused.closest('.md-content'),
+  };
+}"""
+
+
+def focused(page) -> dict:
+    return page.evaluate(FOCUS)
+
+
+def tab_until(page, matches, limit: int = 40) -> dict:
+    """Press Tab until the focused element satisfies ``matches``; fail after ``limit`` presses."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        current = focused(page)
+        if matches(current):
+            return current
+    raise AssertionError(f"not reached in {limit} Tab presses; last focused: {current}")
+
+
+@pytest.mark.parametrize("path, heading", [("note.html", "vllm-adoption"), ("en/note.html", "vllm-adoption")])
+def test_skip_link_is_the_first_stop_and_moves_to_the_content(page, server, path, heading):
+    page.goto(server.url + path)
+    page.keyboard.press("Tab")
+    skip = focused(page)
+    assert "md-skip" in skip["classes"] and skip["href"] == f"#{heading}", skip
+    assert skip["visible"]
+    assert page.locator(".md-skip").is_visible()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{server.url}{path}#{heading}")
+    top = page.evaluate(f"() => document.getElementById({heading!r}).getBoundingClientRect().top")
+    assert 0 <= top < page.viewport_size["height"] / 2, top
+    # The next Tab continues from the heading the link led to, inside the page's content.
+    page.keyboard.press("Tab")
+    assert focused(page)["inContent"], focused(page)
+
+
+@pytest.mark.parametrize(
+    "path, shortcut, query",
+    [("about.html", "/", "vllm"), ("en/about.html", "s", "providers")],
+)
+def test_search_opens_and_navigates_from_the_keyboard(page, server, path, shortcut, query):
+    page.goto(server.url + path)
+    page.keyboard.press(shortcut)
+    field = focused(page)
+    assert "md-search__input" in field["classes"] and field["visible"], field
+    page.keyboard.type(query, delay=20)
+    page.wait_for_function(
+        "() => !/Initiali[sz]|Taper|Type to/.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
+    page.keyboard.press("ArrowDown")
+    first = focused(page)
+    assert "md-search-result__link" in first["classes"] and first["visible"], first
+    page.keyboard.press("ArrowDown")
+    second = focused(page)
+    assert second != first and second["visible"], second
+    page.keyboard.press("ArrowUp")
+    assert focused(page) == first
+    target = first["href"].split("?", 1)[0]
+    assert target != server.url + path
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: url.split("?", 1)[0].split("#", 1)[0] == target.split("#", 1)[0])
+
+
+@pytest.mark.parametrize(
+    "path, language, expected",
+    [("claims.html", "en", "en/claims.html"), ("en/claims.html", "fr", "claims.html"), ("en/glossary.html", "fr", "glossary.html")],
+)
+def test_language_switcher_works_from_the_keyboard(page, server, path, language, expected):
+    page.goto(server.url + path)
+    button = tab_until(page, lambda f: f["tag"] == "BUTTON" and f["label"] in ("Sélectionner la langue", "Select language"))
+    assert button["visible"]
+    # The list opens on focus (Material's .md-select:focus-within) and its entries come next.
+    page.wait_for_function("() => getComputedStyle(document.querySelector('.md-select__inner')).opacity === '1'")
+    name = {"fr": "Français", "en": "English"}[language]
+    choice = tab_until(page, lambda f: "md-select__link" in f["classes"] and f["label"] == name, limit=3)
+    assert choice["visible"]
+    page.keyboard.press("Enter")
+    page.wait_for_url(server.url + expected)
+    assert page.locator("html").get_attribute("lang") == language
+
+
+def test_focus_is_visible_on_every_element_tab_reaches(browser, server, site):
+    context = browser.new_context()
+    page = context.new_page()
+    invisible: dict[str, list[dict]] = {}
+    reached = 0
+    for url in built_pages(site) + ["404.html", "en/404.html"]:
+        page.goto(server.url + url)
+        for _ in range(400):
+            page.keyboard.press("Tab")
+            current = focused(page)
+            if current["tag"] == "BODY":  # past the last element, focus leaves the document
+                break
+            reached += 1
+            if not current["visible"]:
+                invisible.setdefault(url, []).append(current)
+        else:
+            raise AssertionError(f"{url}: Tab never left the page")
+    context.close()
+    assert invisible == {}
+    assert reached > 16 * 20
+
+
+def test_language_names_in_the_switcher_carry_their_own_language(server, site):
+    from html_pages import parse
+
+    for url in built_pages(site) + ["404.html", "en/404.html"]:
+        links = parse(site, url).select(".md-select__link")
+        assert [(link.get_text(strip=True), link.get("lang"), link.get("hreflang")) for link in links] == [
+            ("Français", "fr", "fr"),
+            ("English", "en", "en"),
+        ], url
