@@ -1,0 +1,108 @@
+"""What crawlers and link previews read: meta descriptions, Open Graph and Twitter tags, robots.txt."""
+
+from __future__ import annotations
+
+import pytest
+
+from html_pages import built_pages, parse
+from sitebuild import build_site, copy_project
+
+from bilingual_site.robots_txt import render_robots_txt
+from bilingual_site.social_meta import social_meta
+
+LOCALES = {"fr": "fr_FR", "en": "en_US"}
+HOMES = {"index.html", "en/index.html"}
+
+
+def head_meta(soup) -> dict[str, list[str]]:
+    """og:* and twitter:* name -> contents, in page order."""
+    found: dict[str, list[str]] = {}
+    for tag in soup.head.find_all("meta"):
+        name = tag.get("property") or tag.get("name") or ""
+        if name.startswith(("og:", "twitter:")):
+            found.setdefault(name, []).append(tag["content"])
+    return found
+
+
+def test_every_page_has_its_own_description_and_social_tags(site, site_port):
+    site_url = f"http://127.0.0.1:{site_port}/"
+    descriptions = {}
+    for url in built_pages(site):
+        soup = parse(site, url)
+        language = soup.html["lang"]
+        description = soup.head.find("meta", attrs={"name": "description"})["content"]
+        canonical = soup.head.find("link", rel="canonical")["href"]
+        title = soup.head.title.get_text().rsplit(" - ", 1)[0]
+        meta = head_meta(soup)
+        other = "en" if language == "fr" else "fr"
+        expected = {
+            "og:type": ["website" if url in HOMES else "article"],
+            "og:site_name": [{"fr": "Adoption de vLLM", "en": "vLLM adoption"}[language]],
+            "og:title": [meta["og:site_name"][0] if url in HOMES else title],
+            "og:description": [description],
+            "og:url": [canonical],
+            "og:locale": [LOCALES[language]],
+            "og:locale:alternate": [LOCALES[other]],
+            "twitter:card": ["summary"],
+            "twitter:title": meta["og:title"],
+            "twitter:description": [description],
+        }
+        assert meta == expected, url
+        assert canonical.startswith(site_url), url
+        descriptions[url] = description
+    # Each page says what it is about: no description is shared by two pages.
+    assert len(set(descriptions.values())) == len(descriptions)
+
+
+@pytest.fixture(scope="module")
+def site_with_untranslated_page(tmp_path_factory):
+    """The real site plus a page that exists only in French."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    (project / "docs/fr/brouillon.md").write_text(
+        "---\ntitle: Brouillon\ndescription: Une page pas encore traduite.\n---\n\n# Brouillon {#draft}\n\nTexte.\n",
+        encoding="utf-8",
+    )
+    config_text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config_text + "  - Brouillon: brouillon.md\n", encoding="utf-8")
+    return build_site(project, project / "site", "https://example.org/docs/")
+
+
+def test_an_untranslated_page_announces_french_and_no_alternate(site_with_untranslated_page):
+    meta = head_meta(parse(site_with_untranslated_page, "en/brouillon.html"))
+    assert meta["og:locale"] == ["fr_FR"]
+    assert "og:locale:alternate" not in meta
+    assert meta["og:url"] == ["https://example.org/docs/brouillon.html"]  # its canonical, the original
+    assert meta["og:description"] == ["Une page pas encore traduite."]
+    # ... and the French original does not announce an English version either.
+    assert "og:locale:alternate" not in head_meta(parse(site_with_untranslated_page, "brouillon.html"))
+
+
+def test_robots_txt_allows_everything_and_names_each_language_sitemap(site, site_port):
+    site_url = f"http://127.0.0.1:{site_port}/"
+    assert (site / "robots.txt").read_text(encoding="utf-8") == (
+        "User-agent: *\nAllow: /\n\n" f"Sitemap: {site_url}sitemap.xml\n" f"Sitemap: {site_url}en/sitemap.xml\n"
+    )
+    assert (site / "sitemap.xml").is_file() and (site / "en/sitemap.xml").is_file()
+
+
+def test_robots_txt_uses_the_deployment_path_and_lists_the_default_language_first():
+    assert render_robots_txt("https://owner.github.io/repo/", ["en", "fr"], "fr").splitlines()[-2:] == [
+        "Sitemap: https://owner.github.io/repo/sitemap.xml",
+        "Sitemap: https://owner.github.io/repo/en/sitemap.xml",
+    ]
+
+
+def test_social_meta_leaves_out_x_default_and_the_page_own_language():
+    meta = social_meta(
+        title="La note",
+        description="Texte.",
+        is_home=False,
+        url="https://example.org/note.html",
+        site_name="Site",
+        content_language="fr",
+        alternate_languages=["fr", "en", "x-default"],
+        locales=LOCALES,
+    )
+    assert meta.locale == "fr_FR" and meta.alternate_locales == ("en_US",)
+    assert ("property", "og:type", "article") in meta.tags()
+    assert ("name", "twitter:card", "summary") in meta.tags()
