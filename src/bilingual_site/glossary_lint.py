@@ -36,7 +36,7 @@ class GlossaryFinding:
 
 def term_pattern(term: str) -> re.Pattern:
     plain = re.sub(r"\([^)]*\)", " ", term).split()
-    words = [(re.escape(word).replace("'", APOSTROPHES).replace("’", APOSTROPHES), word.isalpha()) for word in plain]
+    words = [(re.sub("['’]", APOSTROPHES, re.escape(word)), word.isalpha()) for word in plain]
     body = r"\s+".join(f"{word}(?:s|es|x)?" if pluralizable else word for word, pluralizable in words)
     return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
 
@@ -54,7 +54,7 @@ def avoided_terms(text: str, shown: str, language: str, terms: list[Term]) -> li
             for avoided in term.avoid.get(language, []):
                 if term_pattern(avoided).search(line):
                     preferred = term.renderings.get(language, "")
-                    found.append(GlossaryFinding(shown, number, f"{avoided!r} is a term to avoid; the glossary prefers {preferred!r} (term '{term.id}')"))
+                    found.append(GlossaryFinding(shown, number, f"'{avoided}' is a term to avoid; the glossary prefers '{preferred}' (term '{term.id}')"))
     return found
 
 
@@ -76,8 +76,8 @@ def missing_preferred_terms(
             if uses(section.text, source_term) and not uses(twin.text, target_term):
                 found.append(GlossaryFinding(
                     translation_shown, twin.line,
-                    f"section '{section.id}' does not use {target_term!r} where {original_shown}:{section.line} "
-                    f"uses {source_term!r} (term '{term.id}')",
+                    f"section '{section.id}' does not use '{target_term}' where {original_shown}:{section.line} "
+                    f"uses '{source_term}' (term '{term.id}')",
                 ))
     return found
 

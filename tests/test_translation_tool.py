@@ -1,0 +1,192 @@
+"""The translation tool's subcommands on tiny project trees: output, JSON and exit codes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bilingual_site.translations import main
+from translation_trees import write_tree
+
+ORIGINAL = """\
+---
+title: Page
+---
+
+# Titre {#top}
+
+Une phrase d'introduction.
+
+## Détails {#details}
+
+Le moteur d'inférence sert les modèles.
+"""
+
+TRANSLATION = """\
+---
+title: Page
+---
+
+# Title {#top}
+
+An introductory sentence.
+
+## Details {#details}
+
+The inference engine serves the models.
+"""
+
+
+@pytest.fixture
+def project(tmp_path):
+    return write_tree(tmp_path, {
+        "docs/fr/page.md": ORIGINAL,
+        "docs/fr/draft.md": "# Brouillon {#draft}\n\nPas encore traduit.\n",
+        "docs/en/page.md": TRANSLATION,
+        "docs/en/gone.md": "# Gone {#gone}\n\nIts original was deleted.\n",
+    })
+
+
+def run(capsys, *arguments) -> tuple[int, str, str]:
+    code = main(list(arguments))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def edit(path, before: str, after: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert before in text
+    path.write_text(text.replace(before, after), encoding="utf-8")
+
+
+def test_status_lists_every_page_in_every_language(project, capsys):
+    assert run(capsys, "record", "page.md", "--project", str(project), "--date", "2026-11-20")[0] == 0
+    code, out, _ = run(capsys, "status", "--project", str(project))
+    assert code == 1  # an untranslated page and an orphan are left to do
+    assert out.splitlines() == [
+        "fr    draft.md                         original",
+        "fr    page.md                          original",
+        "en    draft.md                         untranslated",
+        "en    page.md                          current",
+        "en    gone.md                          orphan",
+        "en: 2 of 3 sections current (66%)",
+    ]
+
+
+def test_status_of_a_page_never_recorded_lists_every_section_as_added(project, capsys):
+    code, out, _ = run(capsys, "status", "--project", str(project))
+    assert code == 1
+    assert "en    page.md                          outdated  added: top, details  (never recorded: run `record page.md` once translated)" in out
+
+
+def test_a_changed_sentence_makes_exactly_its_section_outdated(project, capsys):
+    run(capsys, "record", "page.md", "--project", str(project), "--date", "2026-11-20")
+    edit(project / "docs/fr/page.md", "sert les modèles", "sert les grands modèles")
+    code, out, _ = run(capsys, "--json" if False else "status", "--project", str(project), "--json")
+    assert code == 1
+    page = next(item for item in json.loads(out) if item["language"] == "en" and item["page"] == "page.md")
+    assert page["status"] == "outdated"
+    assert page["recorded"] == "2026-11-20"
+    assert page["changes"] == [{"id": "details", "kind": "changed", "title": "Détails", "line": 9}]
+
+    code, out, _ = run(capsys, "diff", "page.md", "--project", str(project))
+    assert code == 1
+    assert out == (
+        "## en: changed section 'details'\n"
+        "--- en record of page.md (2026-11-20)\n"
+        "+++ docs/fr/page.md:9\n"
+        "@@ -1,3 +1,3 @@\n"
+        " ## Détails {#details}\n"
+        " \n"
+        "-Le moteur d'inférence sert les modèles.\n"
+        "+Le moteur d'inférence sert les grands modèles.\n"
+    )
+
+
+def test_added_and_removed_sections(project, capsys):
+    run(capsys, "record", "page.md", "--project", str(project), "--date", "2026-11-20")
+    edit(project / "docs/fr/page.md", "## Détails {#details}", "## Précisions {#more}")
+    code, out, _ = run(capsys, "status", "--project", str(project))
+    assert "en    page.md                          outdated  added: more; removed: details" in out
+
+
+def test_record_refuses_a_translation_whose_structure_differs(project, capsys):
+    edit(project / "docs/en/page.md", "## Details {#details}", "### Details {#details}")
+    code, out, _ = run(capsys, "record", "page.md", "--project", str(project))
+    assert code == 1
+    assert out.splitlines() == [
+        "heading 'details': level 2 in docs/fr/page.md:9, level 3 in docs/en/page.md:9",
+        "not recorded: the structure of page.md differs from its original (fix it, then record)",
+    ]
+    assert not (project / "translations/en.yml").exists()
+
+
+def test_record_then_current_and_the_lock_keeps_the_original_text(project, capsys):
+    code, out, _ = run(capsys, "record", "docs/en/page.md", "--project", str(project), "--date", "2026-11-20")
+    assert (code, out) == (0, "recorded en/page.md as up to date on 2026-11-20 (2 sections)\n")
+    lock = (project / "translations/en.yml").read_text(encoding="utf-8")
+    assert "recorded: 2026-11-20" in lock
+    assert "Le moteur d'inférence sert les modèles." in lock
+    assert run(capsys, "diff", "page.md", "--project", str(project))[:2] == (0, "page.md: no change in the original since translation\n")
+
+
+def test_a_cosmetic_edit_is_accepted_and_flags_nothing(project, capsys):
+    run(capsys, "record", "page.md", "--project", str(project), "--date", "2026-11-20")
+    edit(project / "docs/fr/page.md", "Une phrase d'introduction.", "Une phrase d’introduction.")
+    assert run(capsys, "status", "--project", str(project))[1].count("outdated") == 1
+    code, out, _ = run(capsys, "cosmetic", "page.md", "--project", str(project))
+    assert code == 0
+    assert out.startswith("en/page.md: section 'top' marked cosmetic (")
+    assert "outdated" not in run(capsys, "status", "--project", str(project))[1]
+    assert "recorded: 2026-11-20" in (project / "translations/en.yml").read_text(encoding="utf-8")
+
+
+def test_a_real_change_is_refused_as_cosmetic(project, capsys):
+    run(capsys, "record", "page.md", "--project", str(project), "--date", "2026-11-20")
+    edit(project / "docs/fr/page.md", "Le moteur d'inférence sert les modèles.", "Ce paragraphe dit maintenant tout autre chose, sur un autre sujet.")
+    code, out, _ = run(capsys, "cosmetic", "page.md", "--project", str(project))
+    assert code == 1
+    assert "en/page.md: section 'details' changed too much to be cosmetic (" in out
+    assert "outdated  changed: details" in run(capsys, "status", "--project", str(project))[1]
+
+
+def test_bad_input_exits_2_with_file_and_line(project, capsys):
+    assert run(capsys, "diff", "nowhere.md", "--project", str(project))[0] == 2
+    run(capsys, "record", "page.md", "--project", str(project), "--date", "2026-11-20")
+    edit(project / "translations/en.yml", "recorded: 2026-11-20", "recorded: soon")
+    code, _, err = run(capsys, "status", "--project", str(project))
+    assert code == 2
+    assert err == "error: translations/en.yml:5: page 'page.md': 'recorded' must be a date (YYYY-MM-DD)\n"
+
+
+def test_a_hand_edited_record_is_refused(project, capsys):
+    run(capsys, "record", "page.md", "--project", str(project), "--date", "2026-11-20")
+    edit(project / "translations/en.yml", "sert les modèles", "sert des modèles")
+    code, _, err = run(capsys, "status", "--project", str(project))
+    assert code == 2
+    assert "page 'page.md', section 'details': the fingerprint does not match the recorded source" in err
+
+
+def test_glossary_lint(project, capsys):
+    edit(project / "docs/en/page.md", "The inference engine serves the models.", "The inference server serves the open-source models.")
+    code, out, _ = run(capsys, "glossary", "--project", str(project))
+    assert code == 1
+    assert out.splitlines() == [
+        "docs/en/page.md:11: 'open-source model' is a term to avoid; the glossary prefers 'open-weight model' (term 'open-weight-model')",
+        "docs/en/page.md:9: section 'details' does not use 'inference engine' where docs/fr/page.md:9 uses 'moteur d'inférence' (term 'inference-engine')",
+    ]
+    edit(project / "docs/en/page.md", "The inference server serves the open-source models.", "The inference engines serve the open-weight models.")
+    assert run(capsys, "glossary", "--project", str(project))[:2] == (0, "every translation follows the glossary\n")
+
+
+def test_a_third_language_is_one_more_entry(tmp_path, capsys):
+    root = write_tree(tmp_path, {
+        "docs/fr/page.md": ORIGINAL, "docs/en/page.md": TRANSLATION,
+        "docs/de/page.md": ORIGINAL.replace("Titre", "Titel").replace("Une phrase d'introduction.", "Ein einleitender Satz."),
+    }, languages=("fr", "en", "de"))
+    assert run(capsys, "record", "page.md", "--project", str(root), "--date", "2026-11-20")[0] == 0
+    assert sorted(path.name for path in (root / "translations").iterdir()) == ["de.yml", "en.yml"]
+    out = run(capsys, "status", "--project", str(root))[1]
+    assert "de    page.md                          current" in out
+    assert "de: 2 of 2 sections current (100%)" in out

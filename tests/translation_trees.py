@@ -1,0 +1,27 @@
+"""Tiny project trees for the translation tool, written in-process: a mkdocs.yml and some pages."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+from sitebuild import PROJECT
+
+
+def write_tree(root: Path, files: dict[str, str], languages: tuple[str, ...] = ("fr", "en")) -> Path:
+    """A project whose i18n plugin declares ``languages`` (the first is the default), plus ``files``."""
+    entries = "".join(
+        f"        - locale: {code}\n" + ("          default: true\n" if index == 0 else "")
+        for index, code in enumerate(languages)
+    )
+    (root / "mkdocs.yml").write_text(
+        "site_name: Fixture\nplugins:\n  - i18n:\n      docs_structure: folder\n      languages:\n" + entries,
+        encoding="utf-8",
+    )
+    shutil.copytree(PROJECT / "data", root / "data")
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return root
