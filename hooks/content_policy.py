@@ -16,17 +16,19 @@ from mkdocs.structure.pages import Page
 
 from bilingual_site import build_context
 from bilingual_site.content_policy import check_markdown, check_rendered_html
+from bilingual_site.markdown_scan import fenced_code_enabled
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     if not build_context.all_languages_built(config):
         return  # checked once, in the first language's build
     docs = Path(config.docs_dir)
+    fenced_blocks = fenced_code_enabled(config.markdown_extensions)
     findings = []
     for path in sorted(docs.rglob("*.md")):
         # Bytes that are not UTF-8 are reported by hooks/page_sources.py.
         text = path.read_bytes().decode("utf-8", errors="replace")
-        findings += check_markdown(text, f"docs/{path.relative_to(docs).as_posix()}")
+        findings += check_markdown(text, f"docs/{path.relative_to(docs).as_posix()}", fenced_blocks)
     if findings:
         raise PluginError("\n".join(str(finding) for finding in findings))
 

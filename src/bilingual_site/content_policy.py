@@ -8,7 +8,8 @@ Rules (ids appear in every message):
 - ``no-data-url``: no ``data:`` link or image target;
 - ``external-links-https``: a link to another site uses https (``mailto:`` is allowed).
 
-Code spans and fenced code blocks are text, not HTML: showing `<script>` there is fine.
+Code spans and fenced code blocks are text, not HTML: showing `<script>` there is fine (fenced
+blocks only when a fenced-code extension makes them code).
 """
 
 from __future__ import annotations
@@ -64,9 +65,13 @@ def url_rule(target: str) -> tuple[str, str] | None:
     return None
 
 
-def check_markdown(text: str, path: str) -> list[Finding]:
-    """Every content policy finding in a Markdown page's source (front matter included), in line order."""
-    masked = mask_code(text)
+def check_markdown(text: str, path: str, fenced_blocks: bool = True) -> list[Finding]:
+    """Every content policy finding in a Markdown page's source (front matter included), in line order.
+
+    ``fenced_blocks``: whether ``` blocks are code (a fenced-code extension is enabled); without
+    one, Python-Markdown renders their content, raw HTML included, so it is checked.
+    """
+    masked = mask_code(text, fenced_blocks)
     findings: list[Finding] = []
     for line, name, _ in html_tags(masked):
         if name in FORBIDDEN_ELEMENTS:

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+# Without a fenced-code extension a fence line is a paragraph of backticks; it must not open a code span.
+_FENCE_LINE = re.compile(r"^[ \t]*`{3,}[^\n]*$", re.M)
 # A code span: a run of backticks, its text (never across a blank line), the same run again.
 _CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.S)
 _HTML_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)((?:\s+[^<>]*?)?)\s*/?>", re.S)
@@ -56,8 +58,18 @@ def _blank(match_text: str) -> str:
     return re.sub(r"[^\n]", " ", match_text)
 
 
-def mask_code(text: str) -> str:
-    """``text`` with fenced code blocks and code spans blanked out; lines and columns stay where they were."""
+FENCED_CODE_EXTENSIONS = ("fenced_code", "markdown.extensions.fenced_code", "pymdownx.superfences")
+
+
+def fenced_code_enabled(markdown_extensions: list[str]) -> bool:
+    """Whether ``` blocks are code under these extensions: plain Python-Markdown renders what they hold."""
+    return any(extension in FENCED_CODE_EXTENSIONS for extension in markdown_extensions)
+
+
+def mask_code(text: str, fenced_blocks: bool = True) -> str:
+    """``text`` with code spans (and fenced code blocks, when they are code) blanked out; lines stay where they were."""
+    if not fenced_blocks:
+        return _CODE_SPAN.sub(lambda match: _blank(match.group(0)), _FENCE_LINE.sub(lambda match: _blank(match.group(0)), text))
     out: list[str] = []
     fence: str | None = None
     for line in text.split("\n"):

@@ -1,0 +1,46 @@
+"""Stop the build on duplicate heading ids: explicit `{#id}` twice, or two headings with the same text.
+
+Sources are checked once with their lines (src/bilingual_site/heading_ids.py); the rendered
+content of every page is checked again for any repeated id, which covers what reference data adds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markdown.extensions.toc import slugify as default_slugify
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from bilingual_site import build_context
+from bilingual_site.heading_ids import duplicate_heading_ids, duplicate_ids_in_html
+from bilingual_site.markdown_scan import fenced_code_enabled
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    if not build_context.all_languages_built(config):
+        return  # checked once, in the first language's build
+    slugify = config.mdx_configs.get("toc", {}).get("slugify", default_slugify)
+    fenced_blocks = fenced_code_enabled(config.markdown_extensions)
+    docs = Path(config.docs_dir)
+    errors = []
+    for path in sorted(docs.rglob("*.md")):
+        # Bytes that are not UTF-8 are reported by hooks/page_sources.py.
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        errors += duplicate_heading_ids(text, f"docs/{path.relative_to(docs).as_posix()}", slugify, fenced_blocks)
+    if errors:
+        raise PluginError("\n".join(str(error) for error in errors))
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    duplicates = duplicate_ids_in_html(html)
+    if duplicates:
+        raise PluginError(
+            "\n".join(
+                f"docs/{page.file.src_uri}: duplicate id {value!r} in the rendered page ({count} elements)"
+                for value, count in sorted(duplicates.items())
+            )
+        )
+    return None
