@@ -28,7 +28,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     global _data
     languages = build_context.languages(config)
     try:
-        _data = load_reference_data(build_context.project_root(config) / "data", languages.all, languages.default)
+        # Checked against every declared language, also in a one-language preview.
+        declared = build_context.declared_languages(config)
+        _data = load_reference_data(build_context.project_root(config) / "data", declared, languages.default)
     except InputError as error:
         raise PluginError(str(error)) from error
 

@@ -35,6 +35,11 @@ def languages(config: MkDocsConfig) -> Languages:
     return Languages(default=plugin.default_language, current=plugin.current_language, all=list(plugin.build_languages))
 
 
+def declared_languages(config: MkDocsConfig) -> list[str]:
+    """Every language mkdocs.yml declares, built or not (a BUILD_ONLY_LOCALE preview builds one)."""
+    return [language.locale for language in i18n_plugin(config).config.languages]
+
+
 def all_languages_built(config: MkDocsConfig) -> bool:
     """True in the last on_post_build, once every language is written (hooks must run after i18n's, at -110)."""
     return not i18n_plugin(config).building
