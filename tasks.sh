@@ -12,6 +12,8 @@ usage() {
 ./tasks.sh test     Run the whole test suite (browser tests included; installs Chromium)
 ./tasks.sh translations <command>
                     The translation tool: status, diff PAGE, check, glossary, record PAGE, cosmetic PAGE
+./tasks.sh links [--check]
+                    List every external link (docs/, data/); --check requests them (network, cached)
 ./tasks.sh lock     Re-lock requirements*.txt with hashes after editing requirements*.in
 USAGE
 }
@@ -58,6 +60,7 @@ case "${1:-help}" in
     "$VENV/bin/pip-compile" -q --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
     "$VENV/bin/pip-compile" -q --generate-hashes --allow-unsafe --strip-extras -o requirements-dev.txt requirements-dev.in ;;
   translations) ensure_python_env requirements.txt; shift; exec "$VENV/bin/python" -m bilingual_site.translations "$@" ;;
+  links) ensure_python_env requirements.txt; shift; exec "$VENV/bin/python" -m bilingual_site.external_links "$@" ;;
   help|-h|--help) usage ;;
   *) usage >&2; exit 2 ;;
 esac
