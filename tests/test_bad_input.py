@@ -154,3 +154,26 @@ def test_anchor_into_a_generated_reference_page_that_exists_builds(tmp_path):
             file.write("\n[claim](claims.md#vllm-anthropic-api) [source](sources.md#hn-43682088)\n")
     build_site(project, tmp_path / "site", "https://example.org/")
     assert 'href="claims.html#vllm-anthropic-api"' in (tmp_path / "site/en/about.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("flag", ["--quiet", "--verbose"])
+def test_quiet_or_verbose_command_line_builds_still_fail_on_a_broken_anchor(tmp_path, flag):
+    # MkDocs alone lets both through: --quiet drops the warnings strict mode counts, --verbose skips
+    # anchor validation (hooks/strict_validation.py).
+    import os
+    import subprocess
+    import sys
+
+    project = copy_project(tmp_path / "project")
+    with (project / "docs/en/about.md").open("a", encoding="utf-8") as file:
+        file.write("\n[claim](claims.md#no-such-claim)\n")
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", flag, "-d", str(tmp_path / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/"},
+    )
+    assert run.returncode == 1, run.stderr[-2000:]
+    assert "contains a link 'claims.md#no-such-claim', but the doc 'en/claims.md' does not contain an anchor" in run.stderr
+    assert not any((tmp_path / "site").iterdir())
