@@ -12,10 +12,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from bilingual_site import build_context
+from bilingual_site import build_context, build_status
 from bilingual_site.errors import InputError
 from bilingual_site.status_report import status_report
-from bilingual_site.translation_project import load_project
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict | None:
@@ -23,7 +22,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         return None
     languages = build_context.languages(config)
     try:
-        report = status_report(load_project(build_context.project_root(config) / "mkdocs.yml"))
+        report = status_report(build_status.tracker())
     except InputError as error:
         raise PluginError(str(error)) from error
     context["translation_report"] = report.for_page(page.url, languages.current)

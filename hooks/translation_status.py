@@ -19,14 +19,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from bilingual_site import build_context
+from bilingual_site import build_context, build_status
 from bilingual_site.errors import InputError
-from bilingual_site.freshness import PageStatus, ProjectStatus
+from bilingual_site.freshness import PageStatus
 from bilingual_site.sections import headings, parse_page
-from bilingual_site.translation_project import load_project
 from bilingual_site.translation_status import OUTDATED, UNTRANSLATED, built_page_status
-
-_tracker: ProjectStatus | None = None
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -36,12 +33,7 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    global _tracker
-    try:
-        _tracker = ProjectStatus(load_project(build_context.project_root(config) / "mkdocs.yml"))
-        _tracker.locks  # read and checked now, so a bad lock file stops the build before any page
-    except InputError as error:
-        raise PluginError(str(error)) from error
+    build_status.start(config)
 
 
 def page_path(page: Page) -> str:
@@ -52,7 +44,7 @@ def page_path(page: Page) -> str:
 def status_of(page: Page, config: MkDocsConfig) -> PageStatus:
     languages = build_context.languages(config)
     try:
-        return built_page_status(_tracker, page_path(page), languages.current, build_context.source_locale(page))
+        return built_page_status(build_status.tracker(), page_path(page), languages.current, build_context.source_locale(page))
     except InputError as error:
         raise PluginError(str(error)) from error
 

@@ -79,6 +79,8 @@ class ProjectStatus:
 
     def __init__(self, project: Project) -> None:
         self.project = project
+        self._sections: dict[str, list[Section]] = {}
+        self._statuses: dict[tuple[str, str], PageStatus] = {}
 
     @cached_property
     def locks(self) -> dict[str, Lock]:
@@ -88,10 +90,18 @@ class ProjectStatus:
         }
 
     def original_sections(self, page: str) -> list[Section]:
-        path = self.project.page_path(self.project.default_language, page)
-        return sections(parse_page(self.project.read(path)))
+        if page not in self._sections:
+            path = self.project.page_path(self.project.default_language, page)
+            self._sections[page] = sections(parse_page(self.project.read(path)))
+        return self._sections[page]
 
     def page_status(self, language: str, page: str) -> PageStatus:
+        """The status of one page; read once, as files do not change while one is asked."""
+        if (language, page) not in self._statuses:
+            self._statuses[language, page] = self._read_status(language, page)
+        return self._statuses[language, page]
+
+    def _read_status(self, language: str, page: str) -> PageStatus:
         project = self.project
         has_original = project.page_path(project.default_language, page).is_file()
         if language == project.default_language:

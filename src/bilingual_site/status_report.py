@@ -12,6 +12,8 @@ from bilingual_site.freshness import STATUSES, PageStatus, ProjectStatus, progre
 from bilingual_site.sections import parse_page
 from bilingual_site.translation_project import Project
 
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class ReportRow:
@@ -64,7 +66,7 @@ def page_title(project: Project, language: str, page: str) -> str:
     for folder in (language, project.default_language):
         path = project.page_path(folder, page)
         if path.is_file():
-            meta = yaml.safe_load(parse_page(project.read(path)).front_matter or "") or {}
+            meta = yaml.load(parse_page(project.read(path)).front_matter or "", Loader=FAST_LOADER) or {}
             if isinstance(meta, dict) and meta.get("title"):
                 return str(meta["title"])
     return page
@@ -74,8 +76,9 @@ def page_url(project: Project, language: str, page: str) -> str:
     return language_prefix(language, project.default_language) + page[: -len(".md")] + ".html"
 
 
-def status_report(project: Project) -> StatusReport:
-    statuses = ProjectStatus(project).all_statuses()
+def status_report(tracker: ProjectStatus) -> StatusReport:
+    project = tracker.project
+    statuses = tracker.all_statuses()
     languages = []
     for language in project.translation_languages:
         done, total = progress(statuses, language)

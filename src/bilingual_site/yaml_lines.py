@@ -24,6 +24,16 @@ class LineList(list):
     item_lines: list[int]
 
 
+# libyaml's C parser when PyYAML was built with it (the wheels are): lock files grow with the site.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SCALARS = yaml.constructor.SafeConstructor()
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    """A scalar typed by PyYAML's safe rules (bool, int, date...)."""
+    return _SCALARS.construct_object(node, deep=True)
+
+
 def _convert(node: yaml.Node) -> Any:
     line = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
@@ -31,7 +41,7 @@ def _convert(node: yaml.Node) -> Any:
         result.line = line
         result.key_lines = {}
         for key_node, value_node in node.value:
-            key = yaml.safe_load(yaml.serialize(key_node))
+            key = _scalar(key_node)
             if key in result:
                 raise _DuplicateKey(key, key_node.start_mark.line + 1)
             result[key] = _convert(value_node)
@@ -42,8 +52,7 @@ def _convert(node: yaml.Node) -> Any:
         items.line = line
         items.item_lines = [child.start_mark.line + 1 for child in node.value]
         return items
-    # Scalars: let PyYAML's safe constructor decide the type (bool, int, date...).
-    return yaml.safe_load(yaml.serialize(node))
+    return _scalar(node)
 
 
 class _DuplicateKey(Exception):
@@ -52,12 +61,20 @@ class _DuplicateKey(Exception):
         self.line = line
 
 
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree, fast; on a syntax error, PyYAML's own parser words the message better."""
+    try:
+        return yaml.compose(text, Loader=_LOADER)
+    except yaml.MarkedYAMLError:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def load_yaml_with_lines(path: Path, display_path: str | None = None) -> Any:
     """Parse ``path``; a syntax error, a duplicate key or bad UTF-8 raises InputError with the line."""
     shown = display_path or str(path)
     text = decode_utf8(path.read_bytes(), shown)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None

@@ -1,0 +1,36 @@
+"""One reading of the translation status per build, shared by the hooks that show it.
+
+`mkdocs build` runs one build per language; the pages and lock files do not
+change in between, so they are read once, in the first language's build. Under
+`mkdocs serve`, every rebuild starts a new reading.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from bilingual_site import build_context
+from bilingual_site.errors import InputError
+from bilingual_site.freshness import ProjectStatus
+from bilingual_site.translation_project import load_project
+
+_tracker: ProjectStatus | None = None
+
+
+def start(config: MkDocsConfig) -> None:
+    """Read the project afresh at the start of a full build (the first language's on_pre_build)."""
+    global _tracker
+    if _tracker is not None and not build_context.all_languages_built(config):
+        return  # a later language of the same build
+    try:
+        _tracker = ProjectStatus(load_project(build_context.project_root(config) / "mkdocs.yml"))
+        _tracker.locks  # read and checked now, so a bad lock file stops the build before any page
+    except InputError as error:
+        raise PluginError(str(error)) from error
+
+
+def tracker() -> ProjectStatus:
+    if _tracker is None:
+        raise PluginError("the translation status was asked for before hooks/translation_status.py read it")
+    return _tracker
