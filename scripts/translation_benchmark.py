@@ -103,9 +103,8 @@ def generate_tree(root: Path, pairs: int) -> Path:
         for n in range(pairs):
             (folder / f"page-{n}.md").write_text(template.format(n=n, m=(n + 1) % pairs), encoding="utf-8")
     project = load_project(root / "mkdocs.yml")
-    for page in project.pages("fr"):
-        outcome = translations.record(project, page, ["en"], datetime.date(2026, 11, 26))
-        assert outcome.code == 0, outcome.text
+    outcome = translations.record(project, [("en", page) for page in project.pages("fr")], datetime.date(2026, 11, 26))
+    assert outcome.code == 0, outcome.text
     for n in range(0, pairs, 10):  # one page in ten: the original changed since translation
         path = root / "docs/fr" / f"page-{n}.md"
         path.write_text(path.read_text(encoding="utf-8").replace("Des détails", "Davantage de détails"), encoding="utf-8")

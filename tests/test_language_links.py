@@ -97,6 +97,9 @@ def test_untranslated_page_is_served_in_french_and_marked(site_with_untranslated
     assert "has not been translated yet" in notice.text
     assert notice.find_parent(attrs={"lang": "fr"}) is None  # the notice itself is English
     assert notice.select_one("a")["href"].endswith("/new/main/docs/en?filename=brouillon.md")
+    assert notice.select_one("a").text.strip() == "Translate this page"
+    # The edit button creates the English file too, instead of editing the French one.
+    assert soup.select_one("a.md-content__button")["href"].endswith("/new/main/docs/en?filename=brouillon.md")
     assert soup.select_one('link[rel="canonical"]')["href"] == "https://example.org/docs/brouillon.html"
     hreflang = {link["hreflang"] for link in soup.select('link[rel="alternate"][hreflang]')}
     assert hreflang == {"fr", "x-default"}

@@ -117,7 +117,7 @@ def test_record_refuses_a_translation_whose_structure_differs(project, capsys):
     assert code == 1
     assert out.splitlines() == [
         "heading 'details': level 2 in docs/fr/page.md:9, level 3 in docs/en/page.md:9",
-        "not recorded: the structure of page.md differs from its original (fix it, then record)",
+        "not recorded: the structure of en/page.md differs from its original (fix it, then record)",
     ]
     assert not (project / "translations/en.yml").exists()
 
@@ -190,3 +190,16 @@ def test_a_third_language_is_one_more_entry(tmp_path, capsys):
     out = run(capsys, "status", "--project", str(root))[1]
     assert "de    page.md                          current" in out
     assert "de: 2 of 2 sections current (100%)" in out
+
+
+def test_record_takes_several_pages_and_records_those_whose_structure_matches(project, capsys):
+    (project / "docs/en/draft.md").write_text("# Draft {#draft}\n\n## Extra {#extra}\n", encoding="utf-8")
+    code, out, _ = run(capsys, "record", "page.md", "draft.md", "--project", str(project), "--date", "2026-11-20")
+    assert code == 1
+    assert out.splitlines() == [
+        "recorded en/page.md as up to date on 2026-11-20 (2 sections)",
+        "heading 'extra': missing in docs/fr/draft.md, in docs/en/draft.md:3",
+        "not recorded: the structure of en/draft.md differs from its original (fix it, then record)",
+    ]
+    lock = (project / "translations/en.yml").read_text(encoding="utf-8")
+    assert "page.md:" in lock and "draft.md:" not in lock

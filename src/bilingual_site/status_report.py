@@ -8,11 +8,13 @@ import yaml
 from mkdocs.utils import get_relative_url
 
 from bilingual_site.build_context import language_prefix
-from bilingual_site.freshness import STATUSES, PageStatus, ProjectStatus, progress
+from bilingual_site.freshness import CURRENT, ORIGINAL, ORPHAN, OUTDATED, UNTRANSLATED, PageStatus, ProjectStatus, progress
 from bilingual_site.sections import parse_page
 from bilingual_site.translation_project import Project
 
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# What needs work comes first.
+REPORT_ORDER = (OUTDATED, UNTRANSLATED, ORPHAN, CURRENT, ORIGINAL)
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ class StatusReport:
                         "href": get_relative_url(row.url, page_url),
                         "changes": [change.id or "" for change in row.status.changes],
                     }
-                    for row in sorted(report.rows, key=lambda row: (STATUSES.index(row.status.status), row.status.page))
+                    for row in sorted(report.rows, key=lambda row: (REPORT_ORDER.index(row.status.status), row.status.page))
                 ],
             }
             for report in self.languages

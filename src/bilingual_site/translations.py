@@ -142,28 +142,29 @@ def glossary(project: Project) -> Outcome:
 # --- record and cosmetic ---------------------------------------------------
 
 
-def record(project: Project, page: str, languages: list[str], today: datetime.date) -> Outcome:
+def record(project: Project, pairs: list[tuple[str, str]], today: datetime.date) -> Outcome:
+    """Record each (language, page) as up to date; a pair whose structure differs is refused."""
     tracker = ProjectStatus(project)
-    messages, written = [], []
-    for language in languages:
+    messages, written, changed = [], [], set()
+    for language, page in pairs:
         if not project.page_path(language, page).is_file():
             raise InputError(project.shown(project.page_path(language, page)), None, "does not exist: translate the page before recording it")
         findings = pair_findings(project, language, page)
         if findings:
             messages += [finding.message for finding in findings]
+            messages.append(f"not recorded: the structure of {language}/{page} differs from its original (fix it, then record)")
             continue
         lock = tracker.locks[language]
         lock[page] = PageRecord(today, {
             section.id: RecordedSection(section.fingerprint, normalize(section.text))
             for section in tracker.original_sections(page)
         })
-        write_lock(project.lock_path(language), lock)
+        changed.add(language)
         count = len(lock[page].sections)
         written.append(f"recorded {language}/{page} as up to date on {today.isoformat()} ({count} section{'s' if count != 1 else ''})")
-    if messages:
-        text = "\n".join(messages + written + [f"not recorded: the structure of {page} differs from its original (fix it, then record)"])
-        return Outcome(TO_DO, text, {"recorded": written, "findings": messages})
-    return Outcome(OK, "\n".join(written), {"recorded": written, "findings": []})
+    for language in sorted(changed):
+        write_lock(project.lock_path(language), tracker.locks[language])
+    return Outcome(TO_DO if messages else OK, "\n".join(written + messages), {"recorded": written, "findings": messages})
 
 
 def cosmetic(project: Project, page: str, languages: list[str], section_ids: list[str], force: bool) -> Outcome:
@@ -228,7 +229,10 @@ def parser() -> argparse.ArgumentParser:
         ("cosmetic", "declare the original's edits cosmetic, so translations are not flagged for them"),
     ):
         command = commands.add_parser(name, parents=[common], help=helptext)
-        command.add_argument("page", help="note.md, or docs/en/note.md for one language")
+        if name == "record":
+            command.add_argument("pages", nargs="+", metavar="page", help="note.md, or docs/en/note.md for one language")
+        else:
+            command.add_argument("page", help="note.md, or docs/en/note.md for one language")
         command.add_argument("--language", help="only this translation language")
         if name == "record":
             command.add_argument("--date", type=datetime.date.fromisoformat, default=None, help="YYYY-MM-DD (default: today)")
@@ -249,18 +253,28 @@ def run(arguments: argparse.Namespace) -> Outcome:
         return check(project, [page_argument(project, page)[0] for page in arguments.pages] or None)
     if arguments.command == "glossary":
         return glossary(project)
-    page, language = page_argument(project, arguments.page)
-    language = arguments.language or language
-    if language is not None and language not in project.translation_languages:
-        raise InputError("mkdocs.yml", None, f"{language!r} is not a translation language (declared: {', '.join(project.translation_languages)})")
-    languages = [language] if language else [
-        code for code in project.translation_languages if project.page_path(code, page).is_file()
-    ]
+    if arguments.command == "record":
+        pairs = [
+            (language, page)
+            for argument in arguments.pages
+            for page, given in [page_argument(project, argument)]
+            for language in translation_languages(project, page, arguments.language or given)
+        ]
+        return record(project, pairs, arguments.date or datetime.date.today())
+    page, given = page_argument(project, arguments.page)
+    languages = translation_languages(project, page, arguments.language or given)
     if arguments.command == "diff":
         return diff(project, page, languages)
-    if arguments.command == "record":
-        return record(project, page, languages, arguments.date or datetime.date.today())
     return cosmetic(project, page, languages, arguments.sections, arguments.force)
+
+
+def translation_languages(project: Project, page: str, language: str | None) -> list[str]:
+    """The one language asked for, or every language that has a translation of ``page``."""
+    if language is not None:
+        if language not in project.translation_languages:
+            raise InputError("mkdocs.yml", None, f"{language!r} is not a translation language (declared: {', '.join(project.translation_languages)})")
+        return [language]
+    return [code for code in project.translation_languages if project.page_path(code, page).is_file()]
 
 
 def main(argv: list[str] | None = None) -> int:
