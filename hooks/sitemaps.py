@@ -14,6 +14,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from bilingual_site import build_context
+from bilingual_site.parallel_view import is_view as is_parallel_view
 from bilingual_site.sitemaps import SitemapEntry, render_sitemap, sitemap_folders
 from bilingual_site.translation_status import UNTRANSLATED
 
@@ -27,8 +28,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 @event_priority(-10)  # after hooks/translation_status.py and hooks/language_links.py
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    if context["translation"]["status"] == UNTRANSLATED:
-        return context
+    if context["translation"]["status"] == UNTRANSLATED or is_parallel_view(page.meta):
+        return context  # a fallback copy, or a parallel view (its canonical page is listed)
     language = build_context.languages(config).current
     alternates = [(alt["lang"], alt["link"]) for alt in build_context.alternates(config)]
     _entries.append(SitemapEntry(language, page.url, page.canonical_url, alternates))

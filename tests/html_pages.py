@@ -7,17 +7,28 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from bilingual_site.parallel_view import FOLDER as PARALLEL_FOLDER
+
 
 def parse(site: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup((site / url).read_text(encoding="utf-8"), "html.parser")
 
 
 def built_pages(site: Path) -> list[str]:
-    """Site-relative URLs of every content page (404 pages and theme assets left out)."""
+    """Site-relative URLs of every content page (404 pages, parallel views and theme assets left out)."""
     return sorted(
         path.relative_to(site).as_posix()
         for path in site.rglob("*.html")
-        if "assets" not in path.parts and path.name != "404.html"
+        if "assets" not in path.parts and path.name != "404.html" and PARALLEL_FOLDER not in path.relative_to(site).parts
+    )
+
+
+def parallel_pages(site: Path) -> list[str]:
+    """Site-relative URLs of the parallel views (`parallel/<translation>/<page>` in each language's folder)."""
+    return sorted(
+        path.relative_to(site).as_posix()
+        for path in site.rglob("*.html")
+        if "assets" not in path.parts and PARALLEL_FOLDER in path.relative_to(site).parts
     )
 
 

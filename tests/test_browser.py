@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from html_pages import built_pages
+from html_pages import built_pages, parallel_pages
 from sitebuild import PROJECT
 
 pytestmark = pytest.mark.browser
@@ -58,7 +58,7 @@ def test_a_query_only_english_pages_match_finds_nothing_on_french_pages(page, se
 
 
 def test_every_page_loads_without_foreign_request_http_error_or_console_error(browser, server, site):
-    pages = built_pages(site) + ["404.html", "en/404.html"]
+    pages = built_pages(site) + parallel_pages(site) + ["404.html", "en/404.html"]
     context = browser.new_context()
     problems: list[str] = []
     page = context.new_page()
@@ -70,7 +70,7 @@ def test_every_page_loads_without_foreign_request_http_error_or_console_error(br
         page.goto(server.url + url, wait_until="networkidle")
     context.close()
     assert problems == []
-    assert len(pages) == 2 * len(list((PROJECT / "docs" / "fr").glob("*.md"))) + 2
+    assert len(pages) == 2 * len(list((PROJECT / "docs" / "fr").glob("*.md"))) + 2 * len(list((PROJECT / "docs" / "en").glob("*.md"))) + 2
 
 
 def test_switching_language_keeps_the_page(page, server):
@@ -92,7 +92,7 @@ def test_axe_finds_no_violation_on_any_page(browser, server, site, scheme):
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     found = {}
-    for url in built_pages(site) + ["404.html", "en/404.html"]:
+    for url in built_pages(site) + parallel_pages(site) + ["404.html", "en/404.html"]:
         page.goto(server.url + url)
         violations = axe.run(page).response["violations"]
         if violations:

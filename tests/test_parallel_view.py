@@ -1,0 +1,227 @@
+"""The parallel view (issue 6): original and translation side by side, section by section."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ElementTree
+from collections import Counter
+
+import pytest
+
+from html_pages import built_pages, parallel_pages, parse, resolve
+from sitebuild import PROJECT, build_site, copy_project
+
+from bilingual_site.parallel_view import chunks, paired_ids
+from bilingual_site.sections import parse_page, sections
+
+ORIGINAL, TRANSLATION = "fr", "en"
+TRANSLATED = sorted(path.name for path in (PROJECT / "docs" / TRANSLATION).glob("*.md"))
+# The view of the English translation, in the French interface and in the English one.
+VIEWS = {ORIGINAL: "parallel/en/{page}", TRANSLATION: "en/parallel/en/{page}"}
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def html_name(page: str) -> str:
+    return page[: -len(".md")] + ".html"
+
+
+def view_url(interface: str, page: str) -> str:
+    return VIEWS[interface].format(page=html_name(page))
+
+
+def section_ids(language: str, page: str) -> list[str]:
+    return [section.id for section in sections(parse_page((PROJECT / "docs" / language / page).read_text(encoding="utf-8")))]
+
+
+def sides(pair):
+    return pair.find_all(recursive=False)
+
+
+def body_rows(side) -> list[list[str]]:
+    """Each aligned table-row block of a side, as its cells' text."""
+    rows = []
+    for block in side.select(":scope > .parallel-block"):
+        table = block.find("table", recursive=False)
+        if table and "parallel-table--head" not in table["class"]:
+            found = table.select("tbody tr")
+            assert len(found) == 1, "one body row per aligned block"
+            rows.append([cell.get_text(strip=True) for cell in found[0].find_all("td")])
+    return rows
+
+
+def markdown_rows(language: str) -> list[list[str]]:
+    text = (PROJECT / "docs" / language / "note.md").read_text(encoding="utf-8")
+    rows = [line.strip().strip("|").split("|") for line in text.split("\n") if line.startswith("|")][2:]
+    return [[cell.replace("**", "").strip() for cell in row] for row in rows]
+
+
+# --- Pure functions -----------------------------------------------------------------------------
+
+
+def test_sections_only_one_side_has_keep_their_place():
+    assert paired_ids(["a", "b", "c"], ["a", "c"]) == ["a", "b", "c"]
+    assert paired_ids(["a", "c"], ["a", "x", "c", "y"]) == ["a", "x", "c", "y"]
+    assert paired_ids(["a"], ["x", "a"]) == ["x", "a"]
+
+
+def test_a_section_is_cut_around_its_tables():
+    text = "## T {#t}\n\nIntro.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n\nAfter."
+    assert [(chunk.kind, chunk.shape) for chunk in chunks(text)] == [("text", (0, 0)), ("table", (2, 2)), ("text", (0, 0))]
+
+
+# --- The built views ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("interface", [ORIGINAL, TRANSLATION])
+def test_the_note_view_pairs_every_section_and_every_table_row(site, interface):
+    soup = parse(site, view_url(interface, "note.md"))
+    assert soup.html["lang"] == interface
+    pairs = soup.select("[data-section-id]")
+    assert [pair["data-section-id"] for pair in pairs] == section_ids(ORIGINAL, "note.md") == section_ids(TRANSLATION, "note.md")
+    for pair in pairs:
+        assert [side.get("lang") for side in sides(pair)] == [ORIGINAL, TRANSLATION], pair["data-section-id"]
+    original, translation = sides(soup.select_one('[data-section-id="vllm-usage"]'))
+    # Intro, header row, then one block per table row, on both sides: the grid lines them up.
+    assert len(original.select(":scope > .parallel-block")) == len(translation.select(":scope > .parallel-block")) == 2 + 5
+    assert body_rows(original) == markdown_rows(ORIGINAL)
+    assert body_rows(translation) == markdown_rows(TRANSLATION)
+    # Each row keeps its header for assistive technology.
+    for block in translation.select("table.parallel-table:not(.parallel-table--head)"):
+        assert [th.get_text(strip=True) for th in block.select("thead th")] == ["Provider/Model", "Uses vLLM in production?", "Details"]
+
+
+@pytest.mark.parametrize("url", ["parallel/en/note.html", "en/parallel/en/note.html", "en/parallel/en/claims.html"])
+def test_ids_are_unique_and_prefixed_by_language_and_links_work_from_the_view(site, url):
+    soup = parse(site, url)
+    counts = Counter(element["id"] for element in soup.select("[id]"))
+    assert [value for value, count in counts.items() if count > 1] == []
+    headings = [heading["id"] for heading in soup.select(".parallel-block h1, .parallel-block h2, .parallel-block h3")]
+    assert headings and all(re.match(rf"({ORIGINAL}|{TRANSLATION})-", value) for value in headings)
+    for link in soup.select(".parallel-block a[href]"):
+        href = link["href"]
+        if href.startswith("#"):
+            assert soup.find(id=href[1:]) is not None, href
+        elif not re.match(r"^[a-z]+:", href):
+            assert (site / resolve(url, href)).is_file(), href
+
+
+def test_every_translated_page_links_to_its_view_in_both_languages(site):
+    assert TRANSLATED
+    for page in TRANSLATED:
+        for interface, url in ((ORIGINAL, html_name(page)), (TRANSLATION, f"en/{html_name(page)}")):
+            links = parse(site, url).select("a[data-parallel-link]")
+            assert len(links) == 1, url
+            assert resolve(url, links[0]["href"]) == view_url(interface, page), url
+            assert links[0].get_text(strip=True) == {ORIGINAL: "Lire en parallèle", TRANSLATION: "Read side by side"}[interface]
+    assert len(parallel_pages(site)) == 2 * len(TRANSLATED)
+
+
+@pytest.mark.parametrize("interface", [ORIGINAL, TRANSLATION])
+def test_the_view_leads_back_to_each_page_and_to_the_other_interface(site, interface):
+    url = view_url(interface, "note.md")
+    soup = parse(site, url)
+    assert resolve(url, soup.select_one('[data-parallel-back="original"]')["href"]) == "note.html"
+    assert resolve(url, soup.select_one('[data-parallel-back="translation"]')["href"]) == "en/note.html"
+    switcher = {link["hreflang"]: resolve(url, link["href"]) for link in soup.select(".md-select__link")}
+    assert switcher == {ORIGINAL: view_url(ORIGINAL, "note.md"), TRANSLATION: view_url(TRANSLATION, "note.md")}
+
+
+def test_views_are_out_of_search_sitemaps_hreflang_and_navigation(site, site_port):
+    base = f"http://127.0.0.1:{site_port}/"
+    for index in ("search/search_index.json", "en/search/search_index.json"):
+        locations = [doc["location"] for doc in json.loads((site / index).read_text(encoding="utf-8"))["docs"]]
+        assert locations and not [location for location in locations if "parallel/" in location], index
+    for sitemap in ("sitemap.xml", "en/sitemap.xml"):
+        text = (site / sitemap).read_text(encoding="utf-8")
+        assert ElementTree.fromstring(text).findall(f"{SITEMAP}url") and "/parallel/" not in text, sitemap
+    for url in parallel_pages(site):
+        soup = parse(site, url)
+        assert soup.select('link[rel="alternate"][hreflang]') == [], url
+        page = url.rsplit("/", 1)[1]
+        assert soup.select_one('link[rel="canonical"]')["href"] == base + "en/" + ("" if page == "index.html" else page), url
+        assert soup.select('.md-nav a[href*="parallel/"]') == [], url
+    for url in built_pages(site):
+        soup = parse(site, url)
+        assert not [link for link in soup.select('link[rel="alternate"], .md-nav a') if "parallel/" in link.get("href", "")], url
+
+
+def test_an_outdated_or_missing_section_is_marked_as_on_the_page(tmp_path):
+    project = copy_project(tmp_path / "project")
+    note = project / "docs" / ORIGINAL / "note.md"
+    text = note.read_text(encoding="utf-8")
+    sentence = "Voici un aperçu basé sur les informations disponibles"
+    assert sentence in text
+    text = text.replace(sentence, "Voici un aperçu fondé sur les informations disponibles")
+    note.write_text(text.rstrip() + "\n\n## Une section nouvelle {#new-section}\n\nPas encore traduite.\n", encoding="utf-8")
+    (project / "docs" / TRANSLATION / "about.md").unlink()  # about.md becomes a fallback copy in English
+    site = build_site(project, tmp_path / "site", "https://example.org/")
+
+    page = parse(site, "en/note.html")
+    label = page.select_one("#vllm-usage")["data-translation-outdated"]
+    assert label == "Changed in the original"
+    for interface in (ORIGINAL, TRANSLATION):
+        soup = parse(site, view_url(interface, "note.md"))
+        assert soup.select_one("#en-vllm-usage")["data-translation-outdated"] == label
+        assert [element["id"] for element in soup.select("[data-translation-outdated]")] == ["en-vllm-usage"]
+        original, translation = sides(soup.select_one('[data-section-id="new-section"]'))
+        assert original.select_one("#fr-new-section") is not None
+        missing = translation.select_one('[data-parallel-missing="translation"]')
+        assert missing is not None and missing["lang"] == interface
+        assert missing.get_text(strip=True) == {ORIGINAL: "Cette section n'est pas encore traduite.", TRANSLATION: "This section is not translated yet."}[interface]
+    # No translation, no view and no link to one.
+    assert not (site / view_url(ORIGINAL, "about.md")).exists() and not (site / view_url(TRANSLATION, "about.md")).exists()
+    assert parse(site, "about.html").select("a[data-parallel-link]") == []
+    assert parse(site, "en/about.html").select("a[data-parallel-link]") == []
+
+
+# --- In Chromium --------------------------------------------------------------------------------
+
+
+def boxes(page, section_id: str) -> list[list[dict]]:
+    """The bounding boxes of each side's blocks in one pair: [original blocks, translation blocks]."""
+    return page.evaluate(
+        """(id) => [...document.querySelector(`[data-section-id="${id}"]`).children].map(
+            side => [...side.querySelectorAll(':scope > .parallel-block')].map(block => {
+                const box = block.getBoundingClientRect();
+                return {x: box.x, y: box.y, width: box.width, height: box.height};
+            }))""",
+        section_id,
+    )
+
+
+@pytest.mark.browser
+def test_the_view_stacks_on_a_phone_and_has_two_aligned_columns_on_a_wide_screen(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(server.url + view_url(ORIGINAL, "note.md"))
+    original, translation = boxes(page, "vllm-usage")
+    assert translation[0]["y"] >= original[-1]["y"] + original[-1]["height"]  # French first, English under it
+    assert abs(translation[0]["x"] - original[0]["x"]) < 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375  # nothing wider than the phone
+    context.close()
+
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(server.url + view_url(TRANSLATION, "note.md"))
+    original, translation = boxes(page, "vllm-usage")
+    assert len(original) == len(translation) == 7
+    for left, right in zip(original, translation):
+        assert right["x"] >= left["x"] + left["width"]  # side by side
+        assert abs(right["y"] - left["y"]) < 1  # each block, each table row, on the same line
+    context.close()
+
+
+def test_a_third_language_gets_its_views_and_links(tmp_path):
+    from test_third_language import add_german
+
+    project = copy_project(tmp_path / "project")
+    add_german(project)  # docs/de/about.md only
+    site = build_site(project, tmp_path / "site", "https://example.org/")
+    links = {link["data-parallel-link"]: resolve("about.html", link["href"]) for link in parse(site, "about.html").select("a[data-parallel-link]")}
+    assert links == {"en": "parallel/en/about.html", "de": "parallel/de/about.html"}
+    assert [resolve("de/about.html", link["href"]) for link in parse(site, "de/about.html").select("a[data-parallel-link]")] == ["de/parallel/de/about.html"]
+    assert parse(site, "de/note.html").select("a[data-parallel-link]") == []  # a fallback copy
+    soup = parse(site, "de/parallel/de/about.html")
+    assert [[side.get("lang") for side in sides(pair)] for pair in soup.select("[data-section-id]")] == [["fr", "de"]] * len(section_ids("fr", "about.md"))
+    assert soup.select_one('link[rel="canonical"]')["href"] == "https://example.org/de/about.html"
