@@ -8,12 +8,17 @@ VENV=.venv
 usage() {
   cat <<'USAGE'
 ./tasks.sh serve    Serve the site at http://127.0.0.1:8000/ with live reload
+./tasks.sh serve-fr Serve French alone at / (a faster preview); serve-en: English alone
 ./tasks.sh build    Build the site strictly into site/
 ./tasks.sh test     Run the whole test suite (browser tests included; installs Chromium)
 ./tasks.sh translations <command>
                     The translation tool: status, diff PAGE, check, glossary, record PAGE, cosmetic PAGE
 ./tasks.sh links [--check]
                     List every external link (docs/, data/); --check requests them (network, cached)
+./tasks.sh lighthouse   Lighthouse (mobile) on every page of both languages: a table of scores
+./tasks.sh weight       What a first visit to each page transfers over gzip, against a 90 KiB budget
+./tasks.sh screenshots  PNG screenshots of chosen pages at 375 and 1280 px, in /tmp/screenshots
+./tasks.sh benchmark    Build time of synthetic sites of 10, 100 and 1,000 pages per language
 ./tasks.sh lock     Re-lock requirements*.txt with hashes after editing requirements*.in
 USAGE
 }
@@ -53,6 +58,11 @@ export NO_MKDOCS_2_WARNING=1
 case "${1:-help}" in
   serve) ensure_python_env requirements.txt; shift; exec "$VENV/bin/mkdocs" serve "$@" ;;
   build) ensure_python_env requirements.txt; shift; exec "$VENV/bin/mkdocs" build --strict "$@" ;;
+  serve-fr|serve-en) ensure_python_env requirements.txt; export BUILD_ONLY_LOCALE=${1#serve-}; shift; exec "$VENV/bin/mkdocs" serve "$@" ;;
+  lighthouse) ensure_python_env requirements-dev.txt; ensure_chromium; shift; exec "$VENV/bin/python" scripts/lighthouse_audit.py "$@" ;;
+  weight) ensure_python_env requirements-dev.txt; ensure_chromium; shift; exec "$VENV/bin/python" scripts/page_weight.py "$@" ;;
+  screenshots) ensure_python_env requirements-dev.txt; ensure_chromium; shift; exec "$VENV/bin/python" scripts/screenshots.py "$@" ;;
+  benchmark) ensure_python_env requirements-dev.txt; shift; exec "$VENV/bin/python" scripts/build_benchmark.py "$@" ;;
   test) ensure_python_env requirements-dev.txt; ensure_chromium; shift; exec "$VENV/bin/pytest" "$@" ;;
   lock)
     ensure_python_env requirements-dev.txt

@@ -133,3 +133,15 @@ def test_language_names_in_the_switcher_carry_their_own_language(server, site):
             ("Français", "fr", "fr"),
             ("English", "en", "en"),
         ], url
+
+
+@pytest.mark.parametrize("url, other", [("en/glossary.html", "fr"), ("glossary.html", "en")])
+def test_terms_in_the_other_language_carry_their_lang(site, url, other):
+    """A screen reader reads each glossary term in its own language: one marked term per row."""
+    from html_pages import parse
+
+    rows = parse(site, url).select(".md-content table tbody tr")
+    assert len(rows) >= 10
+    for row in rows:
+        marked = row.select(f"[lang='{other}']")
+        assert len(marked) == 1 and marked[0].get_text(strip=True), row
