@@ -13,7 +13,7 @@ import re
 import pytest
 
 from bilingual_site.security_headers import headers_file, inline_script_hashes, policy, serialize, with_csp_meta
-from html_pages import built_pages, parse
+from html_pages import built_pages, parallel_pages, parse
 
 # Stores every violation on window before any page script runs.
 RECORD_VIOLATIONS = """
@@ -80,7 +80,7 @@ def test_headers_file_carries_the_policy_of_every_page_and_what_only_headers_can
     header_policy = {name: sources for name, *sources in (part.split() for part in headers["Content-Security-Policy"].split(";"))}
     assert header_policy["frame-ancestors"] == ["'none'"]
     page_hashes = set()
-    for url in built_pages(site) + ["404.html", "en/404.html"]:
+    for url in built_pages(site) + parallel_pages(site) + ["404.html", "en/404.html"]:
         page_policy = csp_of(parse(site, url))
         page_hashes.update(page_policy["script-src"])
         assert {name: sources for name, sources in header_policy.items() if name != "frame-ancestors"}.keys() == page_policy.keys()
@@ -108,7 +108,7 @@ def test_reader_actions_trigger_no_policy_violation(browser, server, site):
         if found:
             violations.setdefault(where, []).extend(found)
 
-    for url in built_pages(site) + ["404.html", "en/404.html"]:
+    for url in built_pages(site) + parallel_pages(site) + ["404.html", "en/404.html"]:
         page.goto(server.url + url, wait_until="networkidle")
         collect(url)
 
