@@ -48,14 +48,14 @@ def test_edit_button_of_an_english_page_opens_the_english_file(site):
         assert button["href"].endswith(f"/edit/main/docs/{language}/note.md")
 
 
-@pytest.mark.parametrize("prefix, heading, progress", [("", "Anglais", "sections à jour sur"), ("en/", "English", "sections up to date")])
+@pytest.mark.parametrize("prefix, heading, progress", [("", "Anglais", "Sections à jour\u00a0: {total} sur {total}"), ("en/", "English", "{total} of {total} sections up to date")])
 def test_translation_status_page_in_both_languages(site, prefix, heading, progress):
     soup = parse(site, f"{prefix}translation-status.html")
     report = soup.select_one("[data-report-language='en']")
     assert report.select_one("h2").text.strip() == heading
     bar = report.select_one("progress")
     assert bar["value"] == bar["max"]  # every section of every page is current
-    assert progress in report.text
+    assert progress.format(total=bar["max"]) in report.text
     rows = {row["data-page"]: row["data-page-status"] for row in report.select("tr[data-page]")}
     assert rows == {page.name: "current" for page in (PROJECT / "docs/fr").glob("*.md")}
 
