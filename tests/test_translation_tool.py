@@ -137,7 +137,7 @@ def test_a_cosmetic_edit_is_accepted_and_flags_nothing(project, capsys):
     assert run(capsys, "status", "--project", str(project))[1].count("outdated") == 1
     code, out, _ = run(capsys, "cosmetic", "page.md", "--project", str(project))
     assert code == 0
-    assert out.startswith("en/page.md: section 'top' marked cosmetic (")
+    assert out == "en/page.md: section 'top' marked cosmetic ('d'introduction.' -> 'd’introduction.')\n"
     assert "outdated" not in run(capsys, "status", "--project", str(project))[1]
     assert "recorded: 2026-11-20" in (project / "translations/en.yml").read_text(encoding="utf-8")
 
@@ -147,7 +147,10 @@ def test_a_real_change_is_refused_as_cosmetic(project, capsys):
     edit(project / "docs/fr/page.md", "Le moteur d'inférence sert les modèles.", "Ce paragraphe dit maintenant tout autre chose, sur un autre sujet.")
     code, out, _ = run(capsys, "cosmetic", "page.md", "--project", str(project))
     assert code == 1
-    assert "en/page.md: section 'details' changed too much to be cosmetic (" in out
+    assert out == (
+        "en/page.md: section 'details' is not a cosmetic edit (11 words changed, more than 3: "
+        "'Le moteur d'inférence sert les modèles.' -> 'Ce paragraphe dit maintenant tout autre chose, sur un autre sujet.'; --force to insist)\n"
+    )
     assert "outdated  changed: details" in run(capsys, "status", "--project", str(project))[1]
 
 
@@ -173,8 +176,8 @@ def test_glossary_lint(project, capsys):
     code, out, _ = run(capsys, "glossary", "--project", str(project))
     assert code == 1
     assert out.splitlines() == [
-        "docs/en/page.md:11: 'open-source model' is a term to avoid; the glossary prefers 'open-weight model' (term 'open-weight-model')",
         "docs/en/page.md:9: section 'details' does not use 'inference engine' where docs/fr/page.md:9 uses 'moteur d'inférence' (term 'inference-engine')",
+        "docs/en/page.md:11: 'open-source model' is a term to avoid; the glossary prefers 'open-weight model' (term 'open-weight-model')",
     ]
     edit(project / "docs/en/page.md", "The inference server serves the open-source models.", "The inference engines serve the open-weight models.")
     assert run(capsys, "glossary", "--project", str(project))[:2] == (0, "every translation follows the glossary\n")
@@ -203,3 +206,23 @@ def test_record_takes_several_pages_and_records_those_whose_structure_matches(pr
     ]
     lock = (project / "translations/en.yml").read_text(encoding="utf-8")
     assert "page.md:" in lock and "draft.md:" not in lock
+
+
+def test_a_changed_number_is_never_cosmetic(project, capsys):
+    run(capsys, "record", "page.md", "--project", str(project), "--date", "2026-11-20")
+    edit(project / "docs/fr/page.md", "Une phrase d'introduction.", "Une phrase d'introduction de 2 lignes.")
+    edit(project / "docs/fr/page.md", "de 2 lignes.", "de 3 lignes.")
+    code, out, _ = run(capsys, "cosmetic", "page.md", "top", "--project", str(project))
+    assert code == 1
+    assert "section 'top' is not a cosmetic edit (a number changed: " in out
+    assert run(capsys, "cosmetic", "page.md", "top", "--force", "--project", str(project))[0] == 0
+
+
+def test_commands_on_a_page_without_translation_or_original_say_what_to_do(project, capsys):
+    code, _, err = run(capsys, "record", "draft.md", "--project", str(project))
+    assert code == 2
+    assert err == "error: docs/fr/draft.md: is not translated yet (docs/en/draft.md does not exist): translate it first\n"
+    code, _, err = run(capsys, "diff", "gone.md", "--project", str(project))
+    assert code == 2
+    assert err == "error: gone.md: docs/en/gone.md has no original docs/fr/gone.md: create the original, or rename or delete the translation\n"
+    assert run(capsys, "diff", "page", "--project", str(project))[2] == "error: page: no such page; did you mean page.md?\n"

@@ -22,18 +22,17 @@ import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from bilingual_site.cosmetic_edits import judge
 from bilingual_site.errors import InputError
 from bilingual_site.freshness import ADDED, CHANGED, CURRENT, ORIGINAL, REMOVED, PageStatus, ProjectStatus, progress
 from bilingual_site.glossary_lint import glossary_terms, lint_pair
-from bilingual_site.parity import check_pair
+from bilingual_site.parity import Finding, check_pair
 from bilingual_site.reference_data import load_reference_data
 from bilingual_site.sections import normalize, parse_page, sections
 from bilingual_site.translation_lock import PageRecord, RecordedSection, write_lock
 from bilingual_site.translation_project import Project, load_project
 
 OK, TO_DO, BAD_INPUT = 0, 1, 2
-# A cosmetic edit keeps this share of the section's characters (difflib ratio); more is a real change.
-COSMETIC_MIN_SIMILARITY = 0.9
 
 
 @dataclass
@@ -117,8 +116,22 @@ def pair_findings(project: Project, language: str, page: str):
     return check_pair(project.read(original), project.shown(original), project.read(translation), project.shown(translation))
 
 
+def orphan_findings(project: Project) -> list[Finding]:
+    """Translations whose original does not exist: the build refuses them."""
+    originals = set(project.pages(project.default_language))
+    return [
+        Finding("orphan", f"{project.shown(project.page_path(language, page))}: no original {project.shown(project.page_path(project.default_language, page))}; "
+                "create the original, or rename or delete this translation")
+        for language in project.translation_languages
+        for page in project.pages(language)
+        if page not in originals
+    ]
+
+
 def check(project: Project, pages: list[str] | None = None) -> Outcome:
     findings = [finding for language, page in translated_pairs(project, pages) for finding in pair_findings(project, language, page)]
+    if pages is None:
+        findings += orphan_findings(project)
     text = "\n".join(finding.message for finding in findings) or "every translated page has the structure of its original"
     return Outcome(TO_DO if findings else OK, text, [asdict(finding) for finding in findings])
 
@@ -135,6 +148,7 @@ def glossary(project: Project) -> Outcome:
             project.read(original), project.shown(original), project.default_language,
             project.read(translation), project.shown(translation), language, terms,
         )
+    findings.sort(key=lambda finding: (finding.path, finding.line))
     text = "\n".join(str(finding) for finding in findings) or "every translation follows the glossary"
     return Outcome(TO_DO if findings else OK, text, [asdict(finding) for finding in findings])
 
@@ -186,14 +200,15 @@ def cosmetic(project: Project, page: str, languages: list[str], section_ids: lis
                 refused.append(f"{language}/{page}: section '{change.id}' was {change.kind}, which is never cosmetic")
                 continue
             before, after = record.sections[change.id].source, normalize(current[change.id].text)
-            similarity = difflib.SequenceMatcher(None, before, after).ratio()
-            if similarity < COSMETIC_MIN_SIMILARITY and not force:
-                refused.append(f"{language}/{page}: section '{change.id}' changed too much to be cosmetic ({similarity:.1%} similar; --force to insist)")
+            verdict = judge(before, after)
+            shown = "; ".join(map(str, verdict.changes)) or "spacing only"
+            if not verdict.cosmetic and not force:
+                refused.append(f"{language}/{page}: section '{change.id}' is not a cosmetic edit ({verdict.reason}: {shown}; --force to insist)")
                 continue
             record.sections[change.id] = RecordedSection(current[change.id].fingerprint, after)
-            accepted.append(f"{language}/{page}: section '{change.id}' marked cosmetic ({similarity:.1%} similar)")
+            accepted.append(f"{language}/{page}: section '{change.id}' marked cosmetic ({shown})")
         write_lock(project.lock_path(language), tracker.locks[language])
-    text = "\n".join(accepted + refused) or f"{page}: nothing changed in the original since translation"
+    text = "\n".join(accepted + refused) or f"{page}: no change in the original since translation"
     return Outcome(TO_DO if refused else OK, text, {"accepted": accepted, "refused": refused})
 
 
@@ -209,8 +224,14 @@ def page_argument(project: Project, argument: str) -> tuple[str, str | None]:
         parts = parts[len(docs):]
     language = parts[0] if len(parts) > 1 and parts[0] in project.languages else None
     page = "/".join(parts[1:] if language else parts)
-    if not project.page_path(project.default_language, page).is_file():
-        raise InputError(argument, None, f"no such page in the original language ({project.shown(project.page_path(project.default_language, page))})")
+    original = project.page_path(project.default_language, page)
+    if not original.is_file():
+        if not page.endswith(".md") and project.page_path(project.default_language, page + ".md").is_file():
+            raise InputError(argument, None, f"no such page; did you mean {page}.md?")
+        orphans = [project.shown(project.page_path(code, page)) for code in project.translation_languages if project.page_path(code, page).is_file()]
+        if orphans:
+            raise InputError(argument, None, f"{', '.join(orphans)} has no original {project.shown(original)}: create the original, or rename or delete the translation")
+        raise InputError(argument, None, f"no such page in the original language ({project.shown(original)})")
     if language == project.default_language:
         language = None
     return page, language
@@ -220,7 +241,7 @@ def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--project", type=Path, default=Path("."), help="folder holding mkdocs.yml (default: .)")
     common.add_argument("--json", action="store_true", help="print JSON data instead of text")
-    main_parser = argparse.ArgumentParser(prog="translations", description=__doc__.split("\n\n")[0])
+    main_parser = argparse.ArgumentParser(prog="./tasks.sh translations", description=__doc__.split("\n\n")[0])
     commands = main_parser.add_subparsers(dest="command", required=True)
     commands.add_parser("status", parents=[common], help="every page in every language: original, current, outdated, untranslated or orphan")
     for name, helptext in (
@@ -274,7 +295,11 @@ def translation_languages(project: Project, page: str, language: str | None) -> 
         if language not in project.translation_languages:
             raise InputError("mkdocs.yml", None, f"{language!r} is not a translation language (declared: {', '.join(project.translation_languages)})")
         return [language]
-    return [code for code in project.translation_languages if project.page_path(code, page).is_file()]
+    found = [code for code in project.translation_languages if project.page_path(code, page).is_file()]
+    if not found:
+        missing = ", ".join(project.shown(project.page_path(code, page)) for code in project.translation_languages)
+        raise InputError(project.shown(project.page_path(project.default_language, page)), None, f"is not translated yet ({missing} does not exist): translate it first")
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
