@@ -13,10 +13,12 @@ translated page.
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 import markdown
 import yaml
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -32,18 +34,28 @@ from bilingual_site.language_links import neutral_path
 from bilingual_site.parallel_view import META_KEY, LinkContext, build_pairs, definitions, element_ids, is_view, mark_outdated, rewrite_fragment, view_path
 from bilingual_site.reference_data import ReferenceData, load_reference_data, render
 from bilingual_site.sections import parse_page, sections
-from bilingual_site.status_report import page_title
+from bilingual_site.status_report import FAST_LOADER, page_title
 from bilingual_site.translation_project import Project, load_project
 
 _tracker: ProjectStatus | None = None
 _data: ReferenceData | None = None
 _files: Files | None = None
 _views: dict[tuple[str, str], File] = {}  # (translation language, page) -> this build's view
+# Kept for a whole run (every language's build) and emptied when its first build starts:
+_engines: dict[tuple, markdown.Markdown] = {}  # (language, extensions, their options) -> a Markdown engine
+_rendered: dict[tuple[int, str], str] = {}  # (engine, Markdown) -> HTML; both interfaces' views render the same sections
+_navigation: dict[tuple[str, str], str] = {}  # (interface, view folder) -> Material's sidebars, see site_nav()
+_sources: dict[tuple[str, str], str] = {}  # (language, page) -> page_source()
 ADMONITION = re.compile(r"^(?P<head>[ \t]*!!! ?(?P<type>[\w-]+))[ \t]*$")
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     global _tracker, _data
+    if build_context.all_languages_built(config):  # the run's first build (i18n builds the others inside it)
+        _engines.clear()
+        _rendered.clear()
+        _navigation.clear()
+        _sources.clear()
     root = build_context.project_root(config)
     languages = build_context.languages(config)
     try:
@@ -199,8 +211,29 @@ def view_context(context: dict, page: Page, config: MkDocsConfig) -> dict:
             for language, role in ((original, "original"), (translation, "translation"))
         },
         "outdated": status.status == "outdated",
+        "site_nav": site_nav(languages.current, page),
     }
     return context
+
+
+def site_nav(interface: str, page: Page):
+    """``site_nav(super)`` for overrides/parallel.html: Material's sidebars, rendered once per view folder.
+
+    Material renders the whole navigation into every page (the drawer on small screens, hidden by
+    `hide: [navigation]` on wide ones), so it costs as much as the pages are many, on every page.
+    A view is in no navigation: no item is active, its table of contents is empty and its links
+    are relative to its folder, so every view of a folder gets the same sidebars, rendered once.
+    """
+
+    def render(parent_block) -> Markup:
+        if page.toc:  # a view with a table of contents of its own: not the same as its neighbours'
+            return parent_block()
+        key = (interface, posixpath.dirname(page.url))
+        if key not in _navigation:
+            _navigation[key] = str(parent_block())
+        return Markup(_navigation[key])
+
+    return render
 
 
 class SwitcherOnly(list):
@@ -213,9 +246,16 @@ class SwitcherOnly(list):
 
 
 def page_source(config: MkDocsConfig, language: str, page: str) -> str:
-    """The page's Markdown in ``language``, with the reference data hooks/reference_pages.py appends."""
+    """The page's Markdown in ``language``, with the reference data hooks/reference_pages.py appends
+    (read once a run: both interface languages' views read the same pages)."""
+    if (language, page) not in _sources:
+        _sources[(language, page)] = read_page_source(config, language, page)
+    return _sources[(language, page)]
+
+
+def read_page_source(config: MkDocsConfig, language: str, page: str) -> str:
     text = project().read(project().page_path(language, page))
-    meta = yaml.safe_load(parse_page(text).front_matter or "") or {}
+    meta = yaml.load(parse_page(text).front_matter or "", Loader=FAST_LOADER) or {}
     kind = meta.get("reference_data") if isinstance(meta, dict) else None
     if kind:
         languages = build_context.languages(config)
@@ -226,27 +266,38 @@ def page_source(config: MkDocsConfig, language: str, page: str) -> str:
 
 def renderer(config: MkDocsConfig, texts: dict[str, str]):
     """``render(language, markdown)`` with the site's Markdown extensions, heading permalinks
-    titled and untitled admonitions named in that language, and the page's definitions."""
-    engines = {}
+    titled and untitled admonitions named in that language, and the page's definitions.
+
+    One engine per language and configuration serves the whole run, and a section already
+    rendered (the other interface language's view of the same page) is not rendered again."""
+    plugin = build_context.i18n_plugin(config)
+    languages = {}
     for language, text in texts.items():
-        language_config = build_context.i18n_plugin(config).get_language_config(language)
+        language_config = plugin.get_language_config(language)
         configs = {name: dict(options) for name, options in config.mdx_configs.items()}
         configs.setdefault("toc", {})["permalink_title"] = language_config["extra"]["ui"]["permalink_title"]
-        engines[language] = (
-            markdown.Markdown(extensions=config.markdown_extensions, extension_configs=configs),
+        engine_key = (language, repr(config.markdown_extensions), repr(configs))
+        if engine_key not in _engines:
+            _engines[engine_key] = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=configs)
+        languages[language] = (
+            _engines[engine_key],
             definitions(text),
             {key.lower(): value for key, value in (language_config.admonition_translations or {}).items()},
         )
 
     def render_markdown(language: str, source: str) -> str:
-        engine, shared, admonitions = engines[language]
+        engine, shared, admonitions = languages[language]
         lines = []
         for line in source.split("\n"):
             match = ADMONITION.match(line)
             if match and match["type"].lower() in admonitions:
                 line = f'{match["head"]} "{admonitions[match["type"].lower()]}"'
             lines.append(line)
-        engine.reset()
-        return engine.convert("\n".join(lines) + "\n\n" + shared)
+        text = "\n".join(lines) + "\n\n" + shared
+        key = (id(engine), text)  # engines live as long as the cache: an id names one configuration
+        if key not in _rendered:
+            engine.reset()
+            _rendered[key] = engine.convert(text)
+        return _rendered[key]
 
     return render_markdown

@@ -3,6 +3,9 @@
 Each synthetic site is the project's own configuration (mkdocs.yml, hooks/, overrides/,
 data/) around generated docs: N French pages in folders of 50, their English
 translations except every fifth page (left untranslated, so built as French fallbacks).
+Every translation is recorded as up to date in the translation lock (the translation tool's
+`record`), then the French original of every seventh page is edited, so its translation is
+outdated in one section (`generate_outdated_pages`).
 The explicit `nav:` is dropped (it lists the real pages only) and MkDocs builds the
 navigation from the folders. For each size it measures, each in a fresh Python process:
 
@@ -26,6 +29,7 @@ It prints a table and writes an SVG chart of build time against pages (hand-writ
 from __future__ import annotations
 
 import argparse
+import datetime
 import math
 import os
 import random
@@ -41,9 +45,14 @@ from pathlib import Path
 
 from site_tools import PROJECT, free_port
 
+from bilingual_site.translation_project import load_project
+from bilingual_site.translations import OK, record
+
 PARTS = ("mkdocs.yml", "hooks", "overrides", "data", "translations")
 PER_FOLDER = 50
 UNTRANSLATED_EVERY = 5
+OUTDATED_EVERY = 7  # of the translated pages, these have an original edited after the translation was recorded
+RECORDED_ON = datetime.date(2026, 1, 1)
 WORDS = {
     "fr": "le moteur d'inférence sert les modèles à poids ouverts avec une mémoire du cache KV gérée par pages "
     "et un regroupement continu des requêtes ; les fournisseurs publient rarement ce qui tourne derrière leur API "
@@ -86,14 +95,28 @@ def is_translated(number: int) -> bool:
 
 
 def generate_outdated_pages(project: Path, pages: int) -> None:
-    """Where outdated translations would be made: NOT DONE YET.
+    """Record every translation as up to date, then edit the original of every seventh recorded page.
 
-    An outdated page needs an entry in the translation lock (translations/en.yml, written by
-    `./tasks.sh translations record`) recording an older original than the one in docs/fr/.
-    The lock's format belongs to the translation tooling being built; once it is settled, this
-    function should record every translated page, then edit the French text of some of them.
-    Until then synthetic translations have no lock entry, whatever status that gives them.
+    Recording is the translation tool's own pure function (what `./tasks.sh translations record`
+    runs), so the lock (translations/en.yml) is written in the format the build reads. The edit
+    adds a sentence to one paragraph of the French original, so that page's translation is
+    outdated in one section: the build marks it on the page and in the parallel view.
     """
+    tool = load_project(project / "mkdocs.yml")
+    originals = set(tool.pages(tool.default_language))
+    pairs = [(language, page) for language in tool.translation_languages for page in tool.pages(language) if page in originals]
+    outcome = record(tool, pairs, RECORDED_ON)
+    if outcome.code != OK:
+        raise SystemExit(f"recording the synthetic translations of {project} failed:\n{outcome.text}")
+    for number in range(pages):
+        if is_outdated(number):
+            original = tool.page_path(tool.default_language, page_path(number))
+            text = original.read_text(encoding="utf-8").replace("{#section-1}\n\n", "{#section-1}\n\nUne phrase ajoutée après la traduction. ", 1)
+            original.write_text(text, encoding="utf-8")
+
+
+def is_outdated(number: int) -> bool:
+    return is_translated(number) and number % OUTDATED_EVERY == 0
 
 
 def generate_site(project: Path, pages: int, plain: bool = False) -> Path:
@@ -275,9 +298,10 @@ def main() -> int:
             row["serve"] = None if args.no_serve else serve_rebuild(project)
             rows.append(row)
             english = 1 + sum(1 for number in range(pages) if is_translated(number))
+            outdated = sum(1 for number in range(pages) if is_outdated(number))
             serve = "-" if row["serve"] is None else f"{row['serve']:.1f} s"
             print(
-                f"| {pages} | {2 * (pages + 1)} ({pages + 1 - english} fallbacks) | {row['full']:.1f} s | {row['fr']:.1f} s "
+                f"| {pages} | {2 * (pages + 1)} ({pages + 1 - english} fallbacks, {outdated} outdated) | {row['full']:.1f} s | {row['fr']:.1f} s "
                 f"| {row['en']:.1f} s | {row['plain']:.1f} s | {row['full'] - row['plain']:+.1f} s | {serve} |",
                 flush=True,
             )

@@ -146,6 +146,21 @@ def test_views_are_out_of_search_sitemaps_hreflang_and_navigation(site, site_por
         assert not [link for link in soup.select('link[rel="alternate"], .md-nav a') if "parallel/" in link.get("href", "")], url
 
 
+def test_a_views_navigation_drawer_is_the_whole_navigation_of_its_interface(site):
+    """Views reuse one rendering of Material's sidebars per folder (hooks/parallel_view.py): the
+    drawer must still list every page of the interface language, its links working from the view."""
+
+    def targets(url: str) -> list[str]:
+        links = parse(site, url).select(".md-sidebar--primary .md-nav a[href]")
+        return sorted({resolve(url, link["href"]) for link in links if not link["href"].startswith("#") and "://" not in link["href"]})
+
+    for interface, home in ((ORIGINAL, "index.html"), (TRANSLATION, "en/index.html")):
+        expected = sorted({*targets(home), home})  # the home page's drawer links to itself differently
+        assert len(expected) > 3, home
+        for page in TRANSLATED:
+            assert targets(view_url(interface, page)) == expected, view_url(interface, page)
+
+
 def test_an_outdated_or_missing_section_is_marked_as_on_the_page(tmp_path):
     project = copy_project(tmp_path / "project")
     note = project / "docs" / ORIGINAL / "note.md"

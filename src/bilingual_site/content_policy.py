@@ -17,9 +17,9 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from bilingual_site.markdown_scan import URL_ATTRIBUTES, attributes, html_tags, link_targets, mask_code
+from bilingual_site.rendered_html import start_tags
 
 FORBIDDEN_ELEMENTS = ("script", "iframe", "object", "embed", "form", "style")
 RULES = (
@@ -88,32 +88,21 @@ def check_markdown(text: str, path: str, fenced_blocks: bool = True) -> list[Fin
     return sorted(findings, key=lambda finding: finding.line or 0)
 
 
-class _RenderedChecker(HTMLParser):
-    def __init__(self, path: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.path = path
-        self.findings: list[Finding] = []
+def check_rendered_html(content: str, path: str) -> list[Finding]:
+    """The same rules on a page's rendered content: catches what reaches a page by other ways (reference data)."""
+    findings: list[Finding] = []
 
-    def _add(self, rule: str, message: str) -> None:
-        self.findings.append(Finding(self.path, None, rule, f"{message} in the rendered page"))
+    def add(rule: str, message: str) -> None:
+        findings.append(Finding(path, None, rule, f"{message} in the rendered page"))
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    for tag, attrs in start_tags(content):
         if tag in FORBIDDEN_ELEMENTS:
-            self._add(f"no-raw-html-{tag}", f"raw <{tag}> element is not allowed")
+            add(f"no-raw-html-{tag}", f"raw <{tag}> element is not allowed")
         for name, value in attrs:
             if _EVENT_HANDLER.match(name):
-                self._add("no-inline-event-handler", f"inline event handler {name!r} is not allowed")
+                add("no-inline-event-handler", f"inline event handler {name!r} is not allowed")
             elif name in URL_ATTRIBUTES and value:
                 broken = url_rule(value.split(",")[0].split()[0] if name == "srcset" and value.split() else value)
                 if broken:
-                    self._add(*broken)
-
-    handle_startendtag = handle_starttag
-
-
-def check_rendered_html(content: str, path: str) -> list[Finding]:
-    """The same rules on a page's rendered content: catches what reaches a page by other ways (reference data)."""
-    checker = _RenderedChecker(path)
-    checker.feed(content)
-    checker.close()
-    return checker.findings
+                    add(*broken)
+    return findings

@@ -13,12 +13,12 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from markdown.extensions.toc import slugify as default_slugify
 
 from bilingual_site.errors import InputError
 from bilingual_site.markdown_scan import mask_code, mask_front_matter
+from bilingual_site.rendered_html import start_tags
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(.*?)$")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -87,22 +87,7 @@ def duplicate_heading_ids(
     return errors
 
 
-class _Ids(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: Counter[str] = Counter()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if name == "id" and value:
-                self.ids[value] += 1
-
-    handle_startendtag = handle_starttag
-
-
 def duplicate_ids_in_html(content: str) -> dict[str, int]:
     """Ids that more than one element of rendered HTML carries, with how many carry each."""
-    parser = _Ids()
-    parser.feed(content)
-    parser.close()
-    return {value: count for value, count in parser.ids.items() if count > 1}
+    ids = Counter(value for _, attrs in start_tags(content) for name, value in attrs if name == "id" and value)
+    return {value: count for value, count in ids.items() if count > 1}

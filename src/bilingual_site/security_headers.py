@@ -19,7 +19,10 @@ _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.I)
 _SRC = re.compile(r"\bsrc\s*=", re.I)
 _CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.I)
-_EXISTING = re.compile(r"\s*<meta\s+http-equiv=[\"']Content-Security-Policy[\"'][^>]*>", re.I)
+# Whitespace before it is matched backwards from the tag (`[ \t\r\n]*` written first would make
+# the engine rescan every whitespace run of the page: quadratic on Material's indented nav).
+_EXISTING = re.compile(r"<meta\s+http-equiv=[\"']Content-Security-Policy[\"'][^>]*>", re.I)
+_HEAD_END = re.compile(r"</head\s*>", re.I)
 
 # Directives a <meta> policy cannot carry (browsers ignore them there, with a console error).
 HEADER_ONLY = {"frame-ancestors": ["'none'"]}
@@ -74,13 +77,27 @@ def serialize(directives: dict[str, list[str]]) -> str:
 
 def with_csp_meta(html: str, where: str) -> tuple[str, list[str]]:
     """``html`` with its CSP <meta> right after <meta charset> (replacing an older one), and the hashes it allows."""
-    html = _EXISTING.sub("", html)
+    html = without_csp_meta(html)
     hashes = inline_script_hashes(html)
     charset = _CHARSET.search(html)
     if not charset:
         raise ValueError(f"{where}: no <meta charset=\"utf-8\"> to put the Content-Security-Policy after")
     meta = f'\n      <meta http-equiv="Content-Security-Policy" content="{serialize(policy(hashes))}">'
     return html[: charset.end()] + meta + html[charset.end() :], hashes
+
+
+def without_csp_meta(html: str) -> str:
+    """``html`` without the CSP <meta> of an earlier pass (and the whitespace before it), searched in <head> only."""
+    head_end = _HEAD_END.search(html)
+    head = html[: head_end.start()] if head_end else html
+    if "content-security-policy" not in head.lower():
+        return html
+    parts, last = [], 0
+    for match in _EXISTING.finditer(head):
+        start = len(head[: match.start()].rstrip())
+        parts.append(html[last:start])
+        last = match.end()
+    return "".join(parts) + html[last:]
 
 
 def headers_file(script_hashes: list[str]) -> str:
