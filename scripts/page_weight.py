@@ -3,8 +3,8 @@
 The budget is the issue's: no page heavier than the same page on a default Material site.
 `--baseline` builds that default site from the same docs (Material and static-i18n with
 their defaults: no hooks, no overrides, one merged search index) and measures it the same way.
-Its Google Fonts requests fail offline and are not counted, and its reference pages lack the
-content our hooks generate from data/, so the baseline errs on the light side.
+Its reference pages get the same content our hook renders from data/; its Google Fonts
+requests fail offline and are not counted, so the baseline errs on the light side.
 
 Builds the site strictly, serves it on 127.0.0.1 with gzip (like a static host), opens every
 page in a fresh browser context (empty cache) and waits until the network is idle, then sums
@@ -25,6 +25,7 @@ import argparse
 import functools
 import gzip
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,9 +34,13 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
+from mkdocs.utils import yaml_load
 from playwright.sync_api import sync_playwright
 
 from bilingual_site.gzip_server import GzipServer
+from bilingual_site.reference_data import load_reference_data, render
+from bilingual_site.sections import parse_page
 
 from site_tools import MKDOCS, PROJECT, build_site, built_html_pages, free_port
 
@@ -115,10 +120,9 @@ markdown_extensions: [abbr, admonition, attr_list, fenced_code, md_in_html, tabl
 
 
 def build_baseline(root: Path, site_url: str, languages: list[str]) -> Path:
-    """The same docs on a default Material + static-i18n site."""
-    import shutil
-
+    """The same docs on a default Material + static-i18n site, reference pages filled in as ours are."""
     shutil.copytree(PROJECT / "docs", root / "docs")
+    with_reference_data(root / "docs", languages)
     entries = "".join(
         f"        - locale: {code}\n          name: {code}\n          build: true\n" + ("          default: true\n" if index == 0 else "")
         for index, code in enumerate(languages)
@@ -126,6 +130,23 @@ def build_baseline(root: Path, site_url: str, languages: list[str]) -> Path:
     (root / "mkdocs.yml").write_text(BASELINE_CONFIG.format(site_url=site_url, default=languages[0], languages=entries), encoding="utf-8")
     subprocess.run([str(MKDOCS), "build", "--quiet", "--site-dir", str(root / "site")], cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=True)
     return root / "site"
+
+
+def with_reference_data(docs: Path, languages: list[str]) -> None:
+    """Append to each page the reference data our hook renders (same function, same strings),
+    so the default site's pages carry the same content."""
+    with open(PROJECT / "mkdocs.yml", "rb") as stream:
+        config = yaml_load(stream)
+    i18n = next(entry["i18n"] for entry in config["plugins"] if isinstance(entry, dict) and "i18n" in entry)
+    ui = {entry["locale"]: entry["extra"]["ui"] for entry in i18n["languages"]}
+    data = load_reference_data(PROJECT / "data", languages, languages[0])
+    for path in sorted(docs.rglob("*.md")):
+        language = path.relative_to(docs).parts[0]
+        text = path.read_text(encoding="utf-8")
+        meta = yaml.safe_load(parse_page(text).front_matter or "") or {}
+        if isinstance(meta, dict) and meta.get("reference_data"):
+            rendered = render(meta["reference_data"], data, language, languages[0], ui[language], languages)
+            path.write_text(text.rstrip() + "\n\n" + rendered, encoding="utf-8")
 
 
 def main() -> int:
