@@ -16,7 +16,7 @@ usage() {
 ./tasks.sh links [--check]
                     List every external link (docs/, data/); --check requests them (network, cached)
 ./tasks.sh lighthouse   Lighthouse (mobile) on every page of both languages: a table of scores
-./tasks.sh weight       What a first visit to each page transfers over gzip, against a 90 KiB budget
+./tasks.sh weight       What a first visit to each page transfers over gzip (--baseline: against a default Material site)
 ./tasks.sh screenshots  PNG screenshots of chosen pages at 375 and 1280 px, in /tmp/screenshots
 ./tasks.sh benchmark    Build time of synthetic sites of 10, 100 and 1,000 pages per language
 ./tasks.sh lock     Re-lock requirements*.txt with hashes after editing requirements*.in
