@@ -10,6 +10,7 @@ audited at `/` and `/en/`, their canonical URLs.
 
     ./tasks.sh lighthouse                     # every page
     .venv/bin/python scripts/lighthouse_audit.py --pages index.html en/note.html --reports /tmp/lh
+    ./tasks.sh lighthouse --runs 3            # each page three times, the median run reported
 
 Exit code 0, or 1 when a score is below --fail-under (default 0: report only).
 """
@@ -63,6 +64,12 @@ def run_lighthouse(url: str, report: Path) -> dict:
     return json.loads(report.read_text(encoding="utf-8"))
 
 
+def median_run(results: list[dict]) -> dict:
+    """The run whose performance score is the median (the lower middle one for an even count)."""
+    ordered = sorted(results, key=lambda result: result["categories"]["performance"]["score"] or 0)
+    return ordered[(len(ordered) - 1) // 2]
+
+
 def summarize(page: str, result: dict) -> dict:
     audits = result["audits"]
     row = {"page": page}
@@ -104,6 +111,8 @@ def main() -> int:
     parser.add_argument("--pages", nargs="*", help="site-relative pages to audit (default: every built page)")
     parser.add_argument("--reports", type=Path, help="keep the JSON reports in this folder")
     parser.add_argument("--fail-under", type=int, default=0, help="exit 1 when any score is below this")
+    parser.add_argument("--runs", type=int, default=1,
+                        help="runs per page; the run with the median performance score is reported (Lighthouse's advice for noisy machines)")
     args = parser.parse_args()
 
     ensure_lighthouse()
@@ -117,8 +126,11 @@ def main() -> int:
         with GzipServer(site, port) as server:
             for number, page in enumerate(pages, 1):
                 print(f"[{number}/{len(pages)}] {page}", file=sys.stderr)
-                result = run_lighthouse(server.url + public_path(page), reports / (page.replace("/", "_") + ".json"))
-                rows.append(summarize(page, result))
+                runs = [
+                    run_lighthouse(server.url + public_path(page), reports / f"{page.replace('/', '_')}.{run}.json")
+                    for run in range(args.runs)
+                ]
+                rows.append(summarize(page, median_run(runs)))
     print(table(rows))
     failing = {row["page"]: row["failing"] for row in rows if row["failing"]}
     for page, audits in failing.items():
