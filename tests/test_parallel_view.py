@@ -183,7 +183,7 @@ def test_an_outdated_or_missing_section_is_marked_as_on_the_page(tmp_path):
         assert original.select_one("#fr-new-section") is not None
         missing = translation.select_one('[data-parallel-missing="translation"]')
         assert missing is not None and missing["lang"] == interface
-        assert missing.get_text(strip=True) == {ORIGINAL: "Cette section n'est pas encore traduite.", TRANSLATION: "This section is not translated yet."}[interface]
+        assert missing.get_text(strip=True) == {ORIGINAL: "Cette section n'est pas encore traduite.", TRANSLATION: "This section has not been translated yet."}[interface]
     # No translation, no view and no link to one.
     assert not (site / view_url(ORIGINAL, "about.md")).exists() and not (site / view_url(TRANSLATION, "about.md")).exists()
     assert parse(site, "about.html").select("a[data-parallel-link]") == []
