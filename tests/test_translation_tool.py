@@ -226,3 +226,30 @@ def test_commands_on_a_page_without_translation_or_original_say_what_to_do(proje
     assert code == 2
     assert err == "error: gone.md: docs/en/gone.md has no original docs/fr/gone.md: create the original, or rename or delete the translation\n"
     assert run(capsys, "diff", "page", "--project", str(project))[2] == "error: page: no such page; did you mean page.md?\n"
+
+
+def test_typography_reports_spaces_of_the_wrong_kind_and_spares_the_original(tmp_path, capsys):
+    root = write_tree(tmp_path, {
+        "docs/fr/page.md": "# Titre {#top}\n\nUne question ? Voir [la note](note.md) : « ceci », 50\u00a0%.\n",
+        "docs/fr/note.md": "---\ngenerated: true\n---\n\n# Note {#note}\n\nTexte d'origine : tel quel.\n",
+        "docs/en/page.md": "# Title {#top}\n\nA question ? At 10:30, see https://example.org/a?b=1: fine.\n",
+    }, typography={"fr": "french", "en": "english"})
+    code, out, _ = run(capsys, "typography", "--project", str(root))
+    assert code == 1
+    assert out.splitlines() == [
+        "docs/en/page.md:3: no space goes before '?' in English",
+        "docs/fr/page.md:3: a non-breaking space (U+00A0), not a space, goes before '?'",
+        "docs/fr/page.md:3: a non-breaking space (U+00A0), not a space, goes before ':'",
+        "docs/fr/page.md:3: a non-breaking space (U+00A0), not a space, goes before '»'",
+        "docs/fr/page.md:3: a non-breaking space (U+00A0), not a space, goes after '«'",
+        "(not checked, served as written: docs/fr/note.md)",
+    ]
+    (root / "docs/fr/page.md").write_text("# Titre {#top}\n\nUne question\u00a0? «\u00a0ceci\u00a0».\n", encoding="utf-8")
+    (root / "docs/en/page.md").write_text("# Title {#top}\n\nA question? Yes.\n", encoding="utf-8")
+    assert run(capsys, "typography", "--project", str(root))[0] == 0
+
+
+def test_an_unknown_typography_is_bad_input(tmp_path, capsys):
+    root = write_tree(tmp_path, {"docs/fr/page.md": "# Titre {#top}\n"}, typography={"fr": "klingon"})
+    code, _, err = run(capsys, "typography", "--project", str(root))
+    assert (code, err) == (2, "error: mkdocs.yml: language 'fr': unknown typography 'klingon' (known: french, english)\n")

@@ -9,10 +9,16 @@ from pathlib import Path
 from sitebuild import PROJECT
 
 
-def write_tree(root: Path, files: dict[str, str], languages: tuple[str, ...] = ("fr", "en")) -> Path:
-    """A project whose i18n plugin declares ``languages`` (the first is the default), plus ``files``."""
+def write_tree(
+    root: Path, files: dict[str, str], languages: tuple[str, ...] = ("fr", "en"), typography: dict[str, str] | None = None,
+) -> Path:
+    """A project whose i18n plugin declares ``languages`` (the first is the default), plus ``files``;
+    ``typography`` gives languages an `extra.typography` convention."""
+    typography = typography or {}
     entries = "".join(
-        f"        - locale: {code}\n" + ("          default: true\n" if index == 0 else "")
+        f"        - locale: {code}\n"
+        + ("          default: true\n" if index == 0 else "")
+        + (f"          extra:\n            typography: {typography[code]}\n" if code in typography else "")
         for index, code in enumerate(languages)
     )
     (root / "mkdocs.yml").write_text(

@@ -7,7 +7,7 @@ no language code is written in the code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.utils import yaml_load
@@ -23,6 +23,8 @@ class Project:
     docs_dir: Path
     default_language: str
     languages: tuple[str, ...]  # the default language first
+    # Each language's typographic convention (its `extra.typography` in mkdocs.yml), if it names one.
+    typography: dict[str, str] = field(default_factory=dict)
 
     @property
     def translation_languages(self) -> tuple[str, ...]:
@@ -70,4 +72,11 @@ def load_project(config_file: Path) -> Project:
         raise InputError(shown, None, "the i18n plugin needs exactly one language with `default: true`")
     ordered = tuple(defaults + [entry["locale"] for entry in languages if not entry.get("default")])
     root = config_file.parent
-    return Project(root=root, docs_dir=root / config.get("docs_dir", "docs"), default_language=defaults[0], languages=ordered)
+    typography = {
+        entry["locale"]: entry["extra"]["typography"]
+        for entry in languages
+        if isinstance(entry.get("extra"), dict) and entry["extra"].get("typography")
+    }
+    return Project(
+        root=root, docs_dir=root / config.get("docs_dir", "docs"), default_language=defaults[0], languages=ordered, typography=typography,
+    )

@@ -4,6 +4,7 @@
     python -m bilingual_site.translations diff note.md      # what changed in the original since translation
     python -m bilingual_site.translations check             # structural parity of every pair
     python -m bilingual_site.translations glossary          # preferred terms, terms to avoid
+    python -m bilingual_site.translations typography        # non-breaking spaces in French, none before : ; ! ? in English
     python -m bilingual_site.translations record note.md    # the translation is up to date again
     python -m bilingual_site.translations cosmetic note.md  # an edit of the original needs no new translation
 
@@ -22,6 +23,8 @@ import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import yaml
+
 from bilingual_site.cosmetic_edits import judge
 from bilingual_site.errors import InputError
 from bilingual_site.freshness import ADDED, CHANGED, CURRENT, ORIGINAL, REMOVED, PageStatus, ProjectStatus, progress
@@ -31,6 +34,7 @@ from bilingual_site.reference_data import load_reference_data
 from bilingual_site.sections import normalize, parse_page, sections
 from bilingual_site.translation_lock import PageRecord, RecordedSection, write_lock
 from bilingual_site.translation_project import Project, load_project
+from bilingual_site.typography import CONVENTIONS, typography_findings
 
 OK, TO_DO, BAD_INPUT = 0, 1, 2
 
@@ -153,6 +157,36 @@ def glossary(project: Project) -> Outcome:
     return Outcome(TO_DO if findings else OK, text, [asdict(finding) for finding in findings])
 
 
+# --- typography ------------------------------------------------------------
+
+
+def served_as_written(project: Project, language: str, text: str) -> bool:
+    """An original that was generated (front matter `generated: true`) is published as it was written."""
+    if language != project.default_language:
+        return False
+    meta = yaml.safe_load(parse_page(text).front_matter or "") or {}
+    return isinstance(meta, dict) and meta.get("generated") is True
+
+
+def typography(project: Project) -> Outcome:
+    findings, skipped = [], []
+    for language, convention in project.typography.items():
+        if convention not in CONVENTIONS:
+            raise InputError("mkdocs.yml", None, f"language {language!r}: unknown typography {convention!r} (known: {', '.join(CONVENTIONS)})")
+        for page in project.pages(language):
+            path = project.page_path(language, page)
+            text = project.read(path)
+            if served_as_written(project, language, text):
+                skipped.append(project.shown(path))
+                continue
+            findings += typography_findings(text, project.shown(path), convention)
+    findings.sort(key=lambda finding: (finding.path, finding.line))
+    text = "\n".join(map(str, findings)) or "every page follows its language's typography"
+    if skipped:
+        text += f"\n(not checked, served as written: {', '.join(skipped)})"
+    return Outcome(TO_DO if findings else OK, text, {"findings": [asdict(finding) for finding in findings], "skipped": skipped})
+
+
 # --- record and cosmetic ---------------------------------------------------
 
 
@@ -263,6 +297,7 @@ def parser() -> argparse.ArgumentParser:
     check_command = commands.add_parser("check", parents=[common], help="structural parity of every page and its translations")
     check_command.add_argument("pages", nargs="*", help="only these pages (default: all)")
     commands.add_parser("glossary", parents=[common], help="preferred glossary terms used, terms to avoid absent")
+    commands.add_parser("typography", parents=[common], help="each language's spacing conventions (extra.typography in mkdocs.yml)")
     return main_parser
 
 
@@ -274,6 +309,8 @@ def run(arguments: argparse.Namespace) -> Outcome:
         return check(project, [page_argument(project, page)[0] for page in arguments.pages] or None)
     if arguments.command == "glossary":
         return glossary(project)
+    if arguments.command == "typography":
+        return typography(project)
     if arguments.command == "record":
         pairs = [
             (language, page)
