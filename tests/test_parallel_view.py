@@ -227,6 +227,18 @@ def test_the_view_stacks_on_a_phone_and_has_two_aligned_columns_on_a_wide_screen
     context.close()
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["note.html", "en/note.html"])
+def test_the_link_to_the_view_is_one_line_of_text_with_a_small_icon(page, server, path):
+    page.goto(server.url + path)
+    link = page.locator("a[data-parallel-link]")
+    icon = link.locator("svg").bounding_box()
+    text = link.locator("span").bounding_box()
+    # The icon is sized by the pages' own stylesheet, not the view's: an unstyled SVG fills the column.
+    assert icon["height"] <= text["height"] * 1.5, (icon, text)
+    assert link.bounding_box()["height"] < 40
+
+
 def test_a_third_language_gets_its_views_and_links(tmp_path):
     from test_third_language import add_german
 
