@@ -27,17 +27,15 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from bilingual_site import build_context
+from bilingual_site import build_context, build_status
 from bilingual_site.errors import InputError
-from bilingual_site.freshness import ProjectStatus
 from bilingual_site.language_links import neutral_path
 from bilingual_site.parallel_view import META_KEY, LinkContext, build_pairs, definitions, element_ids, is_view, mark_outdated, rewrite_fragment, view_path
 from bilingual_site.reference_data import ReferenceData, load_reference_data, render
-from bilingual_site.sections import parse_page, sections
-from bilingual_site.status_report import FAST_LOADER, page_title
-from bilingual_site.translation_project import Project, load_project
+from bilingual_site.sections import front_matter, parse_page, sections
+from bilingual_site.status_report import page_title
+from bilingual_site.translation_project import Project
 
-_tracker: ProjectStatus | None = None
 _data: ReferenceData | None = None
 _files: Files | None = None
 _views: dict[tuple[str, str], File] = {}  # (translation language, page) -> this build's view
@@ -50,7 +48,7 @@ ADMONITION = re.compile(r"^(?P<head>[ \t]*!!! ?(?P<type>[\w-]+))[ \t]*$")
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    global _tracker, _data
+    global _data
     if build_context.all_languages_built(config):  # the run's first build (i18n builds the others inside it)
         _engines.clear()
         _rendered.clear()
@@ -59,7 +57,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
     root = build_context.project_root(config)
     languages = build_context.languages(config)
     try:
-        _tracker = ProjectStatus(load_project(root / "mkdocs.yml"))
         # Checked against every declared language, as hooks/reference_pages.py does, also in a one-language preview.
         _data = load_reference_data(root / "data", build_context.declared_languages(config), languages.default)
     except InputError as error:
@@ -67,7 +64,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def project() -> Project:
-    return _tracker.project
+    return build_status.tracker().project
 
 
 def translated_pages(language: str) -> list[str]:
@@ -153,7 +150,8 @@ def view_context(context: dict, page: Page, config: MkDocsConfig) -> dict:
     spec = page.meta[META_KEY]
     name, translation, original = spec["page"], spec["translation"], languages.default
     texts = {language: page_source(config, language, name) for language in (original, translation)}
-    status = _tracker.page_status(translation, name)
+    # The statuses hooks/translation_status.py read for this build: the page and its view agree.
+    status = build_status.tracker().page_status(translation, name)
     pairs = build_pairs(
         sections(parse_page(texts[original])),
         sections(parse_page(texts[translation])),
@@ -255,8 +253,7 @@ def page_source(config: MkDocsConfig, language: str, page: str) -> str:
 
 def read_page_source(config: MkDocsConfig, language: str, page: str) -> str:
     text = project().read(project().page_path(language, page))
-    meta = yaml.load(parse_page(text).front_matter or "", Loader=FAST_LOADER) or {}
-    kind = meta.get("reference_data") if isinstance(meta, dict) else None
+    kind = front_matter(text).get("reference_data")
     if kind:
         languages = build_context.languages(config)
         ui = build_context.ui_strings(config, language)

@@ -34,13 +34,12 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
 from mkdocs.utils import yaml_load
 from playwright.sync_api import sync_playwright
 
 from bilingual_site.gzip_server import GzipServer
 from bilingual_site.reference_data import load_reference_data, render
-from bilingual_site.sections import parse_page
+from bilingual_site.sections import front_matter
 
 from site_tools import MKDOCS, PROJECT, build_site, built_html_pages, free_port
 
@@ -143,9 +142,9 @@ def with_reference_data(docs: Path, languages: list[str]) -> None:
     for path in sorted(docs.rglob("*.md")):
         language = path.relative_to(docs).parts[0]
         text = path.read_text(encoding="utf-8")
-        meta = yaml.safe_load(parse_page(text).front_matter or "") or {}
-        if isinstance(meta, dict) and meta.get("reference_data"):
-            rendered = render(meta["reference_data"], data, language, languages[0], ui[language], languages)
+        kind = front_matter(text).get("reference_data")
+        if kind:
+            rendered = render(kind, data, language, languages[0], ui[language], languages)
             path.write_text(text.rstrip() + "\n\n" + rendered, encoding="utf-8")
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bilingual_site.line_findings import LineFinding
 from bilingual_site.sections import Section, parse_page, prose_lines, sections, without_code_spans
 
 APOSTROPHES = "['’]"
@@ -22,16 +23,6 @@ class Term:
     id: str
     renderings: dict[str, str]  # language -> preferred term
     avoid: dict[str, list[str]]  # language -> terms not to use
-
-
-@dataclass(frozen=True)
-class GlossaryFinding:
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
 
 
 def term_pattern(term: str) -> re.Pattern:
@@ -45,7 +36,7 @@ def uses(text: str, term: str) -> bool:
     return bool(term_pattern(term).search(without_code_spans(text)))
 
 
-def avoided_terms(text: str, shown: str, language: str, terms: list[Term]) -> list[GlossaryFinding]:
+def avoided_terms(text: str, shown: str, language: str, terms: list[Term]) -> list[LineFinding]:
     """Every line of a page that uses a term the glossary says to avoid in ``language``."""
     found = []
     for number, line in prose_lines(parse_page(text)):
@@ -54,14 +45,14 @@ def avoided_terms(text: str, shown: str, language: str, terms: list[Term]) -> li
             for avoided in term.avoid.get(language, []):
                 if term_pattern(avoided).search(line):
                     preferred = term.renderings.get(language, "")
-                    found.append(GlossaryFinding(shown, number, f"'{avoided}' is a term to avoid; the glossary prefers '{preferred}' (term '{term.id}')"))
+                    found.append(LineFinding(shown, number, f"'{avoided}' is a term to avoid; the glossary prefers '{preferred}' (term '{term.id}')"))
     return found
 
 
 def missing_preferred_terms(
     original: list[Section], original_shown: str, original_language: str,
     translation: list[Section], translation_shown: str, language: str, terms: list[Term],
-) -> list[GlossaryFinding]:
+) -> list[LineFinding]:
     """Sections whose original uses a glossary term while their translation lacks the preferred rendering."""
     twins = {section.id: section for section in translation}
     found = []
@@ -74,7 +65,7 @@ def missing_preferred_terms(
             if not source_term or not target_term:
                 continue
             if uses(section.text, source_term) and not uses(twin.text, target_term):
-                found.append(GlossaryFinding(
+                found.append(LineFinding(
                     translation_shown, twin.line,
                     f"section '{section.id}' does not use '{target_term}' where {original_shown}:{section.line} "
                     f"uses '{source_term}' (term '{term.id}')",
@@ -83,7 +74,7 @@ def missing_preferred_terms(
 
 
 def lint_pair(original_text: str, original_shown: str, original_language: str,
-              translation_text: str, translation_shown: str, language: str, terms: list[Term]) -> list[GlossaryFinding]:
+              translation_text: str, translation_shown: str, language: str, terms: list[Term]) -> list[LineFinding]:
     original = sections(parse_page(original_text))
     translation = sections(parse_page(translation_text))
     return avoided_terms(translation_text, translation_shown, language, terms) + missing_preferred_terms(

@@ -17,7 +17,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+import yaml
+
 FRONT_MATTER_FENCE = "---"
+# libyaml's parser when PyYAML has it: front matter is read for every page of a build.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FENCE = re.compile(r"^(?P<indent>\s*)(?P<marker>`{3,}|~{3,})(?P<info>[^`]*)$")
 HEADING = re.compile(r"^ {0,3}(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*#*[ \t]*$")
 ATTR_LIST = re.compile(r"[ \t]*\{:?(?P<attrs>[^{}]*)\}[ \t]*$")
@@ -86,6 +90,15 @@ def parse_page(text: str) -> Page:
             if lines[index].strip() in (FRONT_MATTER_FENCE, "..."):
                 return Page("\n".join(lines[1:index]), 1, index + 2, lines[index + 1 :])
     return Page("", 0, 1, lines)
+
+
+def front_matter(text: str) -> dict:
+    """A page's front matter as a mapping; empty when it has none or it is not a mapping.
+
+    Malformed front matter is the build's to report (hooks/page_sources.py), with its line.
+    """
+    values = yaml.load(parse_page(text).front_matter or "", Loader=_YAML_LOADER)
+    return values if isinstance(values, dict) else {}
 
 
 def prose_lines(page: Page):

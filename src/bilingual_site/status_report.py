@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import yaml
 from mkdocs.utils import get_relative_url
 
 from bilingual_site.build_context import language_prefix
 from bilingual_site.freshness import CURRENT, ORIGINAL, ORPHAN, OUTDATED, UNTRANSLATED, PageStatus, ProjectStatus, progress
-from bilingual_site.sections import parse_page
+from bilingual_site.sections import front_matter
 from bilingual_site.translation_project import Project
 
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # What needs work comes first.
 REPORT_ORDER = (OUTDATED, UNTRANSLATED, ORPHAN, CURRENT, ORIGINAL)
 
@@ -68,9 +66,9 @@ def page_title(project: Project, language: str, page: str) -> str:
     for folder in (language, project.default_language):
         path = project.page_path(folder, page)
         if path.is_file():
-            meta = yaml.load(parse_page(project.read(path)).front_matter or "", Loader=FAST_LOADER) or {}
-            if isinstance(meta, dict) and meta.get("title"):
-                return str(meta["title"])
+            title = front_matter(project.read(path)).get("title")
+            if title:
+                return str(title)
     return page
 
 

@@ -23,15 +23,13 @@ import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import yaml
-
 from bilingual_site.cosmetic_edits import judge
 from bilingual_site.errors import InputError
 from bilingual_site.freshness import ADDED, CHANGED, CURRENT, ORIGINAL, REMOVED, PageStatus, ProjectStatus, progress
 from bilingual_site.glossary_lint import glossary_terms, lint_pair
 from bilingual_site.parity import Finding, check_pair
 from bilingual_site.reference_data import load_reference_data
-from bilingual_site.sections import normalize, parse_page, sections
+from bilingual_site.sections import front_matter, normalize
 from bilingual_site.translation_lock import PageRecord, RecordedSection, write_lock
 from bilingual_site.translation_project import Project, load_project
 from bilingual_site.typography import CONVENTIONS, typography_findings
@@ -164,8 +162,7 @@ def served_as_written(project: Project, language: str, text: str) -> bool:
     """An original that was generated (front matter `generated: true`) is published as it was written."""
     if language != project.default_language:
         return False
-    meta = yaml.safe_load(parse_page(text).front_matter or "") or {}
-    return isinstance(meta, dict) and meta.get("generated") is True
+    return front_matter(text).get("generated") is True
 
 
 def typography(project: Project) -> Outcome:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bilingual_site.line_findings import LineFinding
 from bilingual_site.sections import CODE_SPAN, parse_page, prose_lines
 
 NBSP = "\u00a0"
@@ -37,21 +38,11 @@ CONVENTIONS: dict[str, tuple[Rule, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class TypographyFinding:
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
-
-
 def _letters(match: re.Match) -> str:
     return "x" * len(match.group(0))
 
 
-def typography_findings(text: str, shown: str, convention: str) -> list[TypographyFinding]:
+def typography_findings(text: str, shown: str, convention: str) -> list[LineFinding]:
     rules = CONVENTIONS[convention]
     found = []
     for number, line in prose_lines(parse_page(text)):
@@ -59,5 +50,5 @@ def typography_findings(text: str, shown: str, convention: str) -> list[Typograp
         visible = HIDDEN.sub(_letters, CODE_SPAN.sub(_letters, line))
         for rule in rules:
             for match in rule.pattern.finditer(visible):
-                found.append(TypographyFinding(shown, number, rule.message.format(mark=match["mark"])))
+                found.append(LineFinding(shown, number, rule.message.format(mark=match["mark"])))
     return found
