@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 from bilingual_site import build_context
 from bilingual_site.content_policy import check_markdown, check_rendered_html
+from bilingual_site.docs_layout import markdown_sources
 from bilingual_site.markdown_scan import fenced_code_enabled
 
 
@@ -25,10 +26,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     docs = Path(config.docs_dir)
     fenced_blocks = fenced_code_enabled(config.markdown_extensions)
     findings = []
-    for path in sorted(docs.rglob("*.md")):
-        # Bytes that are not UTF-8 are reported by hooks/page_sources.py.
-        text = path.read_bytes().decode("utf-8", errors="replace")
-        findings += check_markdown(text, f"docs/{path.relative_to(docs).as_posix()}", fenced_blocks)
+    for shown, text in markdown_sources(docs):
+        findings += check_markdown(text, shown, fenced_blocks)
     if findings:
         raise PluginError("\n".join(str(finding) for finding in findings))
 

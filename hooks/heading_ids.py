@@ -15,6 +15,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from bilingual_site import build_context
+from bilingual_site.docs_layout import markdown_sources
 from bilingual_site.heading_ids import duplicate_heading_ids, duplicate_ids_in_html
 from bilingual_site.markdown_scan import fenced_code_enabled
 
@@ -26,10 +27,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     fenced_blocks = fenced_code_enabled(config.markdown_extensions)
     docs = Path(config.docs_dir)
     errors = []
-    for path in sorted(docs.rglob("*.md")):
-        # Bytes that are not UTF-8 are reported by hooks/page_sources.py.
-        text = path.read_bytes().decode("utf-8", errors="replace")
-        errors += duplicate_heading_ids(text, f"docs/{path.relative_to(docs).as_posix()}", slugify, fenced_blocks)
+    for shown, text in markdown_sources(docs):
+        errors += duplicate_heading_ids(text, shown, slugify, fenced_blocks)
     if errors:
         raise PluginError("\n".join(str(error) for error in errors))
 

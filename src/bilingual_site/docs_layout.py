@@ -24,3 +24,14 @@ def check_language_folders(docs: Path, declared: list[str]) -> None:
             )
         if entry.is_file() and entry.suffix == ".md":
             raise InputError(f"docs/{entry.name}", None, f"pages live in a language folder ({folders}), not at the top of docs/")
+
+
+def markdown_sources(docs: Path) -> list[tuple[str, str]]:
+    """(path as messages show it, text) of every page under docs/, in path order, for the source checks.
+
+    Bytes that are not UTF-8 are replaced here; hooks/page_sources.py reports them with their line.
+    """
+    return [
+        (f"docs/{path.relative_to(docs).as_posix()}", path.read_bytes().decode("utf-8", errors="replace"))
+        for path in sorted(docs.rglob("*.md"))
+    ]
