@@ -12,11 +12,8 @@ SCHEME = "() => document.body.getAttribute('data-md-color-scheme')"
 
 
 def toggle_from_keyboard(page, label: str) -> None:
-    """Tab to the palette toggle named ``label`` and press Enter, as a keyboard reader does.
-
-    Material toggles on Enter (its own key handler) and on the arrow keys (a radio group); Space
-    only selects the focused radio, which is the current scheme's, so it changes nothing.
-    """
+    """Tab to the palette toggle named ``label`` and press Enter, as a keyboard reader does
+    (the toggle is a button of overrides/partials/palette.html: Space works too, see below)."""
     for _ in range(10):
         page.keyboard.press("Tab")
         if page.evaluate("() => document.activeElement.getAttribute('aria-label')") == label:
@@ -55,7 +52,61 @@ def test_a_reader_whose_system_is_dark_gets_the_dark_scheme_and_a_toggle_named_f
     page = context.new_page()
     page.goto(server.url + url)
     assert page.evaluate(SCHEME) == "slate"
-    # Tab reaches the toggle under its true name (overrides/assets/javascripts/palette-state.js).
+    # The dark scheme is set before the first paint, and Tab reaches the toggle under its true name.
     toggle_from_keyboard(page, label)
     assert page.evaluate(SCHEME) == "default"
     context.close()
+
+
+@pytest.mark.parametrize("scheme, stored, expected", [("dark", None, "slate"), ("light", "slate", "slate"), ("dark", "default", "default")])
+def test_the_scheme_is_set_before_any_script_file_runs(browser, server, scheme, stored, expected):
+    """The scheme comes from the inline script of overrides/partials/palette.html, while the page
+    is parsed: with every JavaScript file blocked (Material's bundle included), the body already
+    has the reader's stored choice or, with none stored, the scheme of their system."""
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.route("**/*.js", lambda route: route.abort())
+    page.goto(server.url + "sources.html")
+    if stored:
+        index = 1 if stored == "slate" else 0
+        page.evaluate(
+            "([index, scheme]) => localStorage.setItem('/.__palette', JSON.stringify({index, color: "
+            "{media: index ? '(prefers-color-scheme: dark)' : '(prefers-color-scheme: light)', scheme, primary: 'indigo', accent: 'indigo'}}))",
+            [index, stored],
+        )
+        page.reload()
+    assert page.evaluate(SCHEME) == expected
+    shown = page.locator("[data-palette-option]:visible")
+    assert shown.count() == 1
+    assert shown.get_attribute("aria-label") == ("Passer en mode clair" if expected == "slate" else "Passer en mode sombre")
+    context.close()
+
+
+def test_a_loaded_page_does_not_restyle_itself(page, server):
+    """Nothing changes the body's scheme attributes once the page is parsed, until the reader
+    asks: Material's palette script did it on every load (marking the body as switching and
+    back), which made Chromium recompute every element's style twice."""
+    page.add_init_script(
+        """document.addEventListener('DOMContentLoaded', () => {
+             window.__bodyChanges = [];
+             new MutationObserver(records => records.forEach(r => window.__bodyChanges.push(r.attributeName)))
+               .observe(document.body, {attributes: true});
+           });"""
+    )
+    page.goto(server.url + "sources.html", wait_until="networkidle")
+    assert page.evaluate("() => window.__bodyChanges") == []
+    page.locator("[data-palette-option='0']").click()
+    page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
+    changes = page.evaluate("() => window.__bodyChanges")
+    assert "data-md-color-scheme" in changes and "data-md-color-switching" in changes
+
+
+def test_space_toggles_and_focus_stays_on_the_toggle(page, server):
+    page.goto(server.url + "en/glossary.html")
+    page.locator("[data-palette-option='0']").focus()
+    page.keyboard.press("Space")
+    assert page.evaluate(SCHEME) == "slate"
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == "Switch to light mode"
+    page.keyboard.press("Space")
+    assert page.evaluate(SCHEME) == "default"
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == "Switch to dark mode"

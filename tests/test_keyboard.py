@@ -8,12 +8,10 @@ from html_pages import built_pages
 
 pytestmark = pytest.mark.browser
 
-# What the focused element is, and whether anything draws its focus. Material hides the palette
-# radio button (`.md-option`) and outlines the label after it instead.
+# What the focused element is, and whether anything draws its focus.
 FOCUS = """() => {
   const focused = document.activeElement;
-  const drawn = focused.matches('input.md-option') ? focused.nextElementSibling : focused;
-  const style = getComputedStyle(drawn);
+  const style = getComputedStyle(focused);
   const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
   return {
     tag: focused.tagName,

@@ -39,6 +39,10 @@ def _gzipped(path: str, mtime_ns: int) -> bytes:
 class GzipHandler(SimpleHTTPRequestHandler):
     """SimpleHTTPRequestHandler plus Content-Encoding: gzip for text, a cache header and quiet logs."""
 
+    # Keep-alive, as every static host: HTTP/1.0 (the base class's default) opens a connection
+    # per request, and a browser on a slow network then pays a handshake for each stylesheet.
+    protocol_version = "HTTP/1.1"
+
     extensions_map = {
         **SimpleHTTPRequestHandler.extensions_map,
         ".js": "application/javascript",
