@@ -7,7 +7,7 @@ overrides/parallel.html. Sections and their freshness come from the translation
 tool's own code, so a stale section is marked here as on the page itself. Every
 translated page (and its original) gets a link to its view (`parallel_links`,
 overrides/partials/parallel-link.html). A view is left out of the navigation,
-the search index (front matter), hreflang and sitemaps; its canonical URL is the
+the search index (its page meta), hreflang and sitemaps; its canonical URL is the
 translated page.
 """
 
@@ -17,7 +17,6 @@ import posixpath
 import re
 
 import markdown
-import yaml
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -39,6 +38,7 @@ from bilingual_site.translation_project import Project
 _data: ReferenceData | None = None
 _files: Files | None = None
 _views: dict[tuple[str, str], File] = {}  # (translation language, page) -> this build's view
+_view_meta: dict[str, dict] = {}  # a view's src_uri -> its page meta (set by on_page_markdown)
 # Kept for a whole run (every language's build) and emptied when its first build starts:
 _engines: dict[tuple, markdown.Markdown] = {}  # (language, extensions, their options) -> a Markdown engine
 _rendered: dict[tuple[int, str], str] = {}  # (engine, Markdown) -> HTML; both interfaces' views render the same sections
@@ -79,6 +79,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     languages = build_context.languages(config)
     prefix = build_context.language_prefix(languages.current, languages.default)
     _views.clear()
+    _view_meta.clear()
     for translation in languages.others:
         for page in translated_pages(translation):
             src_uri = prefix + view_path(page, translation)
@@ -92,8 +93,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 "hide": ["navigation", "toc"],
                 META_KEY: {"page": page, "translation": translation},
             }
-            content = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
-            view = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+            # No front matter to write and parse again for each view: on_page_markdown gives the meta.
+            view = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+            _view_meta[src_uri] = meta
             # What the i18n plugin gives each of its files: the view belongs to the interface language.
             view.locale = view.locale_alternate_of = languages.current
             view.localization = None
@@ -103,6 +105,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             _views[(translation, page)] = view
     _files = files
     return files
+
+
+@event_priority(100)  # before any other hook reads the page's meta
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    meta = _view_meta.get(page.file.src_uri)
+    if meta is not None:
+        page.meta = dict(meta)
+    return None
 
 
 def view_title(config: MkDocsConfig, interface: str, translation: str, page: str) -> str:

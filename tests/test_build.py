@@ -55,8 +55,8 @@ def test_interface_strings_follow_the_page_language(site):
     assert titles == ["Home", "The note", "Claim check", "Sources", "Glossary", "About", "Contributing", "Translation status"]
     assert french.select_one(".headerlink")["title"] == "Lien vers cette section"
     assert english.select_one(".headerlink")["title"] == "Link to this section"
-    assert english.select_one("[data-palette-option='0']")["aria-label"] == "Switch to dark mode"
-    assert french.select_one("[data-palette-option='0']")["aria-label"] == "Passer en mode sombre"
+    assert english.select_one("[data-palette-scheme='default']")["aria-label"] == "Switch to dark mode"
+    assert french.select_one("[data-palette-scheme='default']")["aria-label"] == "Passer en mode sombre"
     assert "Ajout éditorial" in french.select_one(".site-notice--editorial").text
     assert "Editorial addition" in english.select_one(".site-notice--editorial").text
 

@@ -58,27 +58,57 @@ def test_a_reader_whose_system_is_dark_gets_the_dark_scheme_and_a_toggle_named_f
     context.close()
 
 
-@pytest.mark.parametrize("scheme, stored, expected", [("dark", None, "slate"), ("light", "slate", "slate"), ("dark", "default", "default")])
-def test_the_scheme_is_set_before_any_script_file_runs(browser, server, scheme, stored, expected):
-    """The scheme comes from the inline script of overrides/partials/palette.html, while the page
-    is parsed: with every JavaScript file blocked (Material's bundle included), the body already
-    has the reader's stored choice or, with none stored, the scheme of their system."""
-    context = browser.new_context(color_scheme=scheme)
+def palette_entry(index: int) -> dict:
+    """What the toggle stores for mkdocs.yml's palette entry ``index`` (0 light, 1 dark)."""
+    scheme, media = (("default", "(prefers-color-scheme: light)"), ("slate", "(prefers-color-scheme: dark)"))[index]
+    return {"index": index, "color": {"media": media, "scheme": scheme, "primary": "indigo", "accent": "indigo"}}
+
+
+LIGHT, DARK = json.dumps(palette_entry(0)), json.dumps(palette_entry(1))
+# Stored under an older configuration: the index says light, the colours dark.
+STALE = json.dumps({"index": 0, "color": {**palette_entry(1)["color"], "primary": "red"}})
+
+
+@pytest.mark.parametrize(
+    "system, stored, expected",
+    [
+        ("dark", None, "slate"),  # nothing stored: the system's scheme
+        ("light", DARK, "slate"),  # a stored choice beats the system
+        ("dark", LIGHT, "default"),
+        ("dark", json.dumps({"index": 7, "color": {"scheme": "default"}}), "slate"),  # no such entry: the system's
+        ("dark", "{not json", "slate"),  # unreadable: as if nothing were stored
+        ("dark", STALE, "default"),  # the entry decides, not colours stored under an older configuration
+    ],
+)
+def test_the_scheme_is_set_while_the_page_is_parsed(browser, server, system, stored, expected):
+    """The inline script of overrides/partials/javascripts/palette.html sets the scheme before
+    any script file runs: with every JavaScript file blocked (Material's bundle included), the body
+    has the reader's stored choice or, with none usable, their system's, and the one toggle shown
+    is named for the other scheme."""
+    context = browser.new_context(color_scheme=system)
     page = context.new_page()
     page.route("**/*.js", lambda route: route.abort())
     page.goto(server.url + "sources.html")
     if stored:
-        index = 1 if stored == "slate" else 0
-        page.evaluate(
-            "([index, scheme]) => localStorage.setItem('/.__palette', JSON.stringify({index, color: "
-            "{media: index ? '(prefers-color-scheme: dark)' : '(prefers-color-scheme: light)', scheme, primary: 'indigo', accent: 'indigo'}}))",
-            [index, stored],
-        )
+        page.evaluate("(value) => localStorage.setItem('/.__palette', value)", stored)
         page.reload()
     assert page.evaluate(SCHEME) == expected
-    shown = page.locator("[data-palette-option]:visible")
+    assert page.evaluate("() => document.body.getAttribute('data-md-color-primary')") == "indigo"
+    shown = page.locator("[data-palette-toggle] button:visible")
     assert shown.count() == 1
     assert shown.get_attribute("aria-label") == ("Passer en mode clair" if expected == "slate" else "Passer en mode sombre")
+    assert page.evaluate("() => document.querySelector('meta[name=color-scheme]').content") == ("dark" if expected == "slate" else "light")
+    if stored == STALE:
+        assert stored_palette(page) == palette_entry(0)  # corrected in storage too
+    context.close()
+
+
+def test_without_javascript_no_toggle_is_offered(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.url + "en/note.html")
+    assert page.locator("[data-palette-toggle] button").count() == 2
+    assert page.locator("[data-palette-toggle] button:visible").count() == 0
     context.close()
 
 
@@ -95,7 +125,7 @@ def test_a_loaded_page_does_not_restyle_itself(page, server):
     )
     page.goto(server.url + "sources.html", wait_until="networkidle")
     assert page.evaluate("() => window.__bodyChanges") == []
-    page.locator("[data-palette-option='0']").click()
+    page.locator("[data-palette-scheme='default']").click()
     page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
     changes = page.evaluate("() => window.__bodyChanges")
     assert "data-md-color-scheme" in changes and "data-md-color-switching" in changes
@@ -103,7 +133,7 @@ def test_a_loaded_page_does_not_restyle_itself(page, server):
 
 def test_space_toggles_and_focus_stays_on_the_toggle(page, server):
     page.goto(server.url + "en/glossary.html")
-    page.locator("[data-palette-option='0']").focus()
+    page.locator("[data-palette-scheme='default']").focus()
     page.keyboard.press("Space")
     assert page.evaluate(SCHEME) == "slate"
     assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == "Switch to light mode"

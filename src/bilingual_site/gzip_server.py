@@ -42,6 +42,7 @@ class GzipHandler(SimpleHTTPRequestHandler):
     # Keep-alive, as every static host: HTTP/1.0 (the base class's default) opens a connection
     # per request, and a browser on a slow network then pays a handshake for each stylesheet.
     protocol_version = "HTTP/1.1"
+    timeout = 30  # seconds an idle kept-alive connection holds its thread
 
     extensions_map = {
         **SimpleHTTPRequestHandler.extensions_map,

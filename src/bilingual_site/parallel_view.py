@@ -25,7 +25,7 @@ from bilingual_site.freshness import PageStatus
 from bilingual_site.sections import Section, parse_page, tables
 
 FOLDER = "parallel"
-META_KEY = "parallel_view"  # front matter of a generated view: {page: note.md, translation: en}
+META_KEY = "parallel_view"  # page meta of a generated view: {page: note.md, translation: en}
 
 # Definitions Python-Markdown applies to the whole page, wherever they stand: reference links
 # and abbreviations. Each section is rendered on its own, so every section gets all of them.

@@ -25,8 +25,12 @@ FOLDER = "assets/stylesheets"
 # A stylesheet's closing comment pointing at its source map; in the bundle it would point
 # the browser's developer tools at the wrong file.
 _SOURCE_MAP = re.compile(r"\n?/\*# sourceMappingURL=[^*]*\*/\s*$")
-# Rules a browser honours only at the very top of a stylesheet: inside the bundle they would be dropped.
-_TOP_ONLY = re.compile(r"@(?:import|charset)\b")
+# Every part is read as UTF-8, so the bundle is UTF-8: one @charset, first, as CSS requires.
+CHARSET = '@charset "UTF-8";'
+_LEADING_CHARSET = re.compile(r'^\ufeff?@charset\s+"[^"]*";\s*', re.I)
+_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+# Rules a browser honours only at the top of a stylesheet: after another file's rules they are dropped.
+_TOP_ONLY = re.compile(r"@(?:import|namespace|charset)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -68,16 +72,18 @@ def extra_stylesheet(entry: str, folders: list[Path], config_file: str = "mkdocs
 
 
 def bundle(stylesheets: list[Stylesheet]) -> Bundle:
-    """The stylesheets joined in order, each after a comment naming it. A stylesheet after the
-    first may not use @import or @charset (valid only at the top of a file): the error names
-    the file and line."""
-    parts = []
+    """The stylesheets joined in order after one @charset, each after a comment naming it. A
+    stylesheet after the first may not use @import or @namespace, valid only at the top of a
+    file: the error names the file and line."""
+    parts = [CHARSET]
     for index, sheet in enumerate(stylesheets):
-        text = _SOURCE_MAP.sub("", sheet.text)
+        text = _SOURCE_MAP.sub("", _LEADING_CHARSET.sub("", sheet.text))
         if index:
-            for number, line in enumerate(text.split("\n"), 1):
+            # Comments blanked, newlines kept, so that line numbers stay those of the file.
+            code = _COMMENT.sub(lambda match: "\n" * match.group(0).count("\n"), text)
+            for number, line in enumerate(code.split("\n"), 1):
                 if _TOP_ONLY.search(line):
-                    raise InputError(sheet.name, number, "@import and @charset work only at the top of a stylesheet, and this one is joined after others (see src/bilingual_site/stylesheet_bundle.py)")
+                    raise InputError(sheet.name, number, "@import, @namespace and @charset work only at the top of a stylesheet, and this one is joined after others (see src/bilingual_site/stylesheet_bundle.py)")
         parts.append(f"/* {Path(sheet.name).name} */\n{text.strip()}\n")
     text = "\n".join(parts)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
