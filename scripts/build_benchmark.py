@@ -15,6 +15,8 @@ navigation from the folders. For each size it measures, each in a fresh Python p
   untranslated pages warn);
 - plain: the same docs with no `hooks:` and no `overrides/`, i.e. Material + static-i18n alone,
   so full minus plain is the cost of the project's own hooks and templates;
+- without the views: every hook but hooks/parallel_view.py, so full minus this is what the
+  parallel views cost (they add a page per translated page and interface language);
 - serve rebuild: a real `mkdocs serve`, one French page edited on disk, the time until the
   server answers with the new text (polled every 50 ms; includes MkDocs' 0.1 s debounce).
   `mkdocs serve` rebuilds the whole site on every change (it reloads the config and runs a full
@@ -119,8 +121,9 @@ def is_outdated(number: int) -> bool:
     return is_translated(number) and number % OUTDATED_EVERY == 0
 
 
-def generate_site(project: Path, pages: int, plain: bool = False) -> Path:
-    """A copy of the project's build configuration around ``pages`` generated pages per language."""
+def generate_site(project: Path, pages: int, plain: bool = False, without_hooks: tuple[str, ...] = ()) -> Path:
+    """A copy of the project's build configuration around ``pages`` generated pages per language,
+    with the hooks listed in ``without_hooks`` (e.g. 'hooks/parallel_view.py') left out."""
     project.mkdir(parents=True)
     for part in PARTS:
         source = PROJECT / part
@@ -133,6 +136,10 @@ def generate_site(project: Path, pages: int, plain: bool = False) -> Path:
         (project / "translations").mkdir()
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"(?ms)^nav:\n.*", "", config)  # the real page tree; MkDocs builds one from folders
+    for hook in without_hooks:
+        if f"  - {hook}\n" not in config:
+            raise SystemExit(f"mkdocs.yml lists no hook {hook}")
+        config = config.replace(f"  - {hook}\n", "")
     if plain:
         config = re.sub(r"(?m)^hooks:\n(?:  - .*\n)+", "", config)
         config = re.sub(r"(?m)^  custom_dir: overrides\n", "", config)
@@ -276,6 +283,11 @@ def svg_chart(rows: list[dict]) -> str:
 # --- Command ------------------------------------------------------------------------------------------
 
 
+def share(build: float, plain: float) -> str:
+    """What a build costs over Material alone: seconds, and their share of that build."""
+    return f"{build - plain:+.1f} s ({(build - plain) / build:.0%})"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000], help="pages per language")
@@ -283,18 +295,23 @@ def main() -> int:
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve measurement")
     args = parser.parse_args()
     rows = []
-    print("| Pages per language | Pages built | Full build | French alone | English alone | No hooks, no overrides | Hooks and overrides | serve rebuild |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print(
+        "| Pages per language | Pages built | Full build | French alone | English alone | No hooks, no overrides "
+        "| Hooks and overrides | Without the parallel views | Hooks but the views | serve rebuild |"
+    )
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     with tempfile.TemporaryDirectory(prefix="build-benchmark-") as temp:
         for pages in args.sizes:
             project = generate_site(Path(temp) / f"site-{pages}", pages)
             plain = generate_site(Path(temp) / f"plain-{pages}", pages, plain=True)
+            no_views = generate_site(Path(temp) / f"no-views-{pages}", pages, without_hooks=("hooks/parallel_view.py",))
             row = {"pages": pages}
             row["full"] = timed_build(project)
             row["fr"] = timed_build(project, BUILD_ONLY_LOCALE="fr")
             # Not strict: without French there are no fallbacks, so links to untranslated pages warn.
             row["en"] = timed_build(project, strict=False, BUILD_ONLY_LOCALE="en")
             row["plain"] = timed_build(plain)
+            row["no_views"] = timed_build(no_views)
             row["serve"] = None if args.no_serve else serve_rebuild(project)
             rows.append(row)
             english = 1 + sum(1 for number in range(pages) if is_translated(number))
@@ -302,11 +319,12 @@ def main() -> int:
             serve = "-" if row["serve"] is None else f"{row['serve']:.1f} s"
             print(
                 f"| {pages} | {2 * (pages + 1)} ({pages + 1 - english} fallbacks, {outdated} outdated) | {row['full']:.1f} s | {row['fr']:.1f} s "
-                f"| {row['en']:.1f} s | {row['plain']:.1f} s | {row['full'] - row['plain']:+.1f} s | {serve} |",
+                f"| {row['en']:.1f} s | {row['plain']:.1f} s | {share(row['full'], row['plain'])} | {row['no_views']:.1f} s "
+                f"| {share(row['no_views'], row['plain'])} | {serve} |",
                 flush=True,
             )
-            shutil.rmtree(project)
-            shutil.rmtree(plain)
+            for folder in (project, plain, no_views):
+                shutil.rmtree(folder)
     args.svg.write_text(svg_chart(rows), encoding="utf-8")
     print(f"\nChart: {args.svg}")
     return 0

@@ -64,6 +64,16 @@ def test_a_one_language_preview_builds_that_language_alone_at_the_root(tmp_path,
     assert (site / "search/search_index.json").is_file()
 
 
+def test_a_synthetic_site_without_the_parallel_views_lists_every_other_hook(tmp_path):
+    project = build_benchmark.generate_site(tmp_path / "synthetic", 3, without_hooks=("hooks/parallel_view.py",))
+    hooks = [line.strip()[2:] for line in (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines() if line.startswith("  - hooks/")]
+    expected = [line.strip()[2:] for line in (PROJECT / "mkdocs.yml").read_text(encoding="utf-8").splitlines() if line.startswith("  - hooks/")]
+    assert "hooks/parallel_view.py" in expected
+    assert hooks == [hook for hook in expected if hook != "hooks/parallel_view.py"]
+    with pytest.raises(SystemExit, match="lists no hook hooks/gone.py"):
+        build_benchmark.generate_site(tmp_path / "other", 3, without_hooks=("hooks/gone.py",))
+
+
 def test_synthetic_sites_have_untranslated_pages_and_build_strictly(tmp_path):
     project = build_benchmark.generate_site(tmp_path / "synthetic", 12)
     french = sorted((project / "docs/fr").rglob("*.md"))
