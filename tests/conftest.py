@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import socket
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from sitebuild import PROJECT, build_site
+from sitebuild import PROJECT, build_site, copy_project
+
+from bilingual_site.gzip_server import GzipServer
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -31,29 +30,6 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - signature of the base class
-        pass
-
-
-class StaticServer:
-    """A static host on loopback serving a built site, like GitHub Pages would."""
-
-    def __init__(self, root: Path, port: int) -> None:
-        handler = functools.partial(QuietHandler, directory=str(root))
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
-        self.url = f"http://127.0.0.1:{port}/"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def __enter__(self) -> "StaticServer":
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
 @pytest.fixture(scope="session")
 def site_port() -> int:
     return free_port()
@@ -67,7 +43,8 @@ def site(tmp_path_factory, site_port) -> Path:
 
 @pytest.fixture(scope="session")
 def server(site, site_port):
-    with StaticServer(site, site_port) as running:
+    # The project's own static host (gzip, keep-alive, the 404 page for missing URLs), as the quality commands use.
+    with GzipServer(site, site_port) as running:
         yield running
 
 
@@ -90,3 +67,16 @@ def page(browser):
     opened = context.new_page()
     yield opened
     context.close()
+
+
+@pytest.fixture(scope="session")
+def site_with_untranslated_page(tmp_path_factory):
+    """The real site plus a page that exists only in French, served under a path (/docs/)."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    (project / "docs/fr/brouillon.md").write_text(
+        "---\ntitle: Brouillon\ndescription: Une page pas encore traduite.\n---\n\n# Brouillon {#draft}\n\nTexte seulement en français sur l'autohébergement.\n",
+        encoding="utf-8",
+    )
+    config_text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config_text + "  - Brouillon: brouillon.md\n", encoding="utf-8")
+    return build_site(project, project / "site", "https://example.org/docs/")

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 
 from html_pages import built_pages, content_wrapper, parse, resolve
-from sitebuild import PROJECT, build_site, copy_project
+from sitebuild import PROJECT
 
 ORIGINAL_PAGES = len(list((PROJECT / "docs" / "fr").glob("*.md")))
 
@@ -72,19 +72,6 @@ def test_a_404_page_per_language_with_navigation_and_switcher(site, path, langua
     for href in nav:  # served from any missing URL, so links are absolute from the root
         assert href.startswith(home) and (site / href.lstrip("/")).is_file()
     assert f'"base": "{home}"' in (site / path).read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def site_with_untranslated_page(tmp_path_factory):
-    """The real site plus a page that exists only in French."""
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    (project / "docs/fr/brouillon.md").write_text(
-        "---\ntitle: Brouillon\ndescription: Une page pas encore traduite.\n---\n\n# Brouillon {#draft}\n\nTexte seulement en français sur l'autohébergement.\n",
-        encoding="utf-8",
-    )
-    config_text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "mkdocs.yml").write_text(config_text + "  - Brouillon: brouillon.md\n", encoding="utf-8")
-    return build_site(project, project / "site", "https://example.org/docs/")
 
 
 def test_untranslated_page_is_served_in_french_and_marked(site_with_untranslated_page):

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
 from html_pages import built_pages, parse
-from sitebuild import build_site, copy_project
 
 from bilingual_site.robots_txt import render_robots_txt
 from bilingual_site.social_meta import social_meta
@@ -52,19 +49,6 @@ def test_every_page_has_its_own_description_and_social_tags(site, site_port):
         descriptions[url] = description
     # Each page says what it is about: no description is shared by two pages.
     assert len(set(descriptions.values())) == len(descriptions)
-
-
-@pytest.fixture(scope="module")
-def site_with_untranslated_page(tmp_path_factory):
-    """The real site plus a page that exists only in French."""
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    (project / "docs/fr/brouillon.md").write_text(
-        "---\ntitle: Brouillon\ndescription: Une page pas encore traduite.\n---\n\n# Brouillon {#draft}\n\nTexte.\n",
-        encoding="utf-8",
-    )
-    config_text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "mkdocs.yml").write_text(config_text + "  - Brouillon: brouillon.md\n", encoding="utf-8")
-    return build_site(project, project / "site", "https://example.org/docs/")
 
 
 def test_an_untranslated_page_announces_french_and_no_alternate(site_with_untranslated_page):
