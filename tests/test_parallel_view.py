@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ElementTree
+import posixpath
 from collections import Counter
 
 import pytest
+from bs4 import BeautifulSoup
 
+import build_benchmark
 from html_pages import built_pages, parallel_pages, parse, resolve
 from sitebuild import PROJECT, build_site, copy_project
 
-from bilingual_site.parallel_view import chunks, paired_ids
+from bilingual_site.parallel_view import BODY, CANONICAL, FILE_NAME, TITLE, LinkContext, chunks, fill_shell, html_sections, link_target, paired_ids
 from bilingual_site.sections import parse_page, sections
 
 ORIGINAL, TRANSLATION = "fr", "en"
@@ -65,9 +68,50 @@ def test_sections_only_one_side_has_keep_their_place():
     assert paired_ids(["a"], ["x", "a"]) == ["x", "a"]
 
 
-def test_a_section_is_cut_around_its_tables():
-    text = "## T {#t}\n\nIntro.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n\nAfter."
-    assert [(chunk.kind, chunk.shape) for chunk in chunks(text)] == [("text", (0, 0)), ("table", (2, 2)), ("text", (0, 0))]
+def test_a_page_is_cut_at_its_top_level_headings_only():
+    content = '<p>Before.</p><h1 id="t">T</h1><div class="admonition"><h2 id="inner">I</h2></div><h2 id="a">A</h2><ul><li>x</li></ul>'
+    assert [(section.id, section.html) for section in html_sections(content)] == [
+        ("", "<p>Before.</p>"),
+        ("t", '<h1 id="t">T</h1><div class="admonition"><h2 id="inner">I</h2></div>'),
+        ("a", '<h2 id="a">A</h2><ul><li>x</li></ul>'),
+    ]
+
+
+def test_a_section_is_cut_around_its_top_level_tables():
+    table = "<table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></tbody></table>"
+    nested = f'<div class="admonition">{table}</div>'
+    html = f'<h2 id="t">T</h2><p>Intro.</p>{table}<p>After.</p>{nested}'
+    assert [(chunk.kind, chunk.shape) for chunk in chunks(html)] == [("text", (0, 0)), ("table", (2, 2)), ("text", (0, 0))]
+    assert chunks(html)[1].html == table and chunks(html)[2].html == "<p>After.</p>" + nested
+
+
+def test_a_pages_links_are_rewritten_for_the_view():
+    context = LinkContext("en", "en/note.html", "parallel/en/note.html", frozenset({"usage"}))
+    assert link_target("#usage", context) == "#en-usage"  # a section shown in the view
+    assert link_target("#elsewhere", context) == "../../en/note.html#elsewhere"
+    assert link_target("claims.html#c", context) == "../../en/claims.html#c"
+    assert link_target("../img/a.png", context) == "../../img/a.png"
+    for kept in ("https://example.org/x", "mailto:a@b.c", "/absolute", "//host/x"):
+        assert link_target(kept, context) == kept
+
+
+def test_a_shell_is_filled_as_the_templates_would_print_the_values():
+    shell = f"<title>{TITLE}</title><meta content=\"{TITLE.replace(chr(39), '&#39;')}\"><link href=\"{CANONICAL}\"><a href=\"../{FILE_NAME}\"></a><main>{BODY}</main>"
+    filled = fill_shell(shell, "L'IA & co", "https://example.org/en/x.html", "x.html", "<p>@@parallel-view-body@@ in a page stays</p>")
+    assert filled == (
+        "<title>L'IA & co</title><meta content=\"L&#39;IA &amp; co\"><link href=\"https://example.org/en/x.html\">"
+        '<a href="../x.html"></a><main><p>@@parallel-view-body@@ in a page stays</p></main>'
+    )
+
+
+@pytest.mark.parametrize("shell, message", [
+    (f"<title>{TITLE.upper()}</title>{BODY}", "line 1: a placeholder is left"),
+    (f"<p>\n\n{{{{{TITLE}}}}}</p>{BODY}".replace("'", "\\u0027"), "line 3: a placeholder is left"),
+    ("<main></main>", "body placeholder 0 times"),
+])
+def test_a_shell_that_does_not_fit_is_refused_with_its_line(shell, message):
+    with pytest.raises(ValueError, match=message):
+        fill_shell(shell, "T", "https://example.org/", "x.html", "<p></p>")
 
 
 # --- The built views ----------------------------------------------------------------------------
@@ -147,8 +191,8 @@ def test_views_are_out_of_search_sitemaps_hreflang_and_navigation(site, site_por
 
 
 def test_a_views_navigation_drawer_is_the_whole_navigation_of_its_interface(site):
-    """Views reuse one rendering of Material's sidebars per folder (hooks/parallel_view.py): the
-    drawer must still list every page of the interface language, its links working from the view."""
+    """The views of a folder share one page shell (hooks/parallel_view.py): the drawer must still
+    list every page of the interface language, its links working from each view."""
 
     def targets(url: str) -> list[str]:
         links = parse(site, url).select(".md-sidebar--primary .md-nav a[href]")
@@ -159,6 +203,40 @@ def test_a_views_navigation_drawer_is_the_whole_navigation_of_its_interface(site
         assert len(expected) > 3, home
         for page in TRANSLATED:
             assert targets(view_url(interface, page)) == expected, view_url(interface, page)
+
+
+def test_views_in_several_folders_each_get_their_own_page_values_and_working_links(tmp_path):
+    """Synthetic pages in two folders (50 a folder): each folder's views are filled from that
+    folder's shell, so every link of every view must work from where the view is."""
+    project = build_benchmark.generate_site(tmp_path / "synthetic", 53)
+    site = build_site(project, tmp_path / "site", "https://example.org/")
+    views = parallel_pages(site)
+    folders = Counter(posixpath.dirname(url) for url in views)
+    assert set(folders) == {f"{prefix}parallel/en{folder}" for prefix in ("", "en/") for folder in ("", "/part-01", "/part-02")}, folders
+    assert len(views) == 2 * len(list((project / "docs" / "en").rglob("*.md")))  # every translated page, in both interfaces
+    for url in views:
+        text = (site / url).read_text(encoding="utf-8")
+        assert "@@parallel-view-" not in text.lower(), url
+        soup = BeautifulSoup(text, "html.parser")
+        translated = url.split("parallel/en/", 1)[1]
+        page = "en/" + translated
+        canonical = "https://example.org/" + page.removesuffix("index.html")  # a home page's URL is its folder
+        assert soup.select_one('link[rel="canonical"]')["href"] == canonical, url
+        assert soup.select_one('meta[property="og:url"]')["content"] == canonical, url
+        shown = "en/" + translated if url.startswith("en/") else translated
+        page_title = parse(site, shown).select_one(".md-content h1").get_text().rstrip("¶")
+        assert soup.select_one('meta[property="og:title"]')["content"].startswith(page_title), url
+        assert soup.title.get_text().startswith(page_title), url
+        switcher = {link["hreflang"]: resolve(url, link["href"]) for link in soup.select("a.md-select__link")}
+        assert switcher == {"fr": url.removeprefix("en/"), "en": "en/" + url.removeprefix("en/")}, url
+        backs = {link["data-parallel-back"]: resolve(url, link["href"]) for link in soup.select("a[data-parallel-back]")}
+        assert backs == {"original": translated, "translation": page}, url
+        for element in soup.select("[href], [src]"):
+            target = element.get("href") or element.get("src")
+            if target.startswith("#"):
+                assert soup.find(id=target[1:]) is not None, (url, target)
+            elif not re.match(r"^[a-z]+:", target):
+                assert (site / resolve(url, target)).is_file(), (url, target)
 
 
 def test_an_outdated_or_missing_section_is_marked_as_on_the_page(tmp_path):

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import gzip
-import sys
 import urllib.request
 
 import pytest
 
 from sitebuild import PROJECT, build_site
 
+import build_benchmark
 from bilingual_site.gzip_server import GzipServer, should_compress
-
-sys.path.insert(0, str(PROJECT / "scripts"))
-import build_benchmark  # noqa: E402 - the script folder is not a package
 
 
 def fetch(url: str, gzip_ok: bool = True):
@@ -59,8 +56,11 @@ def test_what_gets_compressed(content_type, accept, expected):
 def test_a_one_language_preview_builds_that_language_alone_at_the_root(tmp_path, monkeypatch, language, other):
     monkeypatch.setenv("BUILD_ONLY_LOCALE", language)
     site = build_site(PROJECT, tmp_path / "site", "http://127.0.0.1:8000/")
-    assert f'<html lang="{language}"' in (site / "note.html").read_text(encoding="utf-8")
+    note = (site / "note.html").read_text(encoding="utf-8")
+    assert f'<html lang="{language}"' in note
     assert not (site / other).exists() and not (site / "en").exists()
+    # A parallel view needs both languages' pages: a preview has neither views nor links to them.
+    assert not (site / "parallel").exists() and "data-parallel-link" not in note
     assert (site / "search/search_index.json").is_file()
 
 

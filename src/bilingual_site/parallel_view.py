@@ -1,10 +1,11 @@
 """The parallel view of a translated page: original and translation side by side, section by section.
 
-Sections come from sections.py (a heading and its own text, paired across
-languages by heading id), their freshness from freshness.py, so the view, the
-page's own marks and `translations status` cannot disagree. Everything here is a
-pure function of page texts and rendered HTML; hooks/parallel_view.py renders the
-Markdown and the template lays the pairs out (overrides/parallel.html).
+Each side is cut from its page's own rendered HTML (`page.content`, as the page shows it,
+outdated marks included): a section is a top-level heading and what follows it up to the
+next one, so sections pair across languages by heading id as in sections.py and
+`translations status`. Everything here is a pure function of HTML strings;
+hooks/parallel_view.py collects the pages' HTML and writes the views, laid out by
+overrides/partials/parallel-view.html inside one page shell per folder.
 
 URLs: the view of translation `T` in interface language `I` is
 `<I's folder>parallel/<T>/<page>.html`, e.g. `parallel/en/note.html` (French
@@ -19,24 +20,36 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass, field
-from typing import Callable
 
-from bilingual_site.freshness import PageStatus
-from bilingual_site.sections import Section, parse_page, tables
+from markupsafe import escape
 
 FOLDER = "parallel"
-META_KEY = "parallel_view"  # page meta of a generated view: {page: note.md, translation: en}
+META_KEY = "parallel_view"  # page meta of a view's page shell: {interface: fr, folder: parallel/en}
 
-# Definitions Python-Markdown applies to the whole page, wherever they stand: reference links
-# and abbreviations. Each section is rendered on its own, so every section gets all of them.
-_DEFINITION = re.compile(r"^ {0,3}(?:\[[^\]]+\]:\s|\*\[[^\]]+\]:)")
+# Placeholders a view's page shell is rendered with (hooks/parallel_view.py), filled per view by
+# fill_shell(). Material prints the title and canonical URL as they are in some places and our
+# partials escape them in others: the apostrophe tells the two apart (escaped, it is `&#39;`).
+PLACEHOLDER = "@@parallel-view-"
+TITLE = PLACEHOLDER + "title'@@"
+CANONICAL = PLACEHOLDER + "canonical'@@"
+FILE_NAME = PLACEHOLDER + "file@@"  # the view's file name in its folder, in the language switcher's links
+BODY = PLACEHOLDER + "body@@"
+
 _ID = re.compile(r"(\sid=)([\"'])(.*?)\2")
 _URL_ATTRIBUTE = re.compile(r"(\s(?:href|src)=)([\"'])(.*?)\2")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+# Python-Markdown's block containers, and headings with the id every heading has (hooks/heading_ids.py).
+_BLOCK_OR_HEADING = re.compile(
+    r"<(/?)(div|details|blockquote|ul|ol|li|dl|table|section|aside|figure|pre)\b[^>]*>|<h[1-6]\s[^>]*?\bid=\"([^\"]*)\"[^>]*>"
+)
+_TABLE_OR_CONTAINER = re.compile(r"<(/?)(table|div|details|blockquote|ul|ol|li|dl|section|aside|figure|pre)\b[^>]*>")
 _TABLE = re.compile(r"<table>(.*?)</table>", re.S)
 _THEAD_ROW = re.compile(r"<thead>\s*(<tr>.*?</tr>)\s*</thead>", re.S)
+_TBODY = re.compile(r"<tbody>(.*?)</tbody>", re.S)
 _ROW = re.compile(r"<tr>.*?</tr>", re.S)
+_CELL = re.compile(r"<t[hd](?:\s[^>]*)?>(.*?)</t[hd]>", re.S)
 _HEADER_CELL = re.compile(r"<th(\s[^>]*)?>(.*?)</th>", re.S)
+_TAG = re.compile(r"<[^>]+>")
 
 
 def view_path(page: str, translation: str) -> str:
@@ -46,6 +59,29 @@ def view_path(page: str, translation: str) -> str:
 
 def is_view(meta: dict) -> bool:
     return bool(meta.get(META_KEY))
+
+
+# --- Cutting a page into sections -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HtmlSection:
+    id: str  # the heading's id; '' for what comes before the first heading
+    html: str
+
+
+def html_sections(content: str) -> list[HtmlSection]:
+    """The page's HTML cut before each heading that is not inside a block (an admonition, a list…)."""
+    found: list[HtmlSection] = []
+    depth, start, current = 0, 0, ""
+    for match in _BLOCK_OR_HEADING.finditer(content):
+        if match.group(2):
+            depth += -1 if match.group(1) else 1
+        elif depth == 0:
+            found.append(HtmlSection(current, content[start : match.start()]))
+            start, current = match.start(), match.group(3)
+    found.append(HtmlSection(current, content[start:]))
+    return [section for section in found if section.id or section.html.strip()]
 
 
 # --- Pairing sections ------------------------------------------------------------------------
@@ -71,47 +107,55 @@ def paired_ids(original: list[str], translation: list[str]) -> list[str]:
 
 @dataclass(frozen=True)
 class Chunk:
-    """A run of a section's Markdown: prose (`text`) or one pipe table (`table`)."""
+    """A run of a section's HTML: prose (`text`) or one top-level table (`table`)."""
 
     kind: str
-    markdown: str
+    html: str
     shape: tuple[int, int] = (0, 0)  # (body rows, columns) of a table
 
 
-def chunks(section_text: str) -> list[Chunk]:
-    """The section's text cut around its tables; blank-only runs are dropped."""
-    lines = section_text.split("\n")
-    found = tables(parse_page(section_text))
+def chunks(section_html: str) -> list[Chunk]:
+    """The section's HTML cut around its top-level tables; blank-only runs are dropped."""
     result: list[Chunk] = []
-    start = 0
-    for table in found:
-        first = table.line - 1  # parse_page numbers lines from 1, no front matter here
-        last = first + table.rows + 1  # header, delimiter and body rows
-        result.append(Chunk("text", "\n".join(lines[start:first])))
-        result.append(Chunk("table", "\n".join(lines[first:last]), (table.rows - 1, table.columns)))
-        start = last
-    result.append(Chunk("text", "\n".join(lines[start:])))
-    return [chunk for chunk in result if chunk.markdown.strip()]
+    depth, start, table_start = 0, 0, None
+    for match in _TABLE_OR_CONTAINER.finditer(section_html):
+        closing, tag = match.group(1), match.group(2)
+        if tag == "table" and depth == 0 and not closing:
+            result.append(Chunk("text", section_html[start : match.start()]))
+            table_start = match.start()
+        depth += -1 if closing else 1
+        if tag == "table" and depth == 0 and closing and table_start is not None:
+            table = section_html[table_start : match.end()]
+            result.append(Chunk("table", table, table_shape(table)))
+            start, table_start = match.end(), None
+    result.append(Chunk("text", section_html[start:]))
+    return [chunk for chunk in result if chunk.html.strip()]
+
+
+def table_shape(table_html: str) -> tuple[int, int]:
+    body = _TBODY.search(table_html)
+    head = _THEAD_ROW.search(table_html)
+    rows = len(_ROW.findall(body.group(1))) if body else 0
+    columns = len(_CELL.findall(head.group(1))) if head else 0
+    return rows, columns
 
 
 def shape(section_chunks: list[Chunk]) -> list[tuple]:
     return [(chunk.kind, chunk.shape) for chunk in section_chunks]
 
 
-def definitions(text: str) -> str:
-    """The page's reference-link and abbreviation definitions, one a line."""
-    return "\n".join(line for line in text.split("\n") if _DEFINITION.match(line))
-
-
-def column_classes(table_markdown: str) -> list[str]:
-    """A width class per column from its cells' average length: short columns get a narrow
+def column_classes(table_html: str) -> list[str]:
+    """A width class per column from its cells' average text length: short columns get a narrow
     fixed width so that long ones (details, definitions) keep the room."""
-    rows = [line.strip().strip("|").split("|") for line in table_markdown.strip().split("\n")]
-    body = rows[2:] or rows[:1]
-    columns = len(rows[0])
+    body = _TBODY.search(table_html)
+    head = _THEAD_ROW.search(table_html)
+    rows = [_CELL.findall(row) for row in _ROW.findall(body.group(1))] if body else []
+    if not rows and head:
+        rows = [_CELL.findall(head.group(1))]
+    columns = max((len(row) for row in rows), default=0)
     classes = []
     for index in range(columns):
-        cells = [re.sub(r"\]\([^)]*\)|[*_`\[\]]", "", row[index]).strip() for row in body if index < len(row)]
+        cells = [html.unescape(_TAG.sub("", row[index])).strip() for row in rows if index < len(row)]
         average = sum(len(cell) for cell in cells) / max(len(cells), 1)
         classes.append("narrow" if average <= 12 else "medium" if average <= 40 else "wide")
     if all(name == "wide" for name in classes):
@@ -141,7 +185,7 @@ def table_blocks(table_html: str, classes: list[str]) -> list[str]:
     return blocks
 
 
-# --- Rewriting a rendered fragment for its place in the view ----------------------------------
+# --- Rewriting a page's fragment for its place in the view ------------------------------------
 
 
 def element_ids(fragment: str) -> set[str]:
@@ -156,7 +200,6 @@ class LinkContext:
     page_url: str  # site-relative URL of that language's page: 'en/note.html'
     view_url: str  # site-relative URL of the view: 'parallel/en/note.html'
     ids: frozenset[str]  # element ids of that language's page in the view, unprefixed
-    resolve: Callable[[str], str]  # a docs path in the language folder ('claims.md') -> its site-relative URL
 
     def prefixed(self, element_id: str) -> str:
         return f"{self.language}-{element_id}"
@@ -164,28 +207,24 @@ class LinkContext:
 
 def relative_url(url: str, from_url: str) -> str:
     """``url`` (site-relative) as a link written on the page at ``from_url``."""
-    relative = posixpath.relpath(url, posixpath.dirname(from_url) or ".")
-    return relative
+    return posixpath.relpath(url, posixpath.dirname(from_url) or ".")
 
 
-def rewrite_fragment(fragment: str, context: LinkContext, source_page: str) -> str:
-    """Prefix element ids with the language and make links work from the view's URL.
-
-    ``source_page`` is the page's path in its language folder ('note.md'): relative links in
-    the Markdown are relative to it.
-    """
+def rewrite_fragment(fragment: str, context: LinkContext) -> str:
+    """Prefix element ids with the language and make the page's links work from the view's URL."""
 
     def new_id(match: re.Match) -> str:
         return f"{match.group(1)}{match.group(2)}{context.prefixed(match.group(3))}{match.group(2)}"
 
     def new_url(match: re.Match) -> str:
         value = html.unescape(match.group(3))
-        return f"{match.group(1)}{match.group(2)}{html.escape(link_target(value, context, source_page))}{match.group(2)}"
+        return f"{match.group(1)}{match.group(2)}{html.escape(link_target(value, context))}{match.group(2)}"
 
     return _URL_ATTRIBUTE.sub(new_url, _ID.sub(new_id, fragment))
 
 
-def link_target(href: str, context: LinkContext, source_page: str) -> str:
+def link_target(href: str, context: LinkContext) -> str:
+    """A link of the page (relative to the page, as MkDocs wrote it) as a link from the view."""
     if not href or href.startswith("//") or href.startswith("/") or _SCHEME.match(href):
         return href
     path, hash_mark, anchor = href.partition("#")
@@ -193,18 +232,8 @@ def link_target(href: str, context: LinkContext, source_page: str) -> str:
         if anchor in context.ids:
             return f"#{context.prefixed(anchor)}"
         return relative_url(context.page_url, context.view_url) + href
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(source_page), path))
-    return relative_url(context.resolve(target), context.view_url) + (hash_mark + anchor)
-
-
-def mark_outdated(fragment: str, prefixed_id: str, label: str) -> str:
-    """The attribute the page itself puts on a stale section's heading (hooks/translation_status.py)."""
-    return re.sub(
-        rf'<(h[1-6]) id="{re.escape(prefixed_id)}"',
-        lambda match: f'<{match.group(1)} id="{prefixed_id}" data-translation-outdated="{html.escape(label)}"',
-        fragment,
-        count=1,
-    )
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(context.page_url), path))
+    return relative_url(target, context.view_url) + hash_mark + anchor
 
 
 # --- The view ---------------------------------------------------------------------------------
@@ -214,9 +243,8 @@ def mark_outdated(fragment: str, prefixed_id: str, label: str) -> str:
 class Side:
     language: str
     role: str  # "original" or "translation"
-    blocks: list[str] = field(default_factory=list)  # rendered HTML, one grid row each
+    blocks: list[str] = field(default_factory=list)  # the page's HTML, one grid row each
     missing: bool = False  # the section is not in this side's page
-    outdated: bool = False  # translation side: the original changed since it was translated
 
 
 @dataclass
@@ -230,45 +258,72 @@ class Pair:
         return [self.original, self.translation]
 
 
-def build_pairs(
-    original: list[Section],
-    translation: list[Section],
-    render: Callable[[str, str], str],
-    status: PageStatus,
-    original_language: str,
-    translation_language: str,
-) -> list[Pair]:
-    """The view's pairs, each side's blocks rendered by ``render(language, markdown)`` (HTML,
-    ids and links not yet rewritten). Sections whose text splits the same way in both
-    languages (prose and tables with the same rows) are cut so that table rows line up."""
-    by_id = {
-        original_language: {section.id: section for section in reversed(original)},
-        translation_language: {section.id: section for section in reversed(translation)},
+@dataclass(frozen=True)
+class PageHtml:
+    """One side's page: its language, its site-relative URL and its rendered HTML (`page.content`)."""
+
+    language: str
+    url: str
+    content: str
+
+
+def build_pairs(original: PageHtml, translation: PageHtml, view_url: str) -> list[Pair]:
+    """The view's pairs, ids prefixed by language and links rewritten for ``view_url``.
+    Sections whose HTML splits the same way in both languages (prose and tables with the same
+    rows) are cut so that table rows line up."""
+    pages = {"original": original, "translation": translation}
+    cut_pages = {role: html_sections(page.content) for role, page in pages.items()}
+    by_id = {role: {section.id: section for section in reversed(found)} for role, found in cut_pages.items()}
+    links = {
+        role: LinkContext(page.language, page.url, view_url, frozenset(element_ids(page.content)))
+        for role, page in pages.items()
     }
-    stale = set(status.stale_ids)  # marked at the translation's heading when it has the section
     pairs = []
-    for section_id in paired_ids([s.id for s in original], [s.id for s in translation]):
+    for section_id in paired_ids([s.id for s in cut_pages["original"]], [s.id for s in cut_pages["translation"]]):
+        found = {role: by_id[role].get(section_id) for role in pages}
+        cut = {role: chunks(section.html) for role, section in found.items() if section}
+        aligned = len(cut) == 2 and shape(cut["original"]) == shape(cut["translation"])
+        classes = [column_classes(chunk.html) for chunk in cut.get("original", []) if chunk.kind == "table"]
         sides = {}
-        found = {language: by_id[language].get(section_id) for language in (original_language, translation_language)}
-        cut = {language: chunks(section.text) for language, section in found.items() if section}
-        aligned = len(cut) == 2 and shape(cut[original_language]) == shape(cut[translation_language])
-        classes = [column_classes(chunk.markdown) for chunk in cut.get(original_language, []) if chunk.kind == "table"]
-        for language, role in ((original_language, "original"), (translation_language, "translation")):
-            side = Side(language, role)
-            if language not in cut:
+        for role, page in pages.items():
+            side = Side(page.language, role)
+            if role not in cut:
                 side.missing = True
             elif aligned:
                 tables_seen = 0
-                for chunk in cut[language]:
-                    rendered = render(language, chunk.markdown)
+                for chunk in cut[role]:
                     if chunk.kind == "table":
-                        side.blocks += table_blocks(rendered, classes[tables_seen])
+                        side.blocks += table_blocks(chunk.html, classes[tables_seen])
                         tables_seen += 1
                     else:
-                        side.blocks.append(rendered)
+                        side.blocks.append(chunk.html)
             else:
-                side.blocks.append(render(language, found[language].text))
+                side.blocks.append(found[role].html)
+            side.blocks = [rewrite_fragment(block, links[role]) for block in side.blocks]
             sides[role] = side
-        sides["translation"].outdated = section_id in stale and not sides["translation"].missing
         pairs.append(Pair(section_id, sides["original"], sides["translation"]))
     return pairs
+
+
+# --- The view's page --------------------------------------------------------------------------
+
+
+def fill_shell(shell: str, title: str, canonical_url: str, file_name: str, body: str) -> str:
+    """A view's page: its folder's page shell with this view's title, canonical URL, file name and body.
+
+    Raises ValueError when a placeholder is left, i.e. a template printed one in a way not foreseen here."""
+    filled = (
+        shell.replace(TITLE, title)
+        .replace(str(escape(TITLE)), str(escape(title)))
+        .replace(CANONICAL, canonical_url)
+        .replace(str(escape(CANONICAL)), str(escape(canonical_url)))
+        .replace(FILE_NAME, file_name)
+    )
+    if filled.count(BODY) != 1:
+        raise ValueError(f"the page shell holds the body placeholder {filled.count(BODY)} times, not once")
+    without_body = filled.replace(BODY, "")  # no line break in it: line numbers stay
+    left = without_body.lower().find(PLACEHOLDER)  # a template may have changed its case
+    if left >= 0:
+        line = without_body.count("\n", 0, left) + 1
+        raise ValueError(f"line {line}: a placeholder is left in the page shell: {without_body[left : left + 40]!r}")
+    return filled.replace(BODY, body)
