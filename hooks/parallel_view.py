@@ -41,7 +41,7 @@ from mkdocs.utils import get_relative_url
 
 from bilingual_site import build_context, build_status
 from bilingual_site.language_links import neutral_path
-from bilingual_site.parallel_view import BODY, CANONICAL, FILE_NAME, META_KEY, TITLE, PageHtml, build_pairs, fill_shell, is_view, view_path
+from bilingual_site.parallel_view import BODY, CANONICAL, FILE_NAME, META_KEY, TITLE, PageHtml, PageShell, build_pairs, is_view, view_path
 from bilingual_site.status_report import page_title
 from bilingual_site.translation_project import Project
 
@@ -69,7 +69,7 @@ class View:
 # Kept for a whole run (every language's build), emptied when its first build starts.
 _views: list[View] = []
 _pages: dict[tuple[str, str], PageHtml] = {}  # (language, page) -> that page's rendered HTML
-_shells: dict[tuple[str, str], str] = {}  # (interface, view folder) -> the folder's page shell
+_shells: dict[tuple[str, str], PageShell] = {}  # (interface, view folder) -> the folder's page shell
 _bodies: dict[str, tuple[Environment, dict]] = {}  # interface -> its Jinja environment and extra.ui
 # This language's build:
 _links: dict[tuple[str, str], str] = {}  # (translation, page) -> its view's URL in this interface
@@ -153,6 +153,7 @@ def make_view(config: MkDocsConfig, files: Files, interface: str, translation: s
                 pass
         return build_context.language_prefix(language, languages.default) + neutral
 
+    urls = {language: page_url(language) for language in (original, translation)}
     return View(
         interface=interface,
         translation=translation,
@@ -161,13 +162,13 @@ def make_view(config: MkDocsConfig, files: Files, interface: str, translation: s
         dest_uri=view_file.dest_uri,
         title=view_title(config, interface, translation, page),
         # The view repeats the translated page: that page is canonical.
-        canonical_url=build_context.absolute_url(config.site_url, page_url(translation)),
+        canonical_url=build_context.absolute_url(config.site_url, urls[translation]),
         sides={
             role: {
                 "language": language,
                 "name": language_name(config, language),
-                "url": page_url(language),
-                "href": get_relative_url(page_url(language), view_file.url),
+                "url": urls[language],
+                "href": get_relative_url(urls[language], view_file.url),
             }
             for language, role in ((original, "original"), (translation, "translation"))
         },
@@ -271,7 +272,10 @@ class SwitcherOnly(list):
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if is_view(page.meta):
         shell = page.meta[META_KEY]
-        _shells[(shell["interface"], shell["folder"])] = output
+        try:
+            _shells[(shell["interface"], shell["folder"])] = PageShell.parse(output)
+        except ValueError as error:
+            raise PluginError(f"{page.file.dest_uri} (a parallel views' page shell, overrides/parallel.html): {error}") from error
     return output
 
 
@@ -286,8 +290,5 @@ def on_post_build(config: MkDocsConfig) -> None:
         template, ui = templates[view.interface]
         pairs = build_pairs(_pages[(original, view.page)], _pages[(view.translation, view.page)], view.url)
         body = template.render(view=view, pairs=pairs, ui=ui)
-        try:
-            text = fill_shell(_shells[(view.interface, view.folder)], view.title, view.canonical_url, posixpath.basename(view.url), body)
-        except ValueError as error:
-            raise PluginError(f"{view.dest_uri}: {error}") from error
-        (site / view.dest_uri).write_text(text, encoding="utf-8")
+        shell = _shells[(view.interface, view.folder)]
+        (site / view.dest_uri).write_bytes(shell.fill(view.title, view.canonical_url, posixpath.basename(view.url), body))

@@ -15,7 +15,7 @@ import build_benchmark
 from html_pages import built_pages, parallel_pages, parse, resolve
 from sitebuild import PROJECT, build_site, copy_project
 
-from bilingual_site.parallel_view import BODY, CANONICAL, FILE_NAME, TITLE, LinkContext, chunks, fill_shell, html_sections, link_target, paired_ids
+from bilingual_site.parallel_view import BODY, CANONICAL, FILE_NAME, TITLE, LinkContext, PageShell, chunks, html_sections, link_target, paired_ids
 from bilingual_site.sections import parse_page, sections
 
 ORIGINAL, TRANSLATION = "fr", "en"
@@ -97,7 +97,7 @@ def test_a_pages_links_are_rewritten_for_the_view():
 
 def test_a_shell_is_filled_as_the_templates_would_print_the_values():
     shell = f"<title>{TITLE}</title><meta content=\"{TITLE.replace(chr(39), '&#39;')}\"><link href=\"{CANONICAL}\"><a href=\"../{FILE_NAME}\"></a><main>{BODY}</main>"
-    filled = fill_shell(shell, "L'IA & co", "https://example.org/en/x.html", "x.html", "<p>@@parallel-view-body@@ in a page stays</p>")
+    filled = PageShell.parse(shell).fill("L'IA & co", "https://example.org/en/x.html", "x.html", "<p>@@parallel-view-body@@ in a page stays</p>").decode("utf-8")
     assert filled == (
         "<title>L'IA & co</title><meta content=\"L&#39;IA &amp; co\"><link href=\"https://example.org/en/x.html\">"
         '<a href="../x.html"></a><main><p>@@parallel-view-body@@ in a page stays</p></main>'
@@ -111,7 +111,7 @@ def test_a_shell_is_filled_as_the_templates_would_print_the_values():
 ])
 def test_a_shell_that_does_not_fit_is_refused_with_its_line(shell, message):
     with pytest.raises(ValueError, match=message):
-        fill_shell(shell, "T", "https://example.org/", "x.html", "<p></p>")
+        PageShell.parse(shell)
 
 
 # --- The built views ----------------------------------------------------------------------------

@@ -27,7 +27,7 @@ FOLDER = "parallel"
 META_KEY = "parallel_view"  # page meta of a view's page shell: {interface: fr, folder: parallel/en}
 
 # Placeholders a view's page shell is rendered with (hooks/parallel_view.py), filled per view by
-# fill_shell(). Material prints the title and canonical URL as they are in some places and our
+# PageShell. Material prints the title and canonical URL as they are in some places and our
 # partials escape them in others: the apostrophe tells the two apart (escaped, it is `&#39;`).
 PLACEHOLDER = "@@parallel-view-"
 TITLE = PLACEHOLDER + "title'@@"
@@ -308,22 +308,55 @@ def build_pairs(original: PageHtml, translation: PageHtml, view_url: str) -> lis
 # --- The view's page --------------------------------------------------------------------------
 
 
-def fill_shell(shell: str, title: str, canonical_url: str, file_name: str, body: str) -> str:
-    """A view's page: its folder's page shell with this view's title, canonical URL, file name and body.
+@dataclass(frozen=True)
+class PageShell:
+    """A folder's page shell cut at its placeholders once, so that each view of the folder is
+    one join of text, not a search through a page that holds the whole navigation."""
 
-    Raises ValueError when a placeholder is left, i.e. a template printed one in a way not foreseen here."""
-    filled = (
-        shell.replace(TITLE, title)
-        .replace(str(escape(TITLE)), str(escape(title)))
-        .replace(CANONICAL, canonical_url)
-        .replace(str(escape(CANONICAL)), str(escape(canonical_url)))
-        .replace(FILE_NAME, file_name)
-    )
-    if filled.count(BODY) != 1:
-        raise ValueError(f"the page shell holds the body placeholder {filled.count(BODY)} times, not once")
-    without_body = filled.replace(BODY, "")  # no line break in it: line numbers stay
-    left = without_body.lower().find(PLACEHOLDER)  # a template may have changed its case
-    if left >= 0:
-        line = without_body.count("\n", 0, left) + 1
-        raise ValueError(f"line {line}: a placeholder is left in the page shell: {without_body[left : left + 40]!r}")
-    return filled.replace(BODY, body)
+    texts: tuple[bytes, ...]  # one more than slots: the shell's text around the placeholders, UTF-8
+    slots: tuple[str, ...]  # what goes between two texts: 'title', 'title_escaped', …
+
+    @classmethod
+    def parse(cls, shell: str) -> "PageShell":
+        """Raises ValueError, with the line, when a placeholder is printed in a way not foreseen here."""
+        texts, slots, start = [], [], 0
+        for match in _SLOT.finditer(shell):
+            texts.append(shell[start : match.start()])
+            slots.append(_SLOTS[match.group(0)])
+            start = match.end()
+        texts.append(shell[start:])
+        for index, text in enumerate(texts):
+            left = text.lower().find(PLACEHOLDER)  # a template may have changed its case
+            if left >= 0:
+                line = sum(part.count("\n") for part in texts[:index]) + text.count("\n", 0, left) + 1
+                raise ValueError(f"line {line}: a placeholder is left in the page shell: {text[left : left + 40]!r}")
+        if slots.count("body") != 1:
+            raise ValueError(f"the page shell holds the body placeholder {slots.count('body')} times, not once")
+        # Encoded once: the shell, with the whole navigation, is most of each view's bytes.
+        return cls(tuple(text.encode("utf-8") for text in texts), tuple(slots))
+
+    def fill(self, title: str, canonical_url: str, file_name: str, body: str) -> bytes:
+        """A view's page, UTF-8: Material prints the title and the canonical URL as they are, our partials escape them."""
+        values = {
+            "title": title,
+            "title_escaped": str(escape(title)),
+            "canonical": canonical_url,
+            "canonical_escaped": str(escape(canonical_url)),
+            "file_name": file_name,
+            "body": body,
+        }
+        pieces = [self.texts[0]]
+        for slot, text in zip(self.slots, self.texts[1:]):
+            pieces += (values[slot].encode("utf-8"), text)
+        return b"".join(pieces)
+
+
+_SLOTS = {
+    TITLE: "title",
+    str(escape(TITLE)): "title_escaped",
+    CANONICAL: "canonical",
+    str(escape(CANONICAL)): "canonical_escaped",
+    FILE_NAME: "file_name",
+    BODY: "body",
+}
+_SLOT = re.compile("|".join(re.escape(placeholder) for placeholder in _SLOTS))
