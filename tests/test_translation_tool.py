@@ -6,8 +6,12 @@ import json
 
 import pytest
 
-from bilingual_site.translations import main
+from sitebuild import PROJECT, build_site
 from translation_trees import write_tree
+
+from bilingual_site import build_status
+from bilingual_site.translation_project import load_project
+from bilingual_site.translations import main
 
 ORIGINAL = """\
 ---
@@ -253,3 +257,11 @@ def test_an_unknown_typography_is_bad_input(tmp_path, capsys):
     root = write_tree(tmp_path, {"docs/fr/page.md": "# Titre {#top}\n"}, typography={"fr": "klingon"})
     code, _, err = run(capsys, "typography", "--project", str(root))
     assert (code, err) == (2, "error: mkdocs.yml: language 'fr': unknown typography 'klingon' (known: french, english)\n")
+
+
+def test_the_build_sees_the_project_as_the_tool_reads_it(tmp_path):
+    """The build takes languages, typography and folders from MkDocs' configuration, the tool from mkdocs.yml."""
+    build_site(PROJECT, tmp_path / "site", "https://example.org/")
+    seen_by_build = build_status.tracker().project
+    assert seen_by_build == load_project(PROJECT / "mkdocs.yml")
+    assert seen_by_build.languages == ("fr", "en") and set(seen_by_build.typography) == {"fr", "en"}

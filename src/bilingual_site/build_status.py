@@ -7,13 +7,15 @@ change in between, so they are read once, in the first language's build. Under
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from bilingual_site import build_context
 from bilingual_site.errors import InputError
 from bilingual_site.freshness import ProjectStatus
-from bilingual_site.translation_project import load_project
+from bilingual_site.translation_project import Project, project_of
 
 _tracker: ProjectStatus | None = None
 
@@ -24,10 +26,17 @@ def start(config: MkDocsConfig) -> None:
     if _tracker is not None and not build_context.all_languages_built(config):
         return  # a later language of the same build
     try:
-        _tracker = ProjectStatus(load_project(build_context.project_root(config) / "mkdocs.yml"))
+        _tracker = ProjectStatus(project_from_config(config))
         _tracker.locks  # read and checked now, so a bad lock file stops the build before any page
     except InputError as error:
         raise PluginError(str(error)) from error
+
+
+def project_from_config(config: MkDocsConfig) -> Project:
+    """The translation tool's view of the project (translation_project.load_project), from the
+    configuration MkDocs has already read rather than from mkdocs.yml again."""
+    languages = [dict(language) for language in build_context.i18n_plugin(config).config.languages]
+    return project_of(build_context.project_root(config), Path(config.docs_dir), languages, "mkdocs.yml")
 
 
 def tracker() -> ProjectStatus:

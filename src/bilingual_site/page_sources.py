@@ -6,6 +6,8 @@ import yaml
 
 from bilingual_site.errors import InputError, decode_utf8
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: every page is read
+
 
 def check_page_source(raw: bytes, shown_path: str) -> None:
     """Raise InputError for text that is not UTF-8, malformed front matter, or a page with no content."""
@@ -18,7 +20,7 @@ def check_page_source(raw: bytes, shown_path: str) -> None:
         except StopIteration:
             raise InputError(shown_path, 1, "front matter is not closed by a '---' line") from None
         try:
-            meta = yaml.safe_load("\n".join(lines[1:end]))
+            meta = yaml.load("\n".join(lines[1:end]), Loader=_YAML_LOADER)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = mark.line + 2 if mark else 1  # +1 for the opening '---', +1 from 0-based

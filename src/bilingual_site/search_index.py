@@ -20,6 +20,8 @@ _TAG = re.compile(r"<[^>]+>")
 
 def fold_accents(text: str) -> str:
     """'Modèles d'inférence' -> 'Modeles d'inference' (NFKD, combining marks dropped)."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
@@ -28,12 +30,12 @@ def folded_terms(text: str, separator: str) -> str:
     """The words of ``text`` whose folded form differs from how they are written, folded, once each."""
     plain = html.unescape(_TAG.sub(" ", text))
     words: dict[str, None] = {}
-    for word in re.split(separator, plain):
-        lowered = word.lower()
-        folded = fold_accents(lowered)
-        if folded != lowered:
-            words[folded] = None
-    return " ".join(words)
+    for word in set(re.split(separator, plain.lower())):
+        if not word.isascii():
+            folded = fold_accents(word)
+            if folded != word:
+                words[folded] = None
+    return " ".join(sorted(words))
 
 
 def split_by_language(

@@ -67,16 +67,19 @@ def load_project(config_file: Path) -> Project:
     if not entries:
         raise InputError(shown, None, "has no i18n plugin entry with languages")
     languages = (entries[0]["i18n"] or {}).get("languages") or []
+    root = config_file.parent
+    return project_of(root, root / config.get("docs_dir", "docs"), languages, shown)
+
+
+def project_of(root: Path, docs_dir: Path, languages: list[dict], shown: str) -> Project:
+    """The project from the i18n plugin's `languages` entries (mappings with locale, default, extra)."""
     defaults = [entry["locale"] for entry in languages if entry.get("default")]
     if len(defaults) != 1:
         raise InputError(shown, None, "the i18n plugin needs exactly one language with `default: true`")
     ordered = tuple(defaults + [entry["locale"] for entry in languages if not entry.get("default")])
-    root = config_file.parent
     typography = {
         entry["locale"]: entry["extra"]["typography"]
         for entry in languages
         if isinstance(entry.get("extra"), dict) and entry["extra"].get("typography")
     }
-    return Project(
-        root=root, docs_dir=root / config.get("docs_dir", "docs"), default_language=defaults[0], languages=ordered, typography=typography,
-    )
+    return Project(root=root, docs_dir=docs_dir, default_language=defaults[0], languages=ordered, typography=typography)

@@ -1,0 +1,25 @@
+"""Compile each Jinja template once a build instead of once a language.
+
+The i18n plugin builds every language with a fresh Jinja environment, so Material's
+templates and ours would be parsed and compiled again for each language: about 0.1 s
+a build, most of a small site's template time. Every environment of the build shares
+one in-memory bytecode cache (src/bilingual_site/template_cache.py); the compiled code
+does not depend on the language, whose texts are looked up when a page is rendered.
+MkDocs loads this hook afresh with each configuration, so the cache lasts one build
+(one `mkdocs build`, or one `mkdocs serve` rebuild).
+"""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+
+from bilingual_site.template_cache import MemoryBytecodeCache
+
+_cache = MemoryBytecodeCache()
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.bytecode_cache = _cache
+    return env
