@@ -74,6 +74,12 @@ _bodies: dict[str, tuple[Environment, dict]] = {}  # interface -> its Jinja envi
 # This language's build:
 _links: dict[tuple[str, str], str] = {}  # (translation, page) -> its view's URL in this interface
 _wanted: set[str] = set()  # pages of this build's language that a view shows
+_dirty = False  # `mkdocs serve --dirty`: only changed pages are rendered
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _dirty
+    _dirty = dirty
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -287,8 +293,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     original = build_context.languages(config).default
     templates = {interface: (env.get_template(BODY_TEMPLATE), ui) for interface, (env, ui) in _bodies.items()}
     for view in _views:
+        sides = [_pages.get((original, view.page)), _pages.get((view.translation, view.page))]
+        shell = _shells.get((view.interface, view.folder))
+        if None in sides or shell is None:
+            if _dirty:
+                continue  # `--dirty` renders only the pages that changed: the view's last file stays
+            raise PluginError(f"{view.dest_uri}: the parallel view's pages or page shell were not rendered in this build")
         template, ui = templates[view.interface]
-        pairs = build_pairs(_pages[(original, view.page)], _pages[(view.translation, view.page)], view.url)
-        body = template.render(view=view, pairs=pairs, ui=ui)
-        shell = _shells[(view.interface, view.folder)]
+        body = template.render(view=view, pairs=build_pairs(*sides, view.url), ui=ui)
         (site / view.dest_uri).write_bytes(shell.fill(view.title, view.canonical_url, posixpath.basename(view.url), body))

@@ -272,12 +272,15 @@ def build_pairs(original: PageHtml, translation: PageHtml, view_url: str) -> lis
     Sections whose HTML splits the same way in both languages (prose and tables with the same
     rows) are cut so that table rows line up."""
     pages = {"original": original, "translation": translation}
-    cut_pages = {role: html_sections(page.content) for role, page in pages.items()}
+    cut_pages = {}
+    for role, page in pages.items():
+        # Ids and links rewritten in one pass over the page, then cut: the sections keep their own ids.
+        links = LinkContext(page.language, page.url, view_url, frozenset(element_ids(page.content)))
+        cut_pages[role] = [
+            HtmlSection(section.id.removeprefix(links.prefixed("")), section.html)
+            for section in html_sections(rewrite_fragment(page.content, links))
+        ]
     by_id = {role: {section.id: section for section in reversed(found)} for role, found in cut_pages.items()}
-    links = {
-        role: LinkContext(page.language, page.url, view_url, frozenset(element_ids(page.content)))
-        for role, page in pages.items()
-    }
     pairs = []
     for section_id in paired_ids([s.id for s in cut_pages["original"]], [s.id for s in cut_pages["translation"]]):
         found = {role: by_id[role].get(section_id) for role in pages}
@@ -299,7 +302,6 @@ def build_pairs(original: PageHtml, translation: PageHtml, view_url: str) -> lis
                         side.blocks.append(chunk.html)
             else:
                 side.blocks.append(found[role].html)
-            side.blocks = [rewrite_fragment(block, links[role]) for block in side.blocks]
             sides[role] = side
         pairs.append(Pair(section_id, sides["original"], sides["translation"]))
     return pairs
