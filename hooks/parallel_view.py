@@ -9,11 +9,12 @@ Writing a view costs a few string operations, not a page build:
 
 1. Each language's build keeps the HTML of its translated pages (and of their originals)
    as MkDocs renders them.
-2. MkDocs builds one view per folder of views and interface language, the folder's *page
-   shell*: Material's page (header, navigation drawer, language switcher, footer, the
-   Content-Security-Policy) with placeholders for the title, the canonical URL, the file
-   name and the body (overrides/parallel.html). Views are in no navigation, so every view
-   of a folder has the same page around its body.
+2. MkDocs builds one view per folder depth and interface language as a *page shell*:
+   Material's page (header, navigation drawer, language switcher, footer, the
+   Content-Security-Policy) with placeholders for the title, the canonical URL, the view's
+   path and the body (overrides/parallel.html). Views are in no navigation and every link
+   of that page is relative, so views at the same depth have the same page around their
+   body: a site with folders of views renders a handful of pages, not one per view.
 3. Once every language is built, each view is its shell filled with its own values and its
    body (overrides/partials/parallel-view.html), written over the shell's file.
 
@@ -41,7 +42,7 @@ from mkdocs.utils import get_relative_url
 
 from bilingual_site import build_context, build_status
 from bilingual_site.language_links import neutral_path
-from bilingual_site.parallel_view import BODY, CANONICAL, FILE_NAME, META_KEY, TITLE, PageHtml, PageShell, build_pairs, is_view, view_path
+from bilingual_site.parallel_view import BODY, CANONICAL, META_KEY, TITLE, VIEW_PATH, PageHtml, PageShell, build_pairs, is_view, view_path
 from bilingual_site.status_report import page_title
 from bilingual_site.translation_project import Project
 
@@ -56,20 +57,21 @@ class View:
     translation: str
     page: str  # the page's path in its language folder: 'note.md'
     url: str  # site-relative: 'parallel/en/note.html'
+    neutral_url: str  # the same under any language's folder: 'parallel/en/note.html', also for 'en/parallel/en/note.html'
     dest_uri: str  # its file under site_dir
     title: str
     canonical_url: str
     sides: dict  # role -> {language, name, url (site-relative), href (from the view)}
 
     @property
-    def folder(self) -> str:
-        return posixpath.dirname(self.url)
+    def depth(self) -> int:
+        return self.url.count("/")
 
 
 # Kept for a whole run (every language's build), emptied when its first build starts.
 _views: list[View] = []
 _pages: dict[tuple[str, str], PageHtml] = {}  # (language, page) -> that page's rendered HTML
-_shells: dict[tuple[str, str], PageShell] = {}  # (interface, view folder) -> the folder's page shell
+_shells: dict[tuple[str, int], PageShell] = {}  # (interface, folder depth) -> the page shell of views that deep
 _bodies: dict[str, tuple[Environment, dict]] = {}  # interface -> its Jinja environment and extra.ui
 # This language's build:
 _links: dict[tuple[str, str], str] = {}  # (translation, page) -> its view's URL in this interface
@@ -117,7 +119,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for language in view_translations(languages):
         if interface in (language, languages.default):
             _wanted.update(translated_pages(language))
-    shells_made: set[str] = set()
+    shells_made: set[int] = set()
     for translation in view_translations(languages):
         for page in translated_pages(translation):
             src_uri = prefix + view_path(page, translation)
@@ -127,20 +129,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             view = make_view(config, files, interface, translation, page, view_file)
             _views.append(view)
             _links[(translation, page)] = view.url
-            if view.folder not in shells_made:
-                shells_made.add(view.folder)
-                add_shell(files, view_file, interface, view.folder, view_path(page, translation))
+            if view.depth not in shells_made:
+                shells_made.add(view.depth)
+                add_shell(files, view_file, interface, view.depth, view_path(page, translation))
     return files
 
 
-def add_shell(files: Files, view_file: File, interface: str, folder: str, neutral_src_uri: str) -> None:
-    """The folder's page shell is built as its first view's page (and written over at the end)."""
+def add_shell(files: Files, view_file: File, interface: str, depth: int, neutral_src_uri: str) -> None:
+    """The page shell of views this deep is built as the first one's page (and written over at the end)."""
     # What the i18n plugin gives each of its files: the shell belongs to the interface language.
     view_file.locale = view_file.locale_alternate_of = interface
     view_file.localization = None
     view_file.norm_src_uri = neutral_src_uri
     view_file.alternates = {interface: view_file}
-    view_file.parallel_shell = {"interface": interface, "folder": folder}
+    view_file.parallel_shell = {"interface": interface, "depth": depth}
     files.append(view_file)
 
 
@@ -165,6 +167,7 @@ def make_view(config: MkDocsConfig, files: Files, interface: str, translation: s
         translation=translation,
         page=page,
         url=view_file.url,
+        neutral_url=neutral_path(view_file.url, interface, languages.default),
         dest_uri=view_file.dest_uri,
         title=view_title(config, interface, translation, page),
         # The view repeats the translated page: that page is canonical.
@@ -249,13 +252,11 @@ def shell_context(context: dict, page: Page, config: MkDocsConfig) -> dict:
     page.edit_url = None
     page.canonical_url = CANONICAL
     build_context.set_alternates(config, SwitcherOnly())
-    folder = posixpath.dirname(neutral_path(page.url, languages.current, languages.default))
-    here = posixpath.dirname(page.url)
+    to_root = "../" * page.url.count("/")
     plugin = build_context.i18n_plugin(config)
 
     def same_view_in(code: str) -> str:
-        there = posixpath.relpath(build_context.language_prefix(code, languages.default) + folder, here or ".")
-        return FILE_NAME if there == "." else f"{there}/{FILE_NAME}"
+        return to_root + build_context.language_prefix(code, languages.default) + VIEW_PATH
 
     context["language_switcher"] = [
         {"name": plugin.get_language_config(code).name, "lang": code, "href": same_view_in(code), "current": code == languages.current}
@@ -279,7 +280,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if is_view(page.meta):
         shell = page.meta[META_KEY]
         try:
-            _shells[(shell["interface"], shell["folder"])] = PageShell.parse(output)
+            _shells[(shell["interface"], shell["depth"])] = PageShell.parse(output)
         except ValueError as error:
             raise PluginError(f"{page.file.dest_uri} (a parallel views' page shell, overrides/parallel.html): {error}") from error
     return output
@@ -292,13 +293,18 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     original = build_context.languages(config).default
     templates = {interface: (env.get_template(BODY_TEMPLATE), ui) for interface, (env, ui) in _bodies.items()}
+    folders: set[Path] = set()
     for view in _views:
         sides = [_pages.get((original, view.page)), _pages.get((view.translation, view.page))]
-        shell = _shells.get((view.interface, view.folder))
+        shell = _shells.get((view.interface, view.depth))
         if None in sides or shell is None:
             if _dirty:
                 continue  # `--dirty` renders only the pages that changed: the view's last file stays
             raise PluginError(f"{view.dest_uri}: the parallel view's pages or page shell were not rendered in this build")
         template, ui = templates[view.interface]
         body = template.render(view=view, pairs=build_pairs(*sides, view.url), ui=ui)
-        (site / view.dest_uri).write_bytes(shell.fill(view.title, view.canonical_url, posixpath.basename(view.url), body))
+        path = site / view.dest_uri
+        if path.parent not in folders:  # MkDocs made only the folders of the shells it wrote
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
+        path.write_bytes(shell.fill(view.title, view.canonical_url, view.neutral_url, body))

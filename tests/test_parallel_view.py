@@ -15,7 +15,7 @@ import build_benchmark
 from html_pages import built_pages, parallel_pages, parse, resolve
 from sitebuild import PROJECT, build_site, copy_project
 
-from bilingual_site.parallel_view import BODY, CANONICAL, FILE_NAME, TITLE, LinkContext, PageShell, chunks, html_sections, link_target, paired_ids
+from bilingual_site.parallel_view import BODY, CANONICAL, TITLE, VIEW_PATH, LinkContext, PageShell, chunks, html_sections, link_target, paired_ids
 from bilingual_site.sections import parse_page, sections
 
 ORIGINAL, TRANSLATION = "fr", "en"
@@ -96,11 +96,11 @@ def test_a_pages_links_are_rewritten_for_the_view():
 
 
 def test_a_shell_is_filled_as_the_templates_would_print_the_values():
-    shell = f"<title>{TITLE}</title><meta content=\"{TITLE.replace(chr(39), '&#39;')}\"><link href=\"{CANONICAL}\"><a href=\"../{FILE_NAME}\"></a><main>{BODY}</main>"
-    filled = PageShell.parse(shell).fill("L'IA & co", "https://example.org/en/x.html", "x.html", "<p>@@parallel-view-body@@ in a page stays</p>").decode("utf-8")
+    shell = f"<title>{TITLE}</title><meta content=\"{TITLE.replace(chr(39), '&#39;')}\"><link href=\"{CANONICAL}\"><a href=\"../{VIEW_PATH}\"></a><main>{BODY}</main>"
+    filled = PageShell.parse(shell).fill("L'IA & co", "https://example.org/en/x.html", "parallel/en/x.html", "<p>@@parallel-view-body@@ in a page stays</p>").decode("utf-8")
     assert filled == (
         "<title>L'IA & co</title><meta content=\"L&#39;IA &amp; co\"><link href=\"https://example.org/en/x.html\">"
-        '<a href="../x.html"></a><main><p>@@parallel-view-body@@ in a page stays</p></main>'
+        '<a href="../parallel/en/x.html"></a><main><p>@@parallel-view-body@@ in a page stays</p></main>'
     )
 
 
@@ -191,8 +191,8 @@ def test_views_are_out_of_search_sitemaps_hreflang_and_navigation(site, site_por
 
 
 def test_a_views_navigation_drawer_is_the_whole_navigation_of_its_interface(site):
-    """The views of a folder share one page shell (hooks/parallel_view.py): the drawer must still
-    list every page of the interface language, its links working from each view."""
+    """Views share a page shell (hooks/parallel_view.py): the drawer must still list every page
+    of the interface language, its links working from each view."""
 
     def targets(url: str) -> list[str]:
         links = parse(site, url).select(".md-sidebar--primary .md-nav a[href]")
@@ -206,8 +206,8 @@ def test_a_views_navigation_drawer_is_the_whole_navigation_of_its_interface(site
 
 
 def test_views_in_several_folders_each_get_their_own_page_values_and_working_links(tmp_path):
-    """Synthetic pages in two folders (50 a folder): each folder's views are filled from that
-    folder's shell, so every link of every view must work from where the view is."""
+    """Synthetic pages in two folders (50 a folder): views of both folders share one page shell,
+    and the home page's view another, so every link of every view must work from where it is."""
     project = build_benchmark.generate_site(tmp_path / "synthetic", 53)
     site = build_site(project, tmp_path / "site", "https://example.org/")
     views = parallel_pages(site)

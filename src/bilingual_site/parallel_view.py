@@ -5,7 +5,7 @@ outdated marks included): a section is a top-level heading and what follows it u
 next one, so sections pair across languages by heading id as in sections.py and
 `translations status`. Everything here is a pure function of HTML strings;
 hooks/parallel_view.py collects the pages' HTML and writes the views, laid out by
-overrides/partials/parallel-view.html inside one page shell per folder.
+overrides/partials/parallel-view.html inside a page shell shared by the views of a folder depth.
 
 URLs: the view of translation `T` in interface language `I` is
 `<I's folder>parallel/<T>/<page>.html`, e.g. `parallel/en/note.html` (French
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from markupsafe import escape
 
 FOLDER = "parallel"
-META_KEY = "parallel_view"  # page meta of a view's page shell: {interface: fr, folder: parallel/en}
+META_KEY = "parallel_view"  # page meta of a views' page shell: {interface: fr, depth: 2}
 
 # Placeholders a view's page shell is rendered with (hooks/parallel_view.py), filled per view by
 # PageShell. Material prints the title and canonical URL as they are in some places and our
@@ -32,7 +32,7 @@ META_KEY = "parallel_view"  # page meta of a view's page shell: {interface: fr, 
 PLACEHOLDER = "@@parallel-view-"
 TITLE = PLACEHOLDER + "title'@@"
 CANONICAL = PLACEHOLDER + "canonical'@@"
-FILE_NAME = PLACEHOLDER + "file@@"  # the view's file name in its folder, in the language switcher's links
+VIEW_PATH = PLACEHOLDER + "path@@"  # the view's URL under a language folder, in the language switcher's links
 BODY = PLACEHOLDER + "body@@"
 
 _ID = re.compile(r"(\sid=)([\"'])(.*?)\2")
@@ -312,8 +312,8 @@ def build_pairs(original: PageHtml, translation: PageHtml, view_url: str) -> lis
 
 @dataclass(frozen=True)
 class PageShell:
-    """A folder's page shell cut at its placeholders once, so that each view of the folder is
-    one join of text, not a search through a page that holds the whole navigation."""
+    """A page shell cut at its placeholders once, so that each view is one join of text, not
+    a search through a page that holds the whole navigation."""
 
     texts: tuple[bytes, ...]  # one more than slots: the shell's text around the placeholders, UTF-8
     slots: tuple[str, ...]  # what goes between two texts: 'title', 'title_escaped', …
@@ -337,14 +337,14 @@ class PageShell:
         # Encoded once: the shell, with the whole navigation, is most of each view's bytes.
         return cls(tuple(text.encode("utf-8") for text in texts), tuple(slots))
 
-    def fill(self, title: str, canonical_url: str, file_name: str, body: str) -> bytes:
+    def fill(self, title: str, canonical_url: str, view_path: str, body: str) -> bytes:
         """A view's page, UTF-8: Material prints the title and the canonical URL as they are, our partials escape them."""
         values = {
             "title": title,
             "title_escaped": str(escape(title)),
             "canonical": canonical_url,
             "canonical_escaped": str(escape(canonical_url)),
-            "file_name": file_name,
+            "view_path": view_path,
             "body": body,
         }
         pieces = [self.texts[0]]
@@ -358,7 +358,7 @@ _SLOTS = {
     str(escape(TITLE)): "title_escaped",
     CANONICAL: "canonical",
     str(escape(CANONICAL)): "canonical_escaped",
-    FILE_NAME: "file_name",
+    VIEW_PATH: "view_path",
     BODY: "body",
 }
 _SLOT = re.compile("|".join(re.escape(placeholder) for placeholder in _SLOTS))
