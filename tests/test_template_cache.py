@@ -1,4 +1,4 @@
-"""Templates are compiled once a build, not once a language (hooks/template_cache.py)."""
+"""Templates are compiled once, not once a language (hooks/template_cache.py)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ from collections import Counter
 
 import jinja2
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
-from sitebuild import PROJECT, build_site
+from sitebuild import PROJECT
 
 from bilingual_site.template_cache import MemoryBytecodeCache
 
@@ -26,8 +28,11 @@ def compiled(monkeypatch) -> Counter:
     return counts
 
 
-def test_every_template_is_compiled_once_for_both_languages(tmp_path, compiled):
-    build_site(PROJECT, tmp_path / "site", "https://example.org/")
+def test_every_template_is_compiled_once_for_both_languages(tmp_path, compiled, monkeypatch):
+    config = load_config(str(PROJECT / "mkdocs.yml"), site_dir=str(tmp_path / "site"), site_url="https://example.org/")
+    # MkDocs loads a hook once a process: an empty cache, as a new `mkdocs build` starts with.
+    monkeypatch.setattr(config.plugins["hooks/template_cache.py"], "_cache", MemoryBytecodeCache())
+    build(config)
     assert {"main.html", "base.html", "parallel.html", "partials/parallel-view.html", "404.html"} <= set(compiled)
     # Material's search plugin reads its language partials in an environment of its own, made in
     # on_config before any on_env: those few are compiled in each language's build.

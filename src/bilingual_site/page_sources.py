@@ -6,7 +6,15 @@ import yaml
 
 from bilingual_site.errors import InputError, decode_utf8
 
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: every page is read
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: every page is read
+
+
+def front_matter_values(text: str):
+    """The front matter's YAML; on a syntax error, PyYAML's own parser words the message and line better."""
+    try:
+        return yaml.load(text, Loader=_FAST_LOADER)
+    except yaml.MarkedYAMLError:
+        return yaml.safe_load(text)
 
 
 def check_page_source(raw: bytes, shown_path: str) -> None:
@@ -20,7 +28,7 @@ def check_page_source(raw: bytes, shown_path: str) -> None:
         except StopIteration:
             raise InputError(shown_path, 1, "front matter is not closed by a '---' line") from None
         try:
-            meta = yaml.load("\n".join(lines[1:end]), Loader=_YAML_LOADER)
+            meta = front_matter_values("\n".join(lines[1:end]))
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = mark.line + 2 if mark else 1  # +1 for the opening '---', +1 from 0-based
