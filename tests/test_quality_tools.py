@@ -82,3 +82,14 @@ def test_synthetic_sites_have_untranslated_pages_and_build_strictly(tmp_path):
     site = build_site(project, tmp_path / "site", "http://127.0.0.1:8000/")
     fallback = (site / "en" / build_benchmark.page_path(5)).with_suffix(".html").read_text(encoding="utf-8")
     assert 'data-translation-status="untranslated"' in fallback
+
+
+def test_a_timed_build_measures_the_time_inside_each_hook(tmp_path):
+    project = build_benchmark.generate_site(tmp_path / "synthetic", 3)
+    result = build_benchmark.timed_build(project)
+    listed = {line.strip()[2:] for line in (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines() if line.startswith("  - hooks/")}
+    # Every listed hook has events, and only hooks are counted (not Material's or the i18n plugin's).
+    assert set(result["by_hook"]) == listed
+    assert all(spent > 0 for spent in result["by_hook"].values())
+    assert result["inside_hooks"] == pytest.approx(sum(result["by_hook"].values()))
+    assert 0 < result["inside_hooks"] < result["seconds"]
