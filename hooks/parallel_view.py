@@ -27,7 +27,6 @@ page. A one-language preview (BUILD_ONLY_LOCALE) has no views: half of each is n
 from __future__ import annotations
 
 import copy
-import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
