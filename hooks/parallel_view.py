@@ -41,7 +41,7 @@ from mkdocs.utils import get_relative_url
 
 from bilingual_site import build_context, build_status
 from bilingual_site.language_links import neutral_path
-from bilingual_site.parallel_view import BODY, CANONICAL, META_KEY, TITLE, VIEW_PATH, PageHtml, PageShell, build_pairs, is_view, view_path
+from bilingual_site.parallel_view import BODY, CANONICAL, FOLDER, META_KEY, TITLE, VIEW_PATH, PageHtml, PageShell, build_pairs, is_view, view_path
 from bilingual_site.status_report import page_title
 from bilingual_site.translation_project import Project
 
@@ -75,7 +75,7 @@ _bodies: dict[str, tuple[Environment, dict]] = {}  # interface -> its Jinja envi
 # This language's build:
 _links: dict[tuple[str, str], str] = {}  # (translation, page) -> its view's URL in this interface
 _wanted: set[str] = set()  # pages of this build's language that a view shows
-_dirty = False  # `mkdocs serve --dirty`: only changed pages are rendered
+_dirty = False  # `mkdocs serve --dirty`: a rebuild renders only the pages that changed
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -86,9 +86,12 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_pre_build(config: MkDocsConfig) -> None:
     if build_context.all_languages_built(config):  # the run's first build (i18n builds the others inside it)
         _views.clear()
-        _pages.clear()
-        _shells.clear()
         _bodies.clear()
+        if not _dirty:
+            # A `--dirty` rebuild renders only the pages that changed (and the shells, generated files
+            # always are): the other pages' HTML from the builds before still holds.
+            _pages.clear()
+            _shells.clear()
 
 
 def project() -> Project:
@@ -118,12 +121,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for language in view_translations(languages):
         if interface in (language, languages.default):
             _wanted.update(translated_pages(language))
+    # Views share a page shell because nothing else lives in their folder: a page there would
+    # change the links of the shell's navigation from one view to the next.
+    taken = [file.src_uri for file in files if file.src_uri.startswith(f"{interface}/{FOLDER}/")]
+    if taken:
+        raise PluginError(f"docs/{taken[0]}: the {FOLDER}/ folder is where the parallel views are generated")
     shells_made: set[int] = set()
     for translation in view_translations(languages):
         for page in translated_pages(translation):
             src_uri = prefix + view_path(page, translation)
-            if src_uri in files.src_uris:
-                raise PluginError(f"docs: {src_uri} is where the parallel view of {translation}/{page} is generated")
             view_file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
             view = make_view(config, files, interface, translation, page, view_file)
             _views.append(view)
@@ -297,8 +303,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         sides = [_pages.get((original, view.page)), _pages.get((view.translation, view.page))]
         shell = _shells.get((view.interface, view.depth))
         if None in sides or shell is None:
-            if _dirty:
-                continue  # `--dirty` renders only the pages that changed: the view's last file stays
             raise PluginError(f"{view.dest_uri}: the parallel view's pages or page shell were not rendered in this build")
         template, ui = templates[view.interface]
         body = template.render(view=view, pairs=build_pairs(*sides, view.url), ui=ui)

@@ -177,3 +177,11 @@ def test_quiet_or_verbose_command_line_builds_still_fail_on_a_broken_anchor(tmp_
     assert run.returncode == 1, run.stderr[-2000:]
     assert "contains a link 'claims.md#no-such-claim', but the doc 'en/claims.md' does not contain an anchor" in run.stderr
     assert not any((tmp_path / "site").iterdir())
+
+
+def test_a_page_in_the_parallel_views_folder_is_refused(tmp_path, caplog):
+    """Views share a page shell because nothing else lives where they are generated (hooks/parallel_view.py)."""
+    build_fails_with(
+        tmp_path, caplog, {"docs/fr/parallel/en/extra.md": "# Extra {#extra}\n\nTexte.\n"},
+        "docs/fr/parallel/en/extra.md: the parallel/ folder is where the parallel views are generated",
+    )

@@ -10,6 +10,8 @@ from collections import Counter
 
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 import build_benchmark
 from html_pages import built_pages, parallel_pages, parse, resolve
@@ -77,6 +79,14 @@ def test_a_page_is_cut_at_its_top_level_headings_only():
     ]
 
 
+def test_only_elements_count_when_cutting_not_comments_attributes_or_empty_elements():
+    content = (
+        '<p>A</p><article><h2 id="inside">I</h2></article><div/><hr>'
+        '<h2 data-id="q" id="x">X</h2><!-- <div> --><h3 id="y" title="a>b">Y</h3><p>t<br>u</p>'
+    )
+    assert [section.id for section in html_sections(content)] == ["", "x", "y"]
+
+
 def test_a_section_is_cut_around_its_top_level_tables():
     table = "<table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></tbody></table>"
     nested = f'<div class="admonition">{table}</div>'
@@ -91,6 +101,9 @@ def test_a_pages_links_are_rewritten_for_the_view():
     assert link_target("#elsewhere", context) == "../../en/note.html#elsewhere"
     assert link_target("claims.html#c", context) == "../../en/claims.html#c"
     assert link_target("../img/a.png", context) == "../../img/a.png"
+    home = LinkContext("en", "en/index.html", "en/parallel/en/index.html", frozenset({"a"}))
+    assert link_target("sub/", home) == "../../sub/" and link_target("./", home) == "../../"  # folders keep their slash
+    assert link_target("?q=1#a", home) == "../../index.html?q=1#a"  # a query is the page's, not the view's
     for kept in ("https://example.org/x", "mailto:a@b.c", "/absolute", "//host/x"):
         assert link_target(kept, context) == kept
 
@@ -108,6 +121,8 @@ def test_a_shell_is_filled_as_the_templates_would_print_the_values():
     (f"<title>{TITLE.upper()}</title>{BODY}", "line 1: a placeholder is left"),
     (f"<p>\n\n{{{{{TITLE}}}}}</p>{BODY}".replace("'", "\\u0027"), "line 3: a placeholder is left"),
     ("<main></main>", "body placeholder 0 times"),
+    (f"<a href=\"/f?t={TITLE.replace('@', '%40')}\"></a>{BODY}", "line 1: a placeholder is left"),  # URL-encoded
+    (f"<p></p>\n<script>var t = '{TITLE}';</script>{BODY}", "line 2: a placeholder inside an inline script"),
 ])
 def test_a_shell_that_does_not_fit_is_refused_with_its_line(shell, message):
     with pytest.raises(ValueError, match=message):
@@ -330,3 +345,27 @@ def test_a_third_language_gets_its_views_and_links(tmp_path):
     soup = parse(site, "de/parallel/de/about.html")
     assert [[side.get("lang") for side in sides(pair)] for pair in soup.select("[data-section-id]")] == [["fr", "de"]] * len(section_ids("fr", "about.md"))
     assert soup.select_one('link[rel="canonical"]')["href"] == "https://example.org/de/about.html"
+
+
+def test_a_dirty_rebuild_still_fills_every_view(tmp_path):
+    """`--dirty` renders only the changed pages (and the shells): the others' HTML is kept from the last build."""
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+
+    def run(dirty: bool) -> None:
+        # Not strict: MkDocs warns that a dirty build may leave links stale.
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), site_url="https://example.org/", strict=not dirty)
+        config.plugins.on_startup(command="build", dirty=dirty)
+        build(config, dirty=dirty)
+
+    try:
+        run(dirty=False)
+        about = project / "docs" / ORIGINAL / "about.md"
+        about.write_text(about.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8")
+        run(dirty=True)
+    finally:
+        load_config(str(project / "mkdocs.yml")).plugins.on_startup(command="build", dirty=False)  # hooks live for the process
+    for url in parallel_pages(site):
+        text = (site / url).read_text(encoding="utf-8")
+        assert "parallel-view-" not in text and 'data-section-id="' in text, url
+    assert "Une phrase de plus." in (site / view_url(ORIGINAL, "about.md")).read_text(encoding="utf-8")

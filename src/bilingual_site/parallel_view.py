@@ -38,11 +38,11 @@ BODY = PLACEHOLDER + "body@@"
 _ID = re.compile(r"(\sid=)([\"'])(.*?)\2")
 _URL_ATTRIBUTE = re.compile(r"(\s(?:href|src)=)([\"'])(.*?)\2")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-# Python-Markdown's block containers, and headings with the id every heading has (hooks/heading_ids.py).
-_BLOCK_OR_HEADING = re.compile(
-    r"<(/?)(div|details|blockquote|ul|ol|li|dl|table|section|aside|figure|pre)\b[^>]*>|<h[1-6]\s[^>]*?\bid=\"([^\"]*)\"[^>]*>"
-)
-_TABLE_OR_CONTAINER = re.compile(r"<(/?)(table|div|details|blockquote|ul|ol|li|dl|section|aside|figure|pre)\b[^>]*>")
+# Tags and comments of rendered HTML (quoted attribute values may hold '>'), and elements without an end tag.
+_TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\"[^\"]*\"|'[^']*'|[^'\">])*)>", re.S)
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_HEADING = re.compile(r"h[1-6]")
+_ID_VALUE = re.compile(r"\sid=\"([^\"]*)\"")
 _TABLE = re.compile(r"<table>(.*?)</table>", re.S)
 _THEAD_ROW = re.compile(r"<thead>\s*(<tr>.*?</tr>)\s*</thead>", re.S)
 _TBODY = re.compile(r"<tbody>(.*?)</tbody>", re.S)
@@ -70,16 +70,35 @@ class HtmlSection:
     html: str
 
 
+def top_level_tags(content: str):
+    """(match, name, closing) of each start and end tag not inside another element (comments skipped)."""
+    depth = 0
+    for match in _TAG_OR_COMMENT.finditer(content):
+        name = match.group(2)
+        if name is None:
+            continue  # a comment
+        name, closing = name.lower(), bool(match.group(1))
+        if name in _VOID or match.group(3).rstrip().endswith("/"):
+            if depth == 0:
+                yield match, name, closing
+            continue
+        if closing:
+            depth = max(depth - 1, 0)
+        if depth == 0:
+            yield match, name, closing
+        if not closing:
+            depth += 1
+
+
 def html_sections(content: str) -> list[HtmlSection]:
-    """The page's HTML cut before each heading that is not inside a block (an admonition, a list…)."""
+    """The page's HTML cut before each heading that is not inside another element (an admonition, a list…)."""
     found: list[HtmlSection] = []
-    depth, start, current = 0, 0, ""
-    for match in _BLOCK_OR_HEADING.finditer(content):
-        if match.group(2):
-            depth += -1 if match.group(1) else 1
-        elif depth == 0:
+    start, current = 0, ""
+    for match, name, closing in top_level_tags(content):
+        heading_id = _ID_VALUE.search(match.group(3)) if not closing and _HEADING.fullmatch(name) else None
+        if heading_id:
             found.append(HtmlSection(current, content[start : match.start()]))
-            start, current = match.start(), match.group(3)
+            start, current = match.start(), heading_id.group(1)
     found.append(HtmlSection(current, content[start:]))
     return [section for section in found if section.id or section.html.strip()]
 
@@ -117,14 +136,14 @@ class Chunk:
 def chunks(section_html: str) -> list[Chunk]:
     """The section's HTML cut around its top-level tables; blank-only runs are dropped."""
     result: list[Chunk] = []
-    depth, start, table_start = 0, 0, None
-    for match in _TABLE_OR_CONTAINER.finditer(section_html):
-        closing, tag = match.group(1), match.group(2)
-        if tag == "table" and depth == 0 and not closing:
+    start, table_start = 0, None
+    for match, name, closing in top_level_tags(section_html):
+        if name != "table":
+            continue
+        if not closing:
             result.append(Chunk("text", section_html[start : match.start()]))
             table_start = match.start()
-        depth += -1 if closing else 1
-        if tag == "table" and depth == 0 and closing and table_start is not None:
+        elif table_start is not None:
             table = section_html[table_start : match.end()]
             result.append(Chunk("table", table, table_shape(table)))
             start, table_start = match.end(), None
@@ -228,12 +247,17 @@ def link_target(href: str, context: LinkContext) -> str:
     if not href or href.startswith("//") or href.startswith("/") or _SCHEME.match(href):
         return href
     path, hash_mark, anchor = href.partition("#")
+    path, question_mark, query = path.partition("?")
+    rest = question_mark + query + hash_mark + anchor
     if not path:
-        if anchor in context.ids:
+        if not question_mark and anchor in context.ids:
             return f"#{context.prefixed(anchor)}"
-        return relative_url(context.page_url, context.view_url) + href
+        return relative_url(context.page_url, context.view_url) + rest
     target = posixpath.normpath(posixpath.join(posixpath.dirname(context.page_url), path))
-    return relative_url(target, context.view_url) + hash_mark + anchor
+    relative = relative_url(target, context.view_url)
+    if path.endswith("/") and not relative.endswith("/"):
+        relative += "/"  # a folder's URL keeps its slash
+    return relative + rest
 
 
 # --- The view ---------------------------------------------------------------------------------
@@ -327,8 +351,12 @@ class PageShell:
             slots.append(_SLOTS[match.group(0)])
             start = match.end()
         texts.append(shell[start:])
+        for script in _SCRIPT.finditer(shell):
+            if _SLOT.search(script.group(0)):
+                line = shell.count("\n", 0, script.start()) + 1
+                raise ValueError(f"line {line}: a placeholder inside an inline script, whose hash the page's policy already holds")
         for index, text in enumerate(texts):
-            left = text.lower().find(PLACEHOLDER)  # a template may have changed its case
+            left = text.lower().find(_PLACEHOLDER_CORE)  # a template may have changed its case or encoded it
             if left >= 0:
                 line = sum(part.count("\n") for part in texts[:index]) + text.count("\n", 0, left) + 1
                 raise ValueError(f"line {line}: a placeholder is left in the page shell: {text[left : left + 40]!r}")
@@ -362,3 +390,5 @@ _SLOTS = {
     BODY: "body",
 }
 _SLOT = re.compile("|".join(re.escape(placeholder) for placeholder in _SLOTS))
+_PLACEHOLDER_CORE = PLACEHOLDER.strip("@")  # found also when a template URL-encoded or escaped the @ signs
+_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.S | re.I)
