@@ -60,7 +60,7 @@ class View:
     dest_uri: str  # its file under site_dir
     title: str
     canonical_url: str
-    sides: dict  # role -> {language, name, url (site-relative), href (from the view)}
+    sides: dict  # role -> {language, name, href (the page, from the view)}
 
     @property
     def depth(self) -> int:
@@ -118,17 +118,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     prefix = build_context.language_prefix(interface, languages.default)
     _links.clear()
     _wanted.clear()
-    for language in view_translations(languages):
+    translated = {language: translated_pages(language) for language in view_translations(languages)}
+    for language, pages in translated.items():
         if interface in (language, languages.default):
-            _wanted.update(translated_pages(language))
+            _wanted.update(pages)
     # Views share a page shell because nothing else lives in their folder: a page there would
     # change the links of the shell's navigation from one view to the next.
     taken = [file.src_uri for file in files if file.src_uri.startswith(f"{interface}/{FOLDER}/")]
     if taken:
         raise PluginError(f"docs/{taken[0]}: the {FOLDER}/ folder is where the parallel views are generated")
     shells_made: set[int] = set()
-    for translation in view_translations(languages):
-        for page in translated_pages(translation):
+    for translation, pages in translated.items():
+        for page in pages:
             src_uri = prefix + view_path(page, translation)
             view_file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
             view = make_view(config, files, interface, translation, page, view_file)
@@ -155,18 +156,15 @@ def make_view(config: MkDocsConfig, files: Files, interface: str, translation: s
     languages = build_context.languages(config)
     original = languages.default
 
-    def page_url(language: str) -> str:
-        """Where the page built from docs/<language>/<page> is: its URL in this build, moved to that language."""
-        found = files.get_file_from_path(page)
-        neutral = page[: -len(".md")] + ".html" if page.endswith(".md") else page
-        if found is not None:
-            try:
-                neutral = neutral_path(found.url, interface, languages.default)
-            except ValueError:
-                pass
-        return build_context.language_prefix(language, languages.default) + neutral
-
-    urls = {language: page_url(language) for language in (original, translation)}
+    # Where the page built from docs/<language>/<page> is: its URL in this build, moved to each language.
+    found = files.get_file_from_path(page)
+    neutral = page[: -len(".md")] + ".html" if page.endswith(".md") else page
+    if found is not None:
+        try:
+            neutral = neutral_path(found.url, interface, languages.default)
+        except ValueError:
+            pass
+    urls = {language: build_context.language_prefix(language, languages.default) + neutral for language in (original, translation)}
     return View(
         interface=interface,
         translation=translation,
@@ -181,7 +179,6 @@ def make_view(config: MkDocsConfig, files: Files, interface: str, translation: s
             role: {
                 "language": language,
                 "name": language_name(config, language),
-                "url": urls[language],
                 "href": get_relative_url(urls[language], view_file.url),
             }
             for language, role in ((original, "original"), (translation, "translation"))

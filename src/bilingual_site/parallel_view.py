@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import escape
 
+from bilingual_site.security_headers import SCRIPT_ELEMENT
+
 FOLDER = "parallel"
 META_KEY = "parallel_view"  # page meta of a views' page shell: {interface: fr, depth: 2}
 
@@ -351,7 +353,7 @@ class PageShell:
             slots.append(_SLOTS[match.group(0)])
             start = match.end()
         texts.append(shell[start:])
-        for script in _SCRIPT.finditer(shell):
+        for script in SCRIPT_ELEMENT.finditer(shell):
             if _SLOT.search(script.group(0)):
                 line = shell.count("\n", 0, script.start()) + 1
                 raise ValueError(f"line {line}: a placeholder inside an inline script, whose hash the page's policy already holds")
@@ -391,4 +393,3 @@ _SLOTS = {
 }
 _SLOT = re.compile("|".join(re.escape(placeholder) for placeholder in _SLOTS))
 _PLACEHOLDER_CORE = PLACEHOLDER.strip("@")  # found also when a template URL-encoded or escaped the @ signs
-_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.S | re.I)

@@ -15,7 +15,7 @@ import re
 
 # Script types a browser executes; `application/json` (Material's __config) is data, not code.
 _EXECUTABLE_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript", "application/ecmascript"}
-_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
+SCRIPT_ELEMENT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)  # its attributes, its text
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.I)
 _SRC = re.compile(r"\bsrc\s*=", re.I)
 _CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.I)
@@ -39,7 +39,7 @@ EXTRA_HEADERS = {
 def inline_script_hashes(html: str) -> list[str]:
     """CSP hash sources (`'sha256-...'`) of the inline scripts a browser would run in ``html``, in order."""
     hashes: list[str] = []
-    for match in _SCRIPT.finditer(html):
+    for match in SCRIPT_ELEMENT.finditer(html):
         attributes, body = match.group(1), match.group(2)
         if _SRC.search(attributes):
             continue
