@@ -17,7 +17,7 @@ import build_benchmark
 from html_pages import built_pages, parallel_pages, parse, resolve
 from sitebuild import PROJECT, build_site, copy_project
 
-from bilingual_site.parallel_view import BODY, CANONICAL, TITLE, VIEW_PATH, LinkContext, PageShell, chunks, html_sections, link_target, paired_ids
+from bilingual_site.parallel_view import BODY, CANONICAL, TITLE, VIEW_PATH, LinkContext, PageShell, html_sections, link_target, paired_ids
 from bilingual_site.sections import parse_page, sections
 
 ORIGINAL, TRANSLATION = "fr", "en"
@@ -91,8 +91,9 @@ def test_a_section_is_cut_around_its_top_level_tables():
     table = "<table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></tbody></table>"
     nested = f'<div class="admonition">{table}</div>'
     html = f'<h2 id="t">T</h2><p>Intro.</p>{table}<p>After.</p>{nested}'
-    assert [(chunk.kind, chunk.shape) for chunk in chunks(html)] == [("text", (0, 0)), ("table", (2, 2)), ("text", (0, 0))]
-    assert chunks(html)[1].html == table and chunks(html)[2].html == "<p>After.</p>" + nested
+    [section] = html_sections(html)
+    assert [(chunk.kind, chunk.shape) for chunk in section.chunks] == [("text", (0, 0)), ("table", (2, 2)), ("text", (0, 0))]
+    assert section.chunks[1].html == table and section.chunks[2].html == "<p>After.</p>" + nested
 
 
 def test_a_pages_links_are_rewritten_for_the_view():

@@ -20,6 +20,7 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from markupsafe import escape
 
@@ -38,7 +39,7 @@ VIEW_PATH = PLACEHOLDER + "path@@"  # the view's URL under a language folder, in
 BODY = PLACEHOLDER + "body@@"
 
 _ID = re.compile(r"(\sid=)([\"'])(.*?)\2")
-_URL_ATTRIBUTE = re.compile(r"(\s(?:href|src)=)([\"'])(.*?)\2")
+_ID_OR_URL = re.compile(r"(\s(id|href|src)=)([\"'])(.*?)\3")  # the attributes a view rewrites
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # Tags and comments of rendered HTML (quoted attribute values may hold '>'), and elements without an end tag.
 _TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\"[^\"]*\"|'[^']*'|[^'\">])*)>", re.S)
@@ -67,9 +68,19 @@ def is_view(meta: dict) -> bool:
 
 
 @dataclass(frozen=True)
+class Chunk:
+    """A run of a section's HTML: prose (`text`) or one top-level table (`table`)."""
+
+    kind: str
+    html: str
+    shape: tuple[int, int] = (0, 0)  # (body rows, columns) of a table
+
+
+@dataclass(frozen=True)
 class HtmlSection:
     id: str  # the heading's id; '' for what comes before the first heading
     html: str
+    chunks: tuple[Chunk, ...]  # the section cut around its top-level tables; blank-only runs dropped
 
 
 def top_level_tags(content: str):
@@ -93,15 +104,35 @@ def top_level_tags(content: str):
 
 
 def html_sections(content: str) -> list[HtmlSection]:
-    """The page's HTML cut before each heading that is not inside another element (an admonition, a list…)."""
+    """The page's HTML cut before each heading that is not inside another element (an admonition,
+    a list…), and each section around its tables that are not inside another element either:
+    one pass over the page's tags."""
     found: list[HtmlSection] = []
-    start, current = 0, ""
+    start, current = 0, ""  # the section being read
+    piece_start, table_start = 0, None  # its chunk being read; the open top-level table
+    pieces: list[Chunk] = []
+
+    def chunk(kind: str, end: int) -> None:
+        text = content[piece_start:end]
+        if text.strip():
+            pieces.append(Chunk(kind, text, table_shape(text) if kind == "table" else (0, 0)))
+
     for match, name, closing in top_level_tags(content):
+        if name == "table":
+            if not closing:
+                chunk("text", match.start())
+                piece_start, table_start = match.start(), match.start()
+            elif table_start is not None:
+                chunk("table", match.end())
+                piece_start, table_start = match.end(), None
+            continue
         heading_id = _ID_VALUE.search(match.group(3)) if not closing and _HEADING.fullmatch(name) else None
         if heading_id:
-            found.append(HtmlSection(current, content[start : match.start()]))
-            start, current = match.start(), heading_id.group(1)
-    found.append(HtmlSection(current, content[start:]))
+            chunk("text", match.start())
+            found.append(HtmlSection(current, content[start : match.start()], tuple(pieces)))
+            start, current, piece_start, pieces = match.start(), heading_id.group(1), match.start(), []
+    chunk("text", len(content))
+    found.append(HtmlSection(current, content[start:], tuple(pieces)))
     return [section for section in found if section.id or section.html.strip()]
 
 
@@ -126,33 +157,6 @@ def paired_ids(original: list[str], translation: list[str]) -> list[str]:
 # --- Splitting a section into aligned blocks --------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Chunk:
-    """A run of a section's HTML: prose (`text`) or one top-level table (`table`)."""
-
-    kind: str
-    html: str
-    shape: tuple[int, int] = (0, 0)  # (body rows, columns) of a table
-
-
-def chunks(section_html: str) -> list[Chunk]:
-    """The section's HTML cut around its top-level tables; blank-only runs are dropped."""
-    result: list[Chunk] = []
-    start, table_start = 0, None
-    for match, name, closing in top_level_tags(section_html):
-        if name != "table":
-            continue
-        if not closing:
-            result.append(Chunk("text", section_html[start : match.start()]))
-            table_start = match.start()
-        elif table_start is not None:
-            table = section_html[table_start : match.end()]
-            result.append(Chunk("table", table, table_shape(table)))
-            start, table_start = match.end(), None
-    result.append(Chunk("text", section_html[start:]))
-    return [chunk for chunk in result if chunk.html.strip()]
-
-
 def table_shape(table_html: str) -> tuple[int, int]:
     body = _TBODY.search(table_html)
     head = _THEAD_ROW.search(table_html)
@@ -161,7 +165,7 @@ def table_shape(table_html: str) -> tuple[int, int]:
     return rows, columns
 
 
-def shape(section_chunks: list[Chunk]) -> list[tuple]:
+def shape(section_chunks: tuple[Chunk, ...]) -> list[tuple]:
     return [(chunk.kind, chunk.shape) for chunk in section_chunks]
 
 
@@ -227,21 +231,28 @@ class LinkContext:
 
 
 def relative_url(url: str, from_url: str) -> str:
-    """``url`` (site-relative) as a link written on the page at ``from_url``."""
-    return posixpath.relpath(url, posixpath.dirname(from_url) or ".")
+    """``url`` (site-relative) as a link written on the page at ``from_url``, as posixpath.relpath
+    gives it, without the working directory it looks up."""
+    target = [] if url == "." else url.split("/")
+    base = from_url.split("/")[:-1]
+    common = 0
+    while common < min(len(target), len(base)) and target[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + target[common:]) or "."
 
 
 def rewrite_fragment(fragment: str, context: LinkContext) -> str:
     """Prefix element ids with the language and make the page's links work from the view's URL."""
 
-    def new_id(match: re.Match) -> str:
-        return f"{match.group(1)}{match.group(2)}{context.prefixed(match.group(3))}{match.group(2)}"
+    def rewritten(match: re.Match) -> str:
+        attribute, name, quote, value = match.groups()
+        if name == "id":
+            value = context.prefixed(value)
+        else:
+            value = html.escape(link_target(html.unescape(value), context))
+        return f"{attribute}{quote}{value}{quote}"
 
-    def new_url(match: re.Match) -> str:
-        value = html.unescape(match.group(3))
-        return f"{match.group(1)}{match.group(2)}{html.escape(link_target(value, context))}{match.group(2)}"
-
-    return _URL_ATTRIBUTE.sub(new_url, _ID.sub(new_id, fragment))
+    return _ID_OR_URL.sub(rewritten, fragment)
 
 
 def link_target(href: str, context: LinkContext) -> str:
@@ -286,11 +297,20 @@ class Pair:
 
 @dataclass(frozen=True)
 class PageHtml:
-    """One side's page: its language, its site-relative URL and its rendered HTML (`page.content`)."""
+    """One side's page: its language, its site-relative URL and its rendered HTML (`page.content`).
+    It is cut into sections once, however many views show it."""
 
     language: str
     url: str
     content: str
+
+    @cached_property
+    def sections(self) -> list[HtmlSection]:
+        return html_sections(self.content)
+
+    @cached_property
+    def ids(self) -> frozenset[str]:
+        return frozenset(element_ids(self.content))
 
 
 def build_pairs(original: PageHtml, translation: PageHtml, view_url: str) -> list[Pair]:
@@ -298,36 +318,31 @@ def build_pairs(original: PageHtml, translation: PageHtml, view_url: str) -> lis
     Sections whose HTML splits the same way in both languages (prose and tables with the same
     rows) are cut so that table rows line up."""
     pages = {"original": original, "translation": translation}
-    cut_pages = {}
-    for role, page in pages.items():
-        # Ids and links rewritten in one pass over the page, then cut: the sections keep their own ids.
-        links = LinkContext(page.language, page.url, view_url, frozenset(element_ids(page.content)))
-        cut_pages[role] = [
-            HtmlSection(section.id.removeprefix(links.prefixed("")), section.html)
-            for section in html_sections(rewrite_fragment(page.content, links))
-        ]
-    by_id = {role: {section.id: section for section in reversed(found)} for role, found in cut_pages.items()}
+    links = {role: LinkContext(page.language, page.url, view_url, page.ids) for role, page in pages.items()}
+    by_id = {role: {section.id: section for section in reversed(page.sections)} for role, page in pages.items()}
     pairs = []
-    for section_id in paired_ids([s.id for s in cut_pages["original"]], [s.id for s in cut_pages["translation"]]):
+    for section_id in paired_ids([s.id for s in original.sections], [s.id for s in translation.sections]):
         found = {role: by_id[role].get(section_id) for role in pages}
-        cut = {role: chunks(section.html) for role, section in found.items() if section}
-        aligned = len(cut) == 2 and shape(cut["original"]) == shape(cut["translation"])
-        classes = [column_classes(chunk.html) for chunk in cut.get("original", []) if chunk.kind == "table"]
+        aligned = None not in found.values() and shape(found["original"].chunks) == shape(found["translation"].chunks)
+        classes = [column_classes(chunk.html) for chunk in found["original"].chunks if chunk.kind == "table"] if aligned else []
         sides = {}
         for role, page in pages.items():
             side = Side(page.language, role)
-            if role not in cut:
+            section = found[role]
+            if section is None:
                 side.missing = True
             elif aligned:
                 tables_seen = 0
-                for chunk in cut[role]:
+                for chunk in section.chunks:
                     if chunk.kind == "table":
                         side.blocks += table_blocks(chunk.html, classes[tables_seen])
                         tables_seen += 1
                     else:
                         side.blocks.append(chunk.html)
             else:
-                side.blocks.append(found[role].html)
+                side.blocks.append(section.html)
+            # Ids and links are rewritten block by block: a cut falls between tags, never inside one.
+            side.blocks = [rewrite_fragment(block, links[role]) for block in side.blocks]
             sides[role] = side
         pairs.append(Pair(section_id, sides["original"], sides["translation"]))
     return pairs
