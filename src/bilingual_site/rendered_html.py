@@ -3,14 +3,29 @@
 hooks/content_policy.py and hooks/heading_ids.py both read every start tag and its attributes
 of each page's rendered content, one after the other, on the same string: the last few parses
 are kept, so the second check reuses the first one's.
+
+Python-Markdown writes plain HTML: every `<` in its text is escaped, every attribute quoted.
+Such HTML is read by one regular expression, three to four times faster than html.parser, which
+calls Python code for each tag and each run of text. Anything else (a comment, a doctype, a
+`<` that starts no tag, a script or style element, an attribute html.parser would read in its
+own tolerant way) goes to html.parser, so the tags are always the ones html.parser gives.
 """
 
 from __future__ import annotations
 
+import html
+import re
 from functools import lru_cache
 from html.parser import HTMLParser
 
 StartTag = tuple[str, tuple[tuple[str, "str | None"], ...]]  # (tag, ((attribute, value), ...)), as html.parser gives them
+
+_NAME = r"[a-zA-Z][^\t\n\r\f />\x00]*"  # a tag name as html.parser reads it
+_ATTRIBUTE = r"""\s+([^\s/>"'=<][^\s/>"'=<]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
+# A whole start or end tag of the plain subset; group 1 is a start tag's name, group 2 its attributes.
+_PLAIN_TAG = re.compile(rf"<(?:/{_NAME}\s*|({_NAME})((?:{_ATTRIBUTE})*)\s*/?)>")
+_PLAIN_ATTRIBUTE = re.compile(_ATTRIBUTE)
+_RAW_TEXT_ELEMENTS = frozenset(HTMLParser.CDATA_CONTENT_ELEMENTS)  # their text is not HTML: html.parser's business
 
 
 class _StartTags(HTMLParser):
@@ -24,10 +39,44 @@ class _StartTags(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-@lru_cache(maxsize=4)
-def start_tags(content: str) -> tuple[StartTag, ...]:
-    """Every start (and self-closing) tag of ``content`` in document order, names and attributes lowercased."""
+def parsed_start_tags(content: str) -> tuple[StartTag, ...]:
+    """The start tags html.parser gives, always by html.parser."""
     parser = _StartTags()
     parser.feed(content)
     parser.close()
     return tuple(parser.tags)
+
+
+def plain_start_tags(content: str) -> tuple[StartTag, ...] | None:
+    """The start tags of ``content`` when every `<` in it opens a tag of the plain subset; None otherwise."""
+    tags: list[StartTag] = []
+    matched = 0
+    for match in _PLAIN_TAG.finditer(content):
+        matched += 1
+        name = match.group(1)
+        if name is None:
+            continue  # an end tag
+        name = name.lower()
+        if name in _RAW_TEXT_ELEMENTS:
+            return None
+        attributes = match.group(2)
+        tags.append((name, tuple(_attribute(*found) for found in _PLAIN_ATTRIBUTE.findall(attributes)) if attributes else ()))
+    if matched != content.count("<"):
+        return None  # a `<` that is not a plain tag's, or one inside an attribute value
+    return tuple(tags)
+
+
+def _attribute(name: str, value: str) -> tuple[str, str | None]:
+    """As html.parser gives it: no value is None, quotes dropped, character references read."""
+    if not value:
+        return name.lower(), None
+    if value[0] in "\"'":
+        value = value[1:-1]
+    return name.lower(), html.unescape(value) if value else value
+
+
+@lru_cache(maxsize=4)
+def start_tags(content: str) -> tuple[StartTag, ...]:
+    """Every start (and self-closing) tag of ``content`` in document order, names and attributes lowercased."""
+    plain = plain_start_tags(content)
+    return plain if plain is not None else parsed_start_tags(content)

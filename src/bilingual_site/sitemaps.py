@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from xml.sax.saxutils import quoteattr, escape
+from html import escape  # &, <, > and quotes, as XML reads them; xml.sax.saxutils would load urllib.request and ssl in every build
 
 
 @dataclass
@@ -21,9 +21,9 @@ def render_sitemap(entries: list[SitemapEntry]) -> str:
     ]
     for entry in sorted(entries, key=lambda e: e.url):
         lines.append("  <url>")
-        lines.append(f"    <loc>{escape(entry.absolute)}</loc>")
+        lines.append(f"    <loc>{escape(entry.absolute, quote=False)}</loc>")
         for hreflang, href in entry.alternates:
-            lines.append(f'    <xhtml:link rel="alternate" hreflang={quoteattr(hreflang)} href={quoteattr(href)}/>')
+            lines.append(f'    <xhtml:link rel="alternate" hreflang="{escape(hreflang)}" href="{escape(href)}"/>')
         lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
