@@ -10,6 +10,7 @@ script no build-time hash can allow. See src/bilingual_site/security_headers.py 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,7 +25,7 @@ HEADERS_FILE = "_headers"
 _serving = False
 # Kept for a whole run (every language's build), emptied when its first build starts.
 _hashes: set[str] = set()  # every inline-script hash any page allows, for `_headers`
-_written: set[Path] = set()  # pages that already carry their policy
+_written: set[str] = set()  # pages that already carry their policy (normalised absolute paths)
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -51,7 +52,7 @@ def with_policy(html: str, where: str) -> str:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if _serving:
         return output
-    _written.add(Path(page.file.abs_dest_path).resolve())
+    _written.add(os.path.normpath(page.file.abs_dest_path))  # no resolve(): a system call per folder, per page
     return with_policy(output, page.file.dest_uri)
 
 
@@ -61,6 +62,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site = Path(config.site_dir)
     for path in sorted(site.rglob("*.html")):
-        if path.resolve() not in _written:
+        if os.path.normpath(path) not in _written:
             path.write_text(with_policy(path.read_text(encoding="utf-8"), path.relative_to(site).as_posix()), encoding="utf-8")
     (site / HEADERS_FILE).write_text(headers_file(sorted(_hashes)), encoding="utf-8")

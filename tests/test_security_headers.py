@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import random
 import re
 
 import pytest
 
-from bilingual_site.security_headers import headers_file, inline_script_hashes, policy, serialize, with_csp_meta
+from bilingual_site.security_headers import SCRIPT_ELEMENT, headers_file, inline_script_hashes, policy, serialize, with_csp_meta
 from html_pages import built_pages, parallel_pages, parse
 
 # Stores every violation on window before any page script runs.
@@ -40,6 +41,19 @@ def test_inline_script_hashes_skip_files_and_data_blocks():
         "<script type=module>b()</script><script>a()</script>"
     )
     assert inline_script_hashes(html) == [csp_hash("a()"), csp_hash("b()")]
+
+
+def test_scripts_are_found_as_the_case_blind_pattern_finds_them_when_written_in_lower_case():
+    pieces = ["<script>", "<script src=x>", "</script>", "</script >", "</scripts>", "<scripts>", "a()", "<script",
+              "</script", ">", "<script type=module>", "</Script\n>", '<script type="application/json">']
+    generator = random.Random(20261127)
+    for _ in range(20000):
+        html = "".join(generator.choice(pieces) for _ in range(generator.randint(1, 10)))
+        expected = [match.group(2) for match in SCRIPT_ELEMENT.finditer(html)
+                    if not re.search(r"\bsrc\s*=", match.group(1)) and "application/json" not in match.group(1)]
+        assert inline_script_hashes(html) == list(dict.fromkeys(csp_hash(body) for body in expected)), html
+    # Upper case is not looked for: such a script gets no hash, so the browser refuses it.
+    assert inline_script_hashes("<SCRIPT>a()</SCRIPT>") == []
 
 
 def test_meta_goes_right_after_the_charset_and_replaces_an_older_one():

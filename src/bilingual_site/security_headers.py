@@ -16,6 +16,8 @@ import re
 # Script types a browser executes; `application/json` (Material's __config) is data, not code.
 _EXECUTABLE_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript", "application/ecmascript"}
 SCRIPT_ELEMENT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)  # its attributes, its text
+_SCRIPT_START = re.compile(r"<script\b([^>]*)>")
+_SCRIPT_END = re.compile(r"</script\s*>", re.I)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.I)
 _SRC = re.compile(r"\bsrc\s*=", re.I)
 _CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.I)
@@ -37,10 +39,15 @@ EXTRA_HEADERS = {
 
 
 def inline_script_hashes(html: str) -> list[str]:
-    """CSP hash sources (`'sha256-...'`) of the inline scripts a browser would run in ``html``, in order."""
+    """CSP hash sources (`'sha256-...'`) of the inline scripts a browser would run in ``html``, in order.
+
+    Scripts are found by a plain search for `<script` (the theme and the templates write it in
+    lower case), about three times faster than SCRIPT_ELEMENT's case-blind pattern on a page that
+    holds the whole navigation. A script written `<SCRIPT` would get no hash, so the browser
+    would refuse to run it: the policy errs on the closed side.
+    """
     hashes: list[str] = []
-    for match in SCRIPT_ELEMENT.finditer(html):
-        attributes, body = match.group(1), match.group(2)
+    for attributes, body in _lower_case_scripts(html):
         if _SRC.search(attributes):
             continue
         script_type = _TYPE.search(attributes)
@@ -51,6 +58,19 @@ def inline_script_hashes(html: str) -> list[str]:
         if source not in hashes:
             hashes.append(source)
     return hashes
+
+
+def _lower_case_scripts(html: str):
+    """(attributes, text) of each `<script>` element, as SCRIPT_ELEMENT reads them, but found by a plain search."""
+    start = html.find("<script")
+    while start >= 0:
+        tag = _SCRIPT_START.match(html, start)
+        closing = _SCRIPT_END.search(html, tag.end()) if tag else None
+        if closing is None:
+            start = html.find("<script", start + 1)
+            continue
+        yield tag.group(1), html[tag.end() : closing.start()]
+        start = html.find("<script", closing.end())
 
 
 def policy(script_hashes: list[str]) -> dict[str, list[str]]:
