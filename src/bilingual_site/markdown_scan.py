@@ -68,7 +68,9 @@ def fenced_code_enabled(markdown_extensions: list[str]) -> bool:
 
 def mask_code(text: str, fenced_blocks: bool = True) -> str:
     """``text`` with code spans (and fenced code blocks, when they are code) blanked out; lines stay where they were."""
-    if not fenced_blocks:
+    if "`" not in text and "~~~" not in text:
+        return text  # no code span, no fence: most pages of prose
+    if not fenced_blocks or ("```" not in text and "~~~" not in text):
         return _CODE_SPAN.sub(lambda match: _blank(match.group(0)), _FENCE_LINE.sub(lambda match: _blank(match.group(0)), text))
     out: list[str] = []
     fence: str | None = None
