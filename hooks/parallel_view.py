@@ -157,7 +157,7 @@ def make_view(config: MkDocsConfig, files: Files, interface: str, translation: s
     original = languages.default
 
     # Where the page built from docs/<language>/<page> is: its URL in this build, moved to each language.
-    found = files.get_file_from_path(page)
+    found = files.src_uris.get(f"{interface}/{page}")  # the page's own file: a view's pages are both built
     neutral = page[: -len(".md")] + ".html" if page.endswith(".md") else page
     if found is not None:
         try:

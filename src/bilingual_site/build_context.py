@@ -7,7 +7,9 @@ the project stays independent of the plugin (its maintainer calls it frozen).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -19,7 +21,7 @@ from mkdocs.structure.pages import Page
 class Languages:
     default: str
     current: str
-    all: list[str]
+    all: tuple[str, ...]
 
     @property
     def others(self) -> list[str]:
@@ -32,7 +34,13 @@ def i18n_plugin(config: MkDocsConfig):
 
 def languages(config: MkDocsConfig) -> Languages:
     plugin = i18n_plugin(config)
-    return Languages(default=plugin.default_language, current=plugin.current_language, all=list(plugin.build_languages))
+    return _languages(plugin.default_language, plugin.current_language, tuple(plugin.build_languages))
+
+
+@lru_cache(maxsize=16)
+def _languages(default: str, current: str, built: tuple[str, ...]) -> Languages:
+    # Hooks ask for the languages a dozen times per page: one instance per combination.
+    return Languages(default=default, current=current, all=built)
 
 
 def declared_languages(config: MkDocsConfig) -> list[str]:
@@ -59,10 +67,16 @@ def language_prefix(language: str, default: str) -> str:
     return "" if language == default else f"{language}/"
 
 
+# A relative path urljoin would only append: no scheme, query, fragment, leading slash or dot segment.
+_PLAIN_PATH = re.compile(r"(?:[^/.?#:][^/?#:]*/)*(?:[^/.?#:][^/?#:]*)?")
+
+
 def absolute_url(site_url: str, url: str) -> str:
     """The public URL of a built page, with 'index.html' dropped so home pages read '/' and '/en/'."""
     if url == "index.html" or url.endswith("/index.html"):
         url = url[: -len("index.html")]
+    if site_url.endswith("/") and _PLAIN_PATH.fullmatch(url):
+        return site_url + url  # what urljoin gives, without its parsing (several times per page)
     return urljoin(site_url, url)
 
 
