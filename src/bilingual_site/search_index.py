@@ -29,6 +29,8 @@ def fold_accents(text: str) -> str:
 def folded_terms(text: str, separator: str) -> str:
     """The words of ``text`` whose folded form differs from how they are written, folded, once each."""
     plain = html.unescape(_TAG.sub(" ", text))
+    if plain.isascii():
+        return ""  # nothing to fold: most English entries
     words: dict[str, None] = {}
     for word in set(re.split(separator, plain.lower())):
         if not word.isascii():
