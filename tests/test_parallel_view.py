@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import xml.etree.ElementTree as ElementTree
-import posixpath
 from collections import Counter
 
 import pytest
@@ -17,7 +17,7 @@ import build_benchmark
 from html_pages import built_pages, parallel_pages, parse, resolve
 from sitebuild import PROJECT, build_site, copy_project
 
-from bilingual_site.parallel_view import BODY, CANONICAL, TITLE, VIEW_PATH, LinkContext, PageShell, html_sections, link_target, paired_ids
+from bilingual_site.parallel_view import BODY, CANONICAL, TITLE, VIEW_PATH, LinkContext, PageShell, html_sections, link_target, paired_ids, relative_url
 from bilingual_site.sections import parse_page, sections
 
 ORIGINAL, TRANSLATION = "fr", "en"
@@ -94,6 +94,13 @@ def test_a_section_is_cut_around_its_top_level_tables():
     [section] = html_sections(html)
     assert [(chunk.kind, chunk.shape) for chunk in section.chunks] == [("text", (0, 0)), ("table", (2, 2)), ("text", (0, 0))]
     assert section.chunks[1].html == table and section.chunks[2].html == "<p>After.</p>" + nested
+
+
+def test_relative_urls_are_what_relpath_gives_inside_the_site():
+    urls = [".", "index.html", "en", "en/index.html", "en/note.html", "parallel/en/note.html", "en/parallel/en/x/y.html", "a/b/c.html"]
+    for url in urls:
+        for page in ["index.html", "en/note.html", "parallel/en/note.html", "en/parallel/en/x/y.html"]:
+            assert relative_url(url, page) == posixpath.relpath(url, posixpath.dirname(page) or "."), (url, page)
 
 
 def test_a_pages_links_are_rewritten_for_the_view():

@@ -231,8 +231,8 @@ class LinkContext:
 
 
 def relative_url(url: str, from_url: str) -> str:
-    """``url`` (site-relative) as a link written on the page at ``from_url``, as posixpath.relpath
-    gives it, without the working directory it looks up."""
+    """``url`` (site-relative, normalised) as a link written on the page at ``from_url``: what
+    posixpath.relpath gives inside the site, without looking up the working directory for each link."""
     target = [] if url == "." else url.split("/")
     base = from_url.split("/")[:-1]
     common = 0
