@@ -42,7 +42,6 @@ from mkdocs.utils import get_relative_url
 from bilingual_site import build_context, build_status
 from bilingual_site.language_links import neutral_path
 from bilingual_site.parallel_view import BODY, CANONICAL, FOLDER, META_KEY, TITLE, VIEW_PATH, PageHtml, PageShell, build_pairs, is_view, view_path
-from bilingual_site.status_report import page_title
 from bilingual_site.translation_project import Project
 
 BODY_TEMPLATE = "partials/parallel-view.html"
@@ -58,7 +57,6 @@ class View:
     url: str  # site-relative: 'parallel/en/note.html'
     neutral_url: str  # the same under any language's folder: 'parallel/en/note.html', also for 'en/parallel/en/note.html'
     dest_uri: str  # its file under site_dir
-    title: str
     canonical_url: str
     sides: dict  # role -> {language, name, href (the page, from the view)}
 
@@ -172,7 +170,6 @@ def make_view(config: MkDocsConfig, files: Files, interface: str, translation: s
         url=view_file.url,
         neutral_url=neutral_path(view_file.url, interface, languages.default),
         dest_uri=view_file.dest_uri,
-        title=view_title(config, interface, translation, page),
         # The view repeats the translated page: that page is canonical.
         canonical_url=build_context.absolute_url(config.site_url, urls[translation]),
         sides={
@@ -201,10 +198,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return None
 
 
-def view_title(config: MkDocsConfig, interface: str, translation: str, page: str) -> str:
-    shown = interface if interface in (translation, project().default_language) else project().default_language
-    ui = build_context.ui_strings(config, interface)
-    return ui["parallel_title"].replace("{title}", page_title(project(), shown, page))
+def view_title(view: View, original: str, ui: dict) -> str:
+    """'Note, side by side': the page's front matter title in the interface's language when it is one
+    of the view's two, else in the original's (as the translation status report names pages)."""
+    shown = view.interface if view.interface in (view.translation, original) else original
+    title = _pages[(shown, view.page)].title or _pages[(original, view.page)].title or view.page
+    return ui["parallel_title"].replace("{title}", str(title))
 
 
 def page_path(page: Page) -> str:
@@ -227,7 +226,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         return context  # a fallback copy has no translation to read beside it
     name = page_path(page)
     if name in _wanted:
-        _pages[(languages.current, name)] = PageHtml(languages.current, page.url, page.content)
+        _pages[(languages.current, name)] = PageHtml(languages.current, page.url, page.content, page.meta.get("title"))
     translations = [languages.current] if languages.current != languages.default else languages.others
     ui = config.extra["ui"]
     links = []
@@ -307,4 +306,4 @@ def on_post_build(config: MkDocsConfig) -> None:
         if path.parent not in folders:  # MkDocs made only the folders of the shells it wrote
             path.parent.mkdir(parents=True, exist_ok=True)
             folders.add(path.parent)
-        path.write_bytes(shell.fill(view.title, view.canonical_url, view.neutral_url, body))
+        path.write_bytes(shell.fill(view_title(view, original, ui), view.canonical_url, view.neutral_url, body))

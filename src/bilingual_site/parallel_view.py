@@ -297,12 +297,13 @@ class Pair:
 
 @dataclass(frozen=True)
 class PageHtml:
-    """One side's page: its language, its site-relative URL and its rendered HTML (`page.content`).
-    It is cut into sections once, however many views show it."""
+    """One side's page: its language, its site-relative URL, its rendered HTML (`page.content`) and
+    its front matter title. It is cut into sections once, however many views show it."""
 
     language: str
     url: str
     content: str
+    title: str | None = None
 
     @cached_property
     def sections(self) -> list[HtmlSection]:
