@@ -17,7 +17,7 @@ import build_benchmark
 from html_pages import built_pages, parallel_pages, parse, resolve
 from sitebuild import PROJECT, build_site, copy_project
 
-from bilingual_site.parallel_view import BODY, CANONICAL, TITLE, VIEW_PATH, LinkContext, PageShell, html_sections, link_target, paired_ids, relative_url
+from bilingual_site.parallel_view import BODY, CANONICAL, TITLE, VIEW_PATH, LinkContext, PageShell, html_sections, link_target, paired_ids, relative_url, without_indentation
 from bilingual_site.sections import parse_page, sections
 
 ORIGINAL, TRANSLATION = "fr", "en"
@@ -94,6 +94,19 @@ def test_a_section_is_cut_around_its_top_level_tables():
     [section] = html_sections(html)
     assert [(chunk.kind, chunk.shape) for chunk in section.chunks] == [("text", (0, 0)), ("table", (2, 2)), ("text", (0, 0))]
     assert section.chunks[1].html == table and section.chunks[2].html == "<p>After.</p>" + nested
+
+
+def test_the_shells_indentation_is_dropped_but_not_where_whitespace_counts():
+    html = (
+        '<nav>\n    <ul>\n      <li><a href="x">X</a> <a href="y">Y</a></li>\n    </ul>\n  </nav>'
+        '<script>\n  if (a) {\n    b()\n  }\n</script>\n  <pre>\n  <b>x</b>\n</pre>\n <p>text\n   more</p>'
+    )
+    assert without_indentation(html) == (
+        '<nav>\n<ul>\n<li><a href="x">X</a> <a href="y">Y</a></li>\n</ul>\n</nav>'
+        '<script>\n  if (a) {\n    b()\n  }\n</script>\n<pre>\n  <b>x</b>\n</pre>\n<p>text\n   more</p>'
+    )
+    shell = PageShell.parse(f"<title>{TITLE}</title>\n    <main>\n      {BODY}\n    </main>")
+    assert shell.fill("T", "c", "p", "<p>b</p>") == b"<title>T</title>\n<main>\n      <p>b</p>\n    </main>"
 
 
 def test_relative_urls_are_what_relpath_gives_inside_the_site():
