@@ -331,7 +331,7 @@ def svg_chart(rows: list[dict]) -> str:
 
 def share(build: float, plain: float) -> str:
     """What a build costs over Material alone: seconds, and their share of that build."""
-    return f"{build - plain:+.1f} s ({(build - plain) / build:.0%})"
+    return f"{build - plain:+.2f} s ({(build - plain) / build:.1%})"
 
 
 def main() -> int:
@@ -367,9 +367,9 @@ def main() -> int:
             outdated = sum(1 for number in range(pages) if is_outdated(number))
             serve = "-" if row["serve"] is None else f"{row['serve']:.1f} s"
             print(
-                f"| {pages} | {2 * (pages + 1)} ({pages + 1 - english} fallbacks, {outdated} outdated) | {row['full']:.1f} s "
-                f"| {inside:.1f} s ({inside / row['full']:.0%}) | {row['fr']:.1f} s "
-                f"| {row['en']:.1f} s | {row['plain']:.1f} s | {share(row['full'], row['plain'])} | {row['no_views']:.1f} s "
+                f"| {pages} | {2 * (pages + 1)} ({pages + 1 - english} fallbacks, {outdated} outdated) | {row['full']:.2f} s "
+                f"| {inside:.2f} s ({inside / row['full']:.1%}) | {row['fr']:.1f} s "
+                f"| {row['en']:.1f} s | {row['plain']:.2f} s | {share(row['full'], row['plain'])} | {row['no_views']:.2f} s "
                 f"| {share(row['no_views'], row['plain'])} | {serve} |",
                 flush=True,
             )
