@@ -70,6 +70,15 @@ def test_rendered_content_is_checked_too():
     ]
 
 
+def test_rendered_content_hiding_a_handler_behind_a_no_break_space_is_caught():
+    # html.parser (and a browser) reads `p\xa0x="y` as the tag name, so `onclick` is an attribute.
+    html = '<p\xa0x="y onclick=alert(1) z">hi</p><img\xa0x="y src=javascript:alert(1) z">'
+    assert [finding.rule for finding in check_rendered_html(html, "docs/fr/about.md")] == [
+        "no-inline-event-handler",
+        "no-javascript-url",
+    ]
+
+
 def test_the_real_pages_follow_the_policy():
     for path in sorted((PROJECT / "docs").rglob("*.md")):
         assert check_markdown(path.read_text(encoding="utf-8"), str(path)) == []

@@ -38,6 +38,9 @@ def test_plain_html_is_read_as_html_parser_reads_it():
         "<a href=x=y>",
         "<p / >",
         "<a href='unclosed>",
+        '<a\xa0b="c onclick=alert(1) d">x</a>',  # html.parser's tag name runs on past a no-break space
+        '<img\x0bx="y src=javascript:alert(1) z">',
+        "<p\x00 onclick=x>",
     ],
 )
 def test_anything_else_goes_to_html_parser(content):
@@ -50,6 +53,7 @@ def test_random_html_reads_the_same_either_way():
     # gives an answer, it is html.parser's. Seeded, so a failure is repeatable.
     pieces = [
         "<p>", "</p>", "<a", " href=", '"x"', "'y'", "z", ">", "/>", " id", "=", " ", "\n", "<", "&amp;", "&lt;",
+        "\xa0", "\x0b", "\x00", "\u2003", " onclick=", "javascript:",
         "<br>", "<div class='a b'>", "</div>", "<script>", "</script>", "<!--", "-->", "ONCLICK", "text", '"', "'",
         "<h2 id=\"t\">", "</h2>", "<img src=a.png alt=\"\"/>", "`", "/", "\t",
     ]

@@ -67,15 +67,22 @@ def language_prefix(language: str, default: str) -> str:
     return "" if language == default else f"{language}/"
 
 
-# A relative path urljoin would only append: no scheme, query, fragment, leading slash or dot segment.
-_PLAIN_PATH = re.compile(r"(?:[^/.?#:][^/?#:]*/)*(?:[^/.?#:][^/?#:]*)?")
+# A relative path urljoin would only append: no scheme, query, fragment, leading slash, dot
+# segment, whitespace or control character.
+_PLAIN_PATH = re.compile(r"(?:[^/.?#:\s\x00-\x1f\x7f][^/?#:\s\x00-\x1f\x7f]*/)*(?:[^/.?#:\s\x00-\x1f\x7f][^/?#:\s\x00-\x1f\x7f]*)?")
+
+
+@lru_cache(maxsize=8)
+def _appends(site_url: str) -> bool:
+    """Whether urljoin appends a plain path to ``site_url`` as it is (no dot segment, query or fragment in it)."""
+    return urljoin(site_url, "page.html") == site_url + "page.html"
 
 
 def absolute_url(site_url: str, url: str) -> str:
     """The public URL of a built page, with 'index.html' dropped so home pages read '/' and '/en/'."""
     if url == "index.html" or url.endswith("/index.html"):
         url = url[: -len("index.html")]
-    if site_url.endswith("/") and _PLAIN_PATH.fullmatch(url):
+    if _appends(site_url) and _PLAIN_PATH.fullmatch(url):
         return site_url + url  # what urljoin gives, without its parsing (several times per page)
     return urljoin(site_url, url)
 

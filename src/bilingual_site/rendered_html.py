@@ -20,7 +20,9 @@ from html.parser import HTMLParser
 
 StartTag = tuple[str, tuple[tuple[str, "str | None"], ...]]  # (tag, ((attribute, value), ...)), as html.parser gives them
 
-_NAME = r"[a-zA-Z][^\t\n\r\f />\x00]*"  # a tag name as html.parser reads it
+# A tag name as html.parser reads it, whole: it ends only where html.parser ends it, so the pattern
+# cannot cut it short at other whitespace (a no-break space) and read the rest as an attribute.
+_NAME = r"[a-zA-Z][^\t\n\r\f />\x00]*(?=[\t\n\r\f />])"
 _ATTRIBUTE = r"""\s+([^\s/>"'=<][^\s/>"'=<]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
 # A whole start or end tag of the plain subset; group 1 is a start tag's name, group 2 its attributes.
 _PLAIN_TAG = re.compile(rf"<(?:/{_NAME}\s*|({_NAME})((?:{_ATTRIBUTE})*)\s*/?)>")
