@@ -69,7 +69,8 @@ def language_prefix(language: str, default: str) -> str:
 
 # A relative path urljoin would only append: no scheme, query, fragment, leading slash, dot
 # segment, whitespace or control character.
-_PLAIN_PATH = re.compile(r"(?:[^/.?#:\s\x00-\x1f\x7f][^/?#:\s\x00-\x1f\x7f]*/)*(?:[^/.?#:\s\x00-\x1f\x7f][^/?#:\s\x00-\x1f\x7f]*)?")
+_SEGMENT = r"[^/.?#:\s\x00-\x1f\x7f][^/?#:\s\x00-\x1f\x7f]*"
+_PLAIN_PATH = re.compile(rf"(?:{_SEGMENT}/)*(?:{_SEGMENT})?")
 
 
 @lru_cache(maxsize=8)

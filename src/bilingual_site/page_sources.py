@@ -5,14 +5,14 @@ from __future__ import annotations
 import yaml
 
 from bilingual_site.errors import InputError, decode_utf8
+from bilingual_site.yaml_lines import FAST_LOADER
 
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: every page is read
 
 
 def front_matter_values(text: str):
     """The front matter's YAML; on a syntax error, PyYAML's own parser words the message and line better."""
     try:
-        return yaml.load(text, Loader=_FAST_LOADER)
+        return yaml.load(text, Loader=FAST_LOADER)
     except yaml.MarkedYAMLError:
         return yaml.safe_load(text)
 

@@ -39,7 +39,6 @@ CANONICAL = PLACEHOLDER + "canonical'@@"
 VIEW_PATH = PLACEHOLDER + "path@@"  # the view's URL under a language folder, in the language switcher's links
 BODY = PLACEHOLDER + "body@@"
 
-_ID = re.compile(r"(\sid=)([\"'])(.*?)\2")
 _ID_OR_URL = re.compile(r"(\s(id|href|src)=)([\"'])(.*?)\3")  # the attributes a view rewrites
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # Tags and comments of rendered HTML (quoted attribute values may hold '>'), and elements without an end tag.
@@ -215,7 +214,7 @@ def table_blocks(table_html: str, classes: list[str]) -> list[str]:
 
 
 def element_ids(fragment: str) -> set[str]:
-    return {match.group(3) for match in _ID.finditer(fragment)}
+    return {match.group(4) for match in _ID_OR_URL.finditer(fragment) if match.group(2) == "id"}  # the ids rewrite_fragment prefixes
 
 
 @dataclass(frozen=True)

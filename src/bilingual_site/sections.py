@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from bilingual_site.yaml_lines import FAST_LOADER  # front matter is read for every page of a build
+
 FRONT_MATTER_FENCE = "---"
-# libyaml's parser when PyYAML has it: front matter is read for every page of a build.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FENCE = re.compile(r"^(?P<indent>\s*)(?P<marker>`{3,}|~{3,})(?P<info>[^`]*)$")
 HEADING = re.compile(r"^ {0,3}(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*#*[ \t]*$")
 ATTR_LIST = re.compile(r"[ \t]*\{:?(?P<attrs>[^{}]*)\}[ \t]*$")
@@ -97,7 +97,7 @@ def front_matter(text: str) -> dict:
 
     Malformed front matter is the build's to report (hooks/page_sources.py), with its line.
     """
-    values = yaml.load(parse_page(text).front_matter or "", Loader=_YAML_LOADER)
+    values = yaml.load(parse_page(text).front_matter or "", Loader=FAST_LOADER)
     return values if isinstance(values, dict) else {}
 
 

@@ -24,8 +24,9 @@ class LineList(list):
     item_lines: list[int]
 
 
-# libyaml's C parser when PyYAML was built with it (the wheels are): lock files grow with the site.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's C parser when PyYAML was built with it (the wheels are): lock files and front matter
+# grow with the site. Also what page_sources.py and sections.py read front matter with.
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SCALARS = yaml.constructor.SafeConstructor()
 
 
@@ -64,7 +65,7 @@ class _DuplicateKey(Exception):
 def _compose(text: str) -> yaml.Node | None:
     """The node tree, fast; on a syntax error, PyYAML's own parser words the message better."""
     try:
-        return yaml.compose(text, Loader=_LOADER)
+        return yaml.compose(text, Loader=FAST_LOADER)
     except yaml.MarkedYAMLError:
         return yaml.compose(text, Loader=yaml.SafeLoader)
 
