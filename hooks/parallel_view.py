@@ -41,7 +41,7 @@ from mkdocs.utils import get_relative_url
 
 from bilingual_site import build_context, build_status
 from bilingual_site.language_links import neutral_path
-from bilingual_site.parallel_view import BODY, CANONICAL, FOLDER, META_KEY, TITLE, VIEW_PATH, PageHtml, PageShell, build_pairs, is_view, view_path
+from bilingual_site.parallel_view import BODY, CANONICAL, FOLDER, META_KEY, TITLE, VIEW_PATH, PageHtml, PageShell, align, build_pairs, is_view, view_path
 from bilingual_site.translation_project import Project
 
 BODY_TEMPLATE = "partials/parallel-view.html"
@@ -295,13 +295,17 @@ def on_post_build(config: MkDocsConfig) -> None:
     original = build_context.languages(config).default
     templates = {interface: (env.get_template(BODY_TEMPLATE), ui) for interface, (env, ui) in _bodies.items()}
     folders: set[Path] = set()
+    alignments = {}  # (translation, page) -> its Alignment, shared by every interface's view of it
     for view in _views:
         sides = [_pages.get((original, view.page)), _pages.get((view.translation, view.page))]
         shell = _shells.get((view.interface, view.depth))
         if None in sides or shell is None:
             raise PluginError(f"{view.dest_uri}: the parallel view's pages or page shell were not rendered in this build")
+        alignment = alignments.get((view.translation, view.page))
+        if alignment is None:
+            alignment = alignments[(view.translation, view.page)] = align(*sides)
         template, ui = templates[view.interface]
-        body = template.render(view=view, pairs=build_pairs(*sides, view.url), ui=ui)
+        body = template.render(view=view, pairs=build_pairs(alignment, view.url), ui=ui)
         path = site / view.dest_uri
         if path.parent not in folders:  # MkDocs made only the folders of the shells it wrote
             path.parent.mkdir(parents=True, exist_ok=True)

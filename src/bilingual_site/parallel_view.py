@@ -87,20 +87,23 @@ def top_level_tags(content: str):
     """(match, name, closing) of each start and end tag not inside another element (comments skipped)."""
     depth = 0
     for match in _TAG_OR_COMMENT.finditer(content):
-        name = match.group(2)
+        closing, name, attributes = match.groups()
         if name is None:
             continue  # a comment
-        name, closing = name.lower(), bool(match.group(1))
-        if name in _VOID or match.group(3).rstrip().endswith("/"):
-            if depth == 0:
-                yield match, name, closing
-            continue
         if closing:
-            depth = max(depth - 1, 0)
+            if depth:
+                depth -= 1
+            if depth == 0:
+                yield match, name.lower(), True
+            continue
+        name = name.lower()
+        if name in _VOID or attributes.rstrip().endswith("/"):
+            if depth == 0:
+                yield match, name, False
+            continue
         if depth == 0:
-            yield match, name, closing
-        if not closing:
-            depth += 1
+            yield match, name, False
+        depth += 1
 
 
 def html_sections(content: str) -> list[HtmlSection]:
@@ -213,10 +216,6 @@ def table_blocks(table_html: str, classes: list[str]) -> list[str]:
 # --- Rewriting a page's fragment for its place in the view ------------------------------------
 
 
-def element_ids(fragment: str) -> set[str]:
-    return {match.group(4) for match in _ID_OR_URL.finditer(fragment) if match.group(2) == "id"}  # the ids rewrite_fragment prefixes
-
-
 @dataclass(frozen=True)
 class LinkContext:
     """What rewriting a fragment of one language's page needs to know."""
@@ -227,7 +226,12 @@ class LinkContext:
     ids: frozenset[str]  # element ids of that language's page in the view, unprefixed
 
     def prefixed(self, element_id: str) -> str:
-        return f"{self.language}-{element_id}"
+        return prefixed_id(self.language, element_id)
+
+
+def prefixed_id(language: str, element_id: str) -> str:
+    """An element id of one side's page as the view has it: 'usage' -> 'en-usage'."""
+    return f"{language}-{element_id}"
 
 
 def relative_url(url: str, from_url: str) -> str:
@@ -241,18 +245,43 @@ def relative_url(url: str, from_url: str) -> str:
     return "/".join([".."] * (len(base) - common) + target[common:]) or "."
 
 
-def rewrite_fragment(fragment: str, context: LinkContext) -> str:
-    """Prefix element ids with the language and make the page's links work from the view's URL."""
+@dataclass(frozen=True)
+class LinkedBlock:
+    """A block of a page's HTML cut at its links, its element ids already prefixed with the page's
+    language: read once per page, it is written for each view's URL by filling in the links."""
 
-    def rewritten(match: re.Match) -> str:
-        attribute, name, quote, value = match.groups()
-        if name == "id":
-            value = context.prefixed(value)
-        else:
-            value = html.escape(link_target(html.unescape(value), context))
-        return f"{attribute}{quote}{value}{quote}"
+    texts: tuple[str, ...]  # one more than links: the HTML around them, quotes included
+    links: tuple[str, ...]  # each href or src value as the page has it, character references read
+    ids: tuple[str, ...]  # the element ids it holds, unprefixed
 
-    return _ID_OR_URL.sub(rewritten, fragment)
+    @classmethod
+    def cut(cls, fragment: str, language: str) -> "LinkedBlock":
+        texts: list[str] = []
+        links: list[str] = []
+        ids: list[str] = []
+        text: list[str] = []
+        start = 0
+        for match in _ID_OR_URL.finditer(fragment):
+            attribute, name, quote, value = match.groups()
+            text.append(fragment[start : match.start()])
+            if name == "id":
+                text.append(f"{attribute}{quote}{prefixed_id(language, value)}{quote}")
+                ids.append(value)
+            else:
+                texts.append("".join(text) + attribute + quote)
+                text = [quote]
+                links.append(html.unescape(value))
+            start = match.end()
+        text.append(fragment[start:])
+        texts.append("".join(text))
+        return cls(tuple(texts), tuple(links), tuple(ids))
+
+    def written_for(self, context: LinkContext) -> str:
+        """The block as the view at ``context.view_url`` shows it: the page's links made to work from there."""
+        pieces = [self.texts[0]]
+        for link, text in zip(self.links, self.texts[1:]):
+            pieces += (html.escape(link_target(link, context)), text)
+        return "".join(pieces)
 
 
 def link_target(href: str, context: LinkContext) -> str:
@@ -309,43 +338,65 @@ class PageHtml:
     def sections(self) -> list[HtmlSection]:
         return html_sections(self.content)
 
-    @cached_property
-    def ids(self) -> frozenset[str]:
-        return frozenset(element_ids(self.content))
+
+@dataclass(frozen=True)
+class Alignment:
+    """Two pages' sections paired and cut into blocks, before any rewriting: the same for every
+    interface's view of the pair, so it is worked out once per pair, not once per view."""
+
+    original: PageHtml
+    translation: PageHtml
+    sections: tuple[tuple[str, tuple[LinkedBlock, ...] | None, tuple[LinkedBlock, ...] | None], ...]  # (id, original's blocks, translation's); None: missing
+    ids: tuple[frozenset[str], frozenset[str]]  # the element ids each side shows in the view, unprefixed
 
 
-def build_pairs(original: PageHtml, translation: PageHtml, view_url: str) -> list[Pair]:
-    """The view's pairs, ids prefixed by language and links rewritten for ``view_url``.
-    Sections whose HTML splits the same way in both languages (prose and tables with the same
-    rows) are cut so that table rows line up."""
-    pages = {"original": original, "translation": translation}
-    links = {role: LinkContext(page.language, page.url, view_url, page.ids) for role, page in pages.items()}
-    by_id = {role: {section.id: section for section in reversed(page.sections)} for role, page in pages.items()}
-    pairs = []
+def align(original: PageHtml, translation: PageHtml) -> Alignment:
+    """Every section of both pages, paired by id. Sections whose HTML splits the same way in both
+    languages (prose and tables with the same rows) are cut so that table rows line up."""
+    pages = (original, translation)
+    by_id = [{section.id: section for section in reversed(page.sections)} for page in pages]
+    aligned_sections = []
     for section_id in paired_ids([s.id for s in original.sections], [s.id for s in translation.sections]):
-        found = {role: by_id[role].get(section_id) for role in pages}
-        aligned = None not in found.values() and shape(found["original"].chunks) == shape(found["translation"].chunks)
-        classes = [column_classes(chunk.html) for chunk in found["original"].chunks if chunk.kind == "table"] if aligned else []
-        sides = {}
-        for role, page in pages.items():
-            side = Side(page.language, role)
-            section = found[role]
+        found = [sections.get(section_id) for sections in by_id]
+        aligned = None not in found and shape(found[0].chunks) == shape(found[1].chunks)
+        classes = [column_classes(chunk.html) for chunk in found[0].chunks if chunk.kind == "table"] if aligned else []
+        blocks: list[tuple[LinkedBlock, ...] | None] = []
+        for page, section in zip(pages, found):
             if section is None:
-                side.missing = True
-            elif aligned:
+                blocks.append(None)
+                continue
+            cut: list[str] = []
+            if aligned:
                 tables_seen = 0
                 for chunk in section.chunks:
                     if chunk.kind == "table":
-                        side.blocks += table_blocks(chunk.html, classes[tables_seen])
+                        cut += table_blocks(chunk.html, classes[tables_seen])
                         tables_seen += 1
                     else:
-                        side.blocks.append(chunk.html)
+                        cut.append(chunk.html)
             else:
-                side.blocks.append(section.html)
-            # Ids and links are rewritten block by block: a cut falls between tags, never inside one.
-            side.blocks = [rewrite_fragment(block, links[role]) for block in side.blocks]
-            sides[role] = side
-        pairs.append(Pair(section_id, sides["original"], sides["translation"]))
+                cut.append(section.html)
+            # Cut block by block: a cut falls between tags, never inside one.
+            blocks.append(tuple(LinkedBlock.cut(block, page.language) for block in cut))
+        aligned_sections.append((section_id, *blocks))
+    ids = tuple(frozenset(element_id for _, *blocks in aligned_sections for block in blocks[side] or () for element_id in block.ids) for side in (0, 1))
+    return Alignment(original, translation, tuple(aligned_sections), ids)
+
+
+def build_pairs(alignment: Alignment, view_url: str) -> list[Pair]:
+    """The view's pairs, the pages' links rewritten for ``view_url``."""
+    links = [LinkContext(page.language, page.url, view_url, alignment.ids[side]) for side, page in enumerate((alignment.original, alignment.translation))]
+    pairs = []
+    for section_id, *blocks in alignment.sections:
+        sides = []
+        for role, context, page_blocks in zip(("original", "translation"), links, blocks):
+            side = Side(context.language, role)
+            if page_blocks is None:
+                side.missing = True
+            else:
+                side.blocks = [block.written_for(context) for block in page_blocks]
+            sides.append(side)
+        pairs.append(Pair(section_id, *sides))
     return pairs
 
 
