@@ -295,19 +295,23 @@ def on_post_build(config: MkDocsConfig) -> None:
     original = build_context.languages(config).default
     templates = {interface: (env.get_template(BODY_TEMPLATE), ui) for interface, (env, ui) in _bodies.items()}
     folders: set[Path] = set()
-    alignments = {}  # (translation, page) -> its Alignment, shared by every interface's view of it
+    # Every interface's views of one page pair are written one after the other, from one alignment
+    # that is dropped right after: kept for the whole loop, the alignments would outlive Python's
+    # young generations and bring on a full garbage collection of the build's objects.
+    by_pair: dict[tuple[str, str], list[View]] = {}
     for view in _views:
-        sides = [_pages.get((original, view.page)), _pages.get((view.translation, view.page))]
-        shell = _shells.get((view.interface, view.depth))
-        if None in sides or shell is None:
-            raise PluginError(f"{view.dest_uri}: the parallel view's pages or page shell were not rendered in this build")
-        alignment = alignments.get((view.translation, view.page))
-        if alignment is None:
-            alignment = alignments[(view.translation, view.page)] = align(*sides)
-        template, ui = templates[view.interface]
-        body = template.render(view=view, pairs=build_pairs(alignment, view.url), ui=ui)
-        path = site / view.dest_uri
-        if path.parent not in folders:  # MkDocs made only the folders of the shells it wrote
-            path.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(path.parent)
-        path.write_bytes(shell.fill(view_title(view, original, ui), view.canonical_url, view.neutral_url, body))
+        by_pair.setdefault((view.translation, view.page), []).append(view)
+    for (translation, page), views in by_pair.items():
+        sides = [_pages.get((original, page)), _pages.get((translation, page))]
+        alignment = align(*sides) if None not in sides else None
+        for view in views:
+            shell = _shells.get((view.interface, view.depth))
+            if alignment is None or shell is None:
+                raise PluginError(f"{view.dest_uri}: the parallel view's pages or page shell were not rendered in this build")
+            template, ui = templates[view.interface]
+            body = template.render(view=view, pairs=build_pairs(alignment, view.url), ui=ui)
+            path = site / view.dest_uri
+            if path.parent not in folders:  # MkDocs made only the folders of the shells it wrote
+                path.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(path.parent)
+            path.write_bytes(shell.fill(view_title(view, original, ui), view.canonical_url, view.neutral_url, body))
