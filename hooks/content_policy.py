@@ -7,8 +7,6 @@ lines; the rendered content of every page is checked again, which covers what re
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -16,18 +14,16 @@ from mkdocs.structure.pages import Page
 
 from bilingual_site import build_context
 from bilingual_site.content_policy import check_markdown, check_rendered_html
-from bilingual_site.docs_layout import markdown_sources
 from bilingual_site.markdown_scan import fenced_code_enabled
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     if not build_context.all_languages_built(config):
         return  # checked once, in the first language's build
-    docs = Path(config.docs_dir)
     fenced_blocks = fenced_code_enabled(config.markdown_extensions)
     findings = []
-    for shown, text in markdown_sources(docs):
-        findings += check_markdown(text, shown, fenced_blocks)
+    for source in build_context.docs_sources(config):
+        findings += check_markdown(source.text, source.shown, fenced_blocks)
     if findings:
         raise PluginError("\n".join(str(finding) for finding in findings))
 

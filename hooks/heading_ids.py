@@ -6,8 +6,6 @@ content of every page is checked again for any repeated id, which covers what re
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from markdown.extensions.toc import slugify as default_slugify
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -15,7 +13,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from bilingual_site import build_context
-from bilingual_site.docs_layout import markdown_sources
 from bilingual_site.heading_ids import duplicate_heading_ids, duplicate_ids_in_html
 from bilingual_site.markdown_scan import fenced_code_enabled
 
@@ -25,10 +22,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return  # checked once, in the first language's build
     slugify = config.mdx_configs.get("toc", {}).get("slugify", default_slugify)
     fenced_blocks = fenced_code_enabled(config.markdown_extensions)
-    docs = Path(config.docs_dir)
     errors = []
-    for shown, text in markdown_sources(docs):
-        errors += duplicate_heading_ids(text, shown, slugify, fenced_blocks)
+    for source in build_context.docs_sources(config):
+        errors += duplicate_heading_ids(source.text, source.shown, slugify, fenced_blocks)
     if errors:
         raise PluginError("\n".join(str(error) for error in errors))
 

@@ -21,12 +21,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return  # checked once, in the first language's build
     docs = Path(config.docs_dir)
     languages = build_context.languages(config)
-    for path in sorted(docs.rglob("*.md")):
-        shown = f"docs/{path.relative_to(docs).as_posix()}"
+    for source in build_context.docs_sources(config):
         try:
-            check_page_source(path.read_bytes(), shown)
+            check_page_source(source.raw, source.shown)
         except InputError as error:
             raise PluginError(str(error)) from error
-        language, _, rest = path.relative_to(docs).as_posix().partition("/")
+        language, _, rest = source.shown.removeprefix("docs/").partition("/")
         if language in languages.others and not (docs / languages.default / rest).is_file():
-            raise PluginError(f"{shown}: no original docs/{languages.default}/{rest} for this translation")
+            raise PluginError(f"{source.shown}: no original docs/{languages.default}/{rest} for this translation")

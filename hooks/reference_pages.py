@@ -26,6 +26,8 @@ def on_config(config: MkDocsConfig) -> None:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     global _data
+    if _data is not None and not build_context.all_languages_built(config):
+        return  # a later language of the same run: the files were read and checked in the first
     languages = build_context.languages(config)
     try:
         # Checked against every declared language, also in a one-language preview.

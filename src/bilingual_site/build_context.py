@@ -12,9 +12,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
+from weakref import WeakKeyDictionary
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+
+from bilingual_site.docs_layout import SourceFile, source_files
 
 
 @dataclass(frozen=True)
@@ -33,8 +36,16 @@ def i18n_plugin(config: MkDocsConfig):
 
 
 def languages(config: MkDocsConfig) -> Languages:
-    plugin = i18n_plugin(config)
-    return _languages(plugin.default_language, plugin.current_language, tuple(plugin.build_languages))
+    plugin = config.plugins["i18n"]
+    fixed = _fixed_languages.get(plugin)
+    if fixed is None:
+        # The default and the built languages come from the plugin's configuration, read and
+        # validated once (BUILD_ONLY_LOCALE included); the plugin works them out on every call.
+        fixed = _fixed_languages[plugin] = (plugin.default_language, tuple(plugin.build_languages))
+    return _languages(fixed[0], plugin.current_language, fixed[1])
+
+
+_fixed_languages: WeakKeyDictionary = WeakKeyDictionary()  # i18n plugin -> (default language, built languages)
 
 
 @lru_cache(maxsize=16)
@@ -123,3 +134,18 @@ def set_alternates(config: MkDocsConfig, alternates: list[dict]) -> None:
 
 def alternates(config: MkDocsConfig) -> list[dict]:
     return config.extra.alternate
+
+
+# --- Once per run ------------------------------------------------------------------------------
+
+# Values worked out once per run of MkDocs: a run (`mkdocs build`, or one rebuild of `mkdocs serve`)
+# loads the configuration afresh, and with it a new i18n plugin, which keys them.
+_run_values: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def docs_sources(config: MkDocsConfig) -> list[SourceFile]:
+    """Every page source under docs/, read once per run for the checks that read them all."""
+    values = _run_values.setdefault(i18n_plugin(config), {})
+    if "docs_sources" not in values:
+        values["docs_sources"] = source_files(Path(config.docs_dir))
+    return values["docs_sources"]

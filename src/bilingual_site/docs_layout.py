@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from bilingual_site.errors import InputError
@@ -26,12 +28,20 @@ def check_language_folders(docs: Path, declared: list[str]) -> None:
             raise InputError(f"docs/{entry.name}", None, f"pages live in a language folder ({folders}), not at the top of docs/")
 
 
-def markdown_sources(docs: Path) -> list[tuple[str, str]]:
-    """(path as messages show it, text) of every page under docs/, in path order, for the source checks.
+@dataclass(frozen=True)
+class SourceFile:
+    """One page source under docs/, as the source checks read it."""
 
-    Bytes that are not UTF-8 are replaced here; hooks/page_sources.py reports them with their line.
-    """
-    return [
-        (f"docs/{path.relative_to(docs).as_posix()}", path.read_bytes().decode("utf-8", errors="replace"))
-        for path in sorted(docs.rglob("*.md"))
-    ]
+    path: Path
+    shown: str  # as messages show it: 'docs/fr/note.md'
+    raw: bytes
+
+    @cached_property
+    def text(self) -> str:
+        """Bytes that are not UTF-8 are replaced here; hooks/page_sources.py reports them with their line."""
+        return self.raw.decode("utf-8", errors="replace")
+
+
+def source_files(docs: Path) -> list[SourceFile]:
+    """Every page under docs/, in path order."""
+    return [SourceFile(path, f"docs/{path.relative_to(docs).as_posix()}", path.read_bytes()) for path in sorted(docs.rglob("*.md"))]
