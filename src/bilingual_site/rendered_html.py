@@ -23,9 +23,10 @@ StartTag = tuple[str, tuple[tuple[str, "str | None"], ...]]  # (tag, ((attribute
 # A tag name as html.parser reads it, whole: it ends only where html.parser ends it, so the pattern
 # cannot cut it short at other whitespace (a no-break space) and read the rest as an attribute.
 _NAME = r"[a-zA-Z][^\t\n\r\f />\x00]*(?=[\t\n\r\f />])"
-_ATTRIBUTE = r"""\s+([^\s/>"'=<][^\s/>"'=<]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
+_ATTRIBUTE = r"""\s+([^\s/>"'=<][^\s/>"'=<]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""  # group 1 its name, group 2 its value
+_ANY_ATTRIBUTE = re.sub(r"\((?!\?)", "(?:", _ATTRIBUTE)  # the same without groups, inside a tag
 # A whole start or end tag of the plain subset; group 1 is a start tag's name, group 2 its attributes.
-_PLAIN_TAG = re.compile(rf"<(?:/{_NAME}\s*|({_NAME})((?:{_ATTRIBUTE})*)\s*/?)>")
+_PLAIN_TAG = re.compile(rf"<(?:/{_NAME}\s*|({_NAME})((?:{_ANY_ATTRIBUTE})*)\s*/?)>")
 _PLAIN_ATTRIBUTE = re.compile(_ATTRIBUTE)
 _RAW_TEXT_ELEMENTS = frozenset(HTMLParser.CDATA_CONTENT_ELEMENTS)  # their text is not HTML: html.parser's business
 
@@ -51,30 +52,25 @@ def parsed_start_tags(content: str) -> tuple[StartTag, ...]:
 
 def plain_start_tags(content: str) -> tuple[StartTag, ...] | None:
     """The start tags of ``content`` when every `<` in it opens a tag of the plain subset; None otherwise."""
-    tags: list[StartTag] = []
-    matched = 0
-    for match in _PLAIN_TAG.finditer(content):
-        matched += 1
-        name = match.group(1)
-        if name is None:
-            continue  # an end tag
-        name = name.lower()
-        if name in _RAW_TEXT_ELEMENTS:
-            return None
-        attributes = match.group(2)
-        tags.append((name, tuple(_attribute(*found) for found in _PLAIN_ATTRIBUTE.findall(attributes)) if attributes else ()))
-    if matched != content.count("<"):
+    found = _PLAIN_TAG.findall(content)  # (name, attributes); an end tag has no name
+    if len(found) != content.count("<"):
         return None  # a `<` that is not a plain tag's, or one inside an attribute value
-    return tuple(tags)
+    starts = [(name.lower(), attributes) for name, attributes in found if name]
+    if any(name in _RAW_TEXT_ELEMENTS for name, _ in starts):
+        return None
+    return tuple(
+        (name, tuple((attribute.lower(), _value(value)) for attribute, value in _PLAIN_ATTRIBUTE.findall(attributes)) if attributes else ())
+        for name, attributes in starts
+    )
 
 
-def _attribute(name: str, value: str) -> tuple[str, str | None]:
-    """As html.parser gives it: no value is None, quotes dropped, character references read."""
+def _value(value: str) -> str | None:
+    """An attribute's value as html.parser gives it: no value is None, quotes dropped, character references read."""
     if not value:
-        return name.lower(), None
+        return None
     if value[0] in "\"'":
         value = value[1:-1]
-    return name.lower(), html.unescape(value) if value else value
+    return html.unescape(value)
 
 
 @lru_cache(maxsize=4)

@@ -13,11 +13,13 @@ import copy
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 FOLDED_FIELD = "folded"
 _TAG = re.compile(r"<[^>]+>")
 
 
+@lru_cache(maxsize=65536)  # an index folds the same few words again and again
 def fold_accents(text: str) -> str:
     """'Modèles d'inférence' -> 'Modeles d'inference' (NFKD, combining marks dropped)."""
     if text.isascii():

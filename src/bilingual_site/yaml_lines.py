@@ -30,8 +30,13 @@ FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SCALARS = yaml.constructor.SafeConstructor()
 
 
+_STRING_TAG = "tag:yaml.org,2002:str"
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
     """A scalar typed by PyYAML's safe rules (bool, int, date...)."""
+    if node.tag == _STRING_TAG:
+        return node.value  # what the safe constructor gives a string, without its bookkeeping (most of a lock file)
     return _SCALARS.construct_object(node, deep=True)
 
 

@@ -1,0 +1,21 @@
+"""Accent folding of the search index (src/bilingual_site/search_index.py), on strings built here."""
+
+from __future__ import annotations
+
+from bilingual_site.search_index import fold_accents, folded_terms
+
+SITE_SEPARATOR = r"[\s\-/'’]+"  # mkdocs.yml, plugins > search > separator
+
+
+def test_folded_terms_are_the_accented_words_without_accents_once_each():
+    text = "<p>Modèles d’inférence : les modèles <em>ouverts</em> et l'autohébergement — Modèles</p>"
+    assert folded_terms(text, SITE_SEPARATOR) == "autohebergement inference modeles"
+
+
+def test_an_entry_without_accents_has_no_folded_terms():
+    assert folded_terms("Inference engines and open-weight models", SITE_SEPARATOR) == ""
+
+
+def test_folding_keeps_letters_and_drops_only_combining_marks():
+    assert fold_accents("Œuvre été déjà naïve ç") == "Œuvre ete deja naive c"
+    assert fold_accents("plain ascii") == "plain ascii"
