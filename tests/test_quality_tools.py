@@ -86,7 +86,8 @@ def test_synthetic_sites_have_untranslated_pages_and_build_strictly(tmp_path):
 
 def test_a_timed_build_measures_the_time_inside_each_hook(tmp_path):
     project = build_benchmark.generate_site(tmp_path / "synthetic", 3)
-    result = build_benchmark.timed_build(project)
+    result = build_benchmark.timed_build(project, tmp_path / "sites")
+    assert (tmp_path / "sites" / "synthetic" / "index.html").is_file()  # built where it was told
     listed = {line.strip()[2:] for line in (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines() if line.startswith("  - hooks/")}
     # Every listed hook has events, and only hooks are counted (not Material's or the i18n plugin's).
     assert set(result["by_hook"]) == listed
