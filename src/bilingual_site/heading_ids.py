@@ -22,6 +22,7 @@ from bilingual_site.rendered_html import start_tags
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(.*?)$")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_HEADING_MARKS = ("#", "=", "-")  # what an ATX heading or a setext underline starts with
 _TRAILING_ATTR_LIST = re.compile(r"\s*\{:?([^{}]*)\}\s*$")
 _ID_IN_ATTR_LIST = re.compile(r"""(?:^|\s)(?:#([^\s#.{}]+)|id=("[^"]*"|'[^']*'|\S+))""")
 
@@ -57,6 +58,8 @@ def headings(text: str, slugify: Callable[[str, str], str] = default_slugify, fe
     lines = mask_code(mask_front_matter(text), fenced_blocks).split("\n")
     found: list[Heading] = []
     for index, line in enumerate(lines):
+        if line.lstrip(" ")[:1] not in _HEADING_MARKS:
+            continue  # neither kind of heading line: what the two patterns below say, sooner
         atx = _ATX.match(line)
         if atx:
             content = re.sub(r"(^|\s)#+\s*$", "", atx.group(2)).strip()
