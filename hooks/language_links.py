@@ -25,7 +25,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         languages=languages,
         translated_languages=build_context.translated_languages(page, languages),
         site_url=config.site_url,
-        names={code: build_context.i18n_plugin(config).get_language_config(code).name for code in languages.all},
+        names={code: build_context.language_config(config, code).name for code in languages.all},
     )
     page.canonical_url = links.canonical
     build_context.set_alternates(

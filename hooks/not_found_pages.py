@@ -26,8 +26,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     languages = build_context.languages(config)
     root = build_context.site_path(config.site_url)
     homes = {code: root + build_context.language_prefix(code, languages.default) for code in languages.all}
-    plugin = build_context.i18n_plugin(config)
-    names = {code: plugin.get_language_config(code).name for code in languages.all}
+    names = {code: build_context.language_config(config, code).name for code in languages.all}
     # A missing page has no twin: the switcher and alternates lead to each language's home.
     build_context.set_alternates(
         config,

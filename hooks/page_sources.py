@@ -26,6 +26,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
             check_page_source(source.raw, source.shown)
         except InputError as error:
             raise PluginError(str(error)) from error
-        language, _, rest = source.shown.removeprefix("docs/").partition("/")
+        language, _, rest = source.relative.partition("/")
         if language in languages.others and not (docs / languages.default / rest).is_file():
             raise PluginError(f"{source.shown}: no original docs/{languages.default}/{rest} for this translation")

@@ -39,10 +39,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from bilingual_site import build_context, build_status
+from bilingual_site import build_context
 from bilingual_site.language_links import neutral_path
 from bilingual_site.parallel_view import BODY, CANONICAL, FOLDER, META_KEY, TITLE, VIEW_PATH, PageHtml, PageShell, align, build_pairs, is_view, view_path
-from bilingual_site.translation_project import Project
 
 BODY_TEMPLATE = "partials/parallel-view.html"
 
@@ -92,14 +91,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
             _shells.clear()
 
 
-def project() -> Project:
-    return build_status.tracker().project
-
-
-def translated_pages(language: str) -> list[str]:
-    """Pages with both an original and a file of their own in ``language``."""
-    originals = set(project().pages(project().default_language))
-    return [page for page in project().pages(language) if page in originals]
+def translated_pages(config: MkDocsConfig, language: str) -> list[str]:
+    """Pages with both an original and a file of their own in ``language`` ('note.md'), from the sources read this run."""
+    pages: dict[str, set[str]] = {}
+    for source in build_context.docs_sources(config):
+        folder, _, page = source.relative.partition("/")
+        pages.setdefault(folder, set()).add(page)
+    return sorted(pages.get(language, set()) & pages.get(build_context.languages(config).default, set()))
 
 
 def view_translations(languages) -> list[str]:
@@ -116,7 +114,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     prefix = build_context.language_prefix(interface, languages.default)
     _links.clear()
     _wanted.clear()
-    translated = {language: translated_pages(language) for language in view_translations(languages)}
+    translated = {language: translated_pages(config, language) for language in view_translations(languages)}
     for language, pages in translated.items():
         if interface in (language, languages.default):
             _wanted.update(pages)
@@ -245,7 +243,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 def language_name(config: MkDocsConfig, language: str) -> str:
     """A language's name in the interface's words (extra.ui language_names), else in its own."""
     names = config.extra["ui"].get("language_names") or {}
-    return names.get(language) or build_context.i18n_plugin(config).get_language_config(language).name
+    return names.get(language) or build_context.language_config(config, language).name
 
 
 def shell_context(context: dict, page: Page, config: MkDocsConfig) -> dict:
@@ -254,13 +252,12 @@ def shell_context(context: dict, page: Page, config: MkDocsConfig) -> dict:
     page.canonical_url = CANONICAL
     build_context.set_alternates(config, SwitcherOnly())
     to_root = "../" * page.url.count("/")
-    plugin = build_context.i18n_plugin(config)
 
     def same_view_in(code: str) -> str:
         return to_root + build_context.language_prefix(code, languages.default) + VIEW_PATH
 
     context["language_switcher"] = [
-        {"name": plugin.get_language_config(code).name, "lang": code, "href": same_view_in(code), "current": code == languages.current}
+        {"name": build_context.language_config(config, code).name, "lang": code, "href": same_view_in(code), "current": code == languages.current}
         for code in languages.all
     ]
     context["parallel"] = {"body": BODY}

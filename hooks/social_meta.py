@@ -19,10 +19,9 @@ from bilingual_site.social_meta import social_meta
 
 
 def open_graph_locales(config: MkDocsConfig) -> dict[str, str]:
-    plugin = build_context.i18n_plugin(config)
     locales = {}
     for language in build_context.languages(config).all:
-        locale = plugin.get_language_config(language)["extra"].get("og_locale")
+        locale = build_context.language_config(config, language)["extra"].get("og_locale")
         if not locale:
             raise PluginError(f"mkdocs.yml: language '{language}' has no extra.og_locale (e.g. fr_FR)")
         locales[language] = locale

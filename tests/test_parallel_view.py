@@ -96,6 +96,18 @@ def test_a_section_is_cut_around_its_top_level_tables():
     assert section.chunks[1].html == table and section.chunks[2].html == "<p>After.</p>" + nested
 
 
+def test_a_table_is_passed_over_whole_only_when_nothing_inside_could_hide_its_end():
+    cell_heading = '<table><tbody><tr><td><h2 id="in-cell">C</h2></td></tr></tbody></table><h2 id="after">A</h2>'
+    assert [section.id for section in html_sections(cell_heading)] == ["", "after"]
+    # A table inside a cell, or a comment holding an end tag: the tags are counted one by one.
+    nested = '<table><tr><td><table><tr><td>x</td></tr></table><h2 id="in">I</h2></td></tr></table><h2 id="out">O</h2>'
+    commented = '<table><tr><td><!-- </table> --><h2 id="in">I</h2></td></tr></table><h2 id="out">O</h2>'
+    for content in (nested, commented):
+        [before, after] = html_sections(content)
+        assert (before.id, after.id) == ("", "out")
+        assert [chunk.kind for chunk in before.chunks] == ["table"] and before.html.endswith("</table>")
+
+
 def test_the_shells_indentation_is_dropped_but_not_where_whitespace_counts():
     html = (
         '<nav>\n    <ul>\n      <li><a href="x">X</a> <a href="y">Y</a></li>\n    </ul>\n  </nav>'

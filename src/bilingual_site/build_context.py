@@ -32,20 +32,38 @@ class Languages:
 
 
 def i18n_plugin(config: MkDocsConfig):
-    return config.plugins["i18n"]
+    return config["plugins"]["i18n"]  # the key, not the attribute: a dozen times a page, the attribute costs 5 times more
 
 
 def languages(config: MkDocsConfig) -> Languages:
-    plugin = config.plugins["i18n"]
+    plugin = i18n_plugin(config)
+    fixed = _fixed(plugin)
+    return _languages(fixed.default, plugin.current_language, fixed.built)
+
+
+def language_config(config: MkDocsConfig, language: str):
+    """The i18n plugin's entry for ``language``: its name, its `extra` (the site's interface strings)."""
+    return _fixed(i18n_plugin(config)).entries[language]
+
+
+@dataclass(frozen=True)
+class _FixedLanguages:
+    default: str
+    built: tuple[str, ...]
+    entries: dict  # language -> its entry in the plugin's configuration
+
+
+_fixed_languages: WeakKeyDictionary = WeakKeyDictionary()  # i18n plugin -> what its configuration says of languages
+
+
+def _fixed(plugin) -> _FixedLanguages:
+    # The plugin's configuration is read and validated once (BUILD_ONLY_LOCALE included); the plugin
+    # works out its default and built languages, and finds an entry, on every call.
     fixed = _fixed_languages.get(plugin)
     if fixed is None:
-        # The default and the built languages come from the plugin's configuration, read and
-        # validated once (BUILD_ONLY_LOCALE included); the plugin works them out on every call.
-        fixed = _fixed_languages[plugin] = (plugin.default_language, tuple(plugin.build_languages))
-    return _languages(fixed[0], plugin.current_language, fixed[1])
-
-
-_fixed_languages: WeakKeyDictionary = WeakKeyDictionary()  # i18n plugin -> (default language, built languages)
+        entries = {entry.locale: entry for entry in plugin.config.languages}
+        fixed = _fixed_languages[plugin] = _FixedLanguages(plugin.default_language, tuple(plugin.build_languages), entries)
+    return fixed
 
 
 @lru_cache(maxsize=16)
@@ -107,8 +125,7 @@ def site_path(site_url: str) -> str:
 
 def ui_strings(config: MkDocsConfig, language: str) -> dict:
     """The site's own interface strings for ``language`` (mkdocs.yml, i18n `languages[].extra.ui`)."""
-    language_config = i18n_plugin(config).get_language_config(language)
-    return language_config["extra"]["ui"]
+    return language_config(config, language)["extra"]["ui"]
 
 
 def translated_languages(page: Page, languages: Languages) -> set[str]:

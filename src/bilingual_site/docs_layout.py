@@ -33,8 +33,13 @@ class SourceFile:
     """One page source under docs/, as the source checks read it."""
 
     path: Path
-    shown: str  # as messages show it: 'docs/fr/note.md'
+    relative: str  # its path under docs/: 'fr/note.md'
     raw: bytes
+
+    @property
+    def shown(self) -> str:
+        """As messages show it: 'docs/fr/note.md'."""
+        return f"docs/{self.relative}"
 
     @cached_property
     def text(self) -> str:
@@ -44,4 +49,4 @@ class SourceFile:
 
 def source_files(docs: Path) -> list[SourceFile]:
     """Every page under docs/, in path order."""
-    return [SourceFile(path, f"docs/{path.relative_to(docs).as_posix()}", path.read_bytes()) for path in sorted(docs.rglob("*.md"))]
+    return [SourceFile(path, path.relative_to(docs).as_posix(), path.read_bytes()) for path in sorted(docs.rglob("*.md"))]

@@ -43,6 +43,7 @@ _ID_OR_URL = re.compile(r"(\s(id|href|src)=)([\"'])(.*?)\3")  # the attributes a
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # Tags and comments of rendered HTML (quoted attribute values may hold '>'), and elements without an end tag.
 _TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\"[^\"]*\"|'[^']*'|[^'\">])*)>", re.S)
+_TABLE_OR_COMMENT = re.compile(r"</?table|<!--", re.I)
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _HEADING = re.compile(r"h[1-6]")
 _ID_VALUE = re.compile(r"\sid=\"([^\"]*)\"")
@@ -84,9 +85,15 @@ class HtmlSection:
 
 
 def top_level_tags(content: str):
-    """(match, name, closing) of each start and end tag not inside another element (comments skipped)."""
+    """(match, name, closing) of each start and end tag not inside another element (comments skipped).
+
+    A top-level table that holds no other table and no comment is passed over in one step, from
+    its start tag to its end tag: its rows and cells are most of a page's tags.
+    """
     depth = 0
-    for match in _TAG_OR_COMMENT.finditer(content):
+    position = 0
+    while match := _TAG_OR_COMMENT.search(content, position):
+        position = match.end()
         closing, name, attributes = match.groups()
         if name is None:
             continue  # a comment
@@ -103,7 +110,21 @@ def top_level_tags(content: str):
             continue
         if depth == 0:
             yield match, name, False
+            end = _table_end(content, position) if name == "table" else None
+            if end is not None:
+                yield end, "table", True
+                position = end.end()
+                continue
         depth += 1
+
+
+def _table_end(content: str, inside: int) -> re.Match | None:
+    """The end tag of the table whose content starts at ``inside``, when nothing between could hide another one."""
+    end = content.find("</table", inside)
+    closing = _TAG_OR_COMMENT.match(content, end) if end >= 0 else None
+    if closing is None or closing.group(2) != "table" or _TABLE_OR_COMMENT.search(content, inside, end):
+        return None
+    return closing
 
 
 def html_sections(content: str) -> list[HtmlSection]:
