@@ -105,8 +105,8 @@ def prose_lines(page: Page):
     """(line number, line) of the lines outside fenced code blocks."""
     fence: str | None = None
     for number, line in page.numbered():
-        match = FENCE.match(line)
-        if fence is None and match:
+        match = FENCE.match(line) if fence is None and ("```" in line or "~~~" in line) else None  # FENCE needs one
+        if match:
             fence = match["marker"]
             continue
         if fence is not None:
@@ -128,7 +128,7 @@ def split_heading(text: str) -> tuple[str, str | None]:
 def headings(page: Page) -> list[Heading]:
     found = []
     for number, line in prose_lines(page):
-        match = HEADING.match(line)
+        match = HEADING.match(line) if "#" in line else None
         if match:
             title, heading_id = split_heading(match["text"])
             found.append(Heading(len(match["hashes"]), title, heading_id, number))
@@ -215,8 +215,8 @@ def code_blocks(page: Page) -> list[Feature]:
     found = []
     fence: str | None = None
     for number, line in page.numbered():
-        match = FENCE.match(line)
-        if fence is None and match:
+        match = FENCE.match(line) if fence is None and ("```" in line or "~~~" in line) else None  # FENCE needs one
+        if match:
             fence = match["marker"]
             found.append(Feature("code block", number, match["info"].strip().split(" ")[0] if match["info"].strip() else ""))
         elif fence is not None and line.strip().startswith(fence) and not line.strip().strip(fence[0]):
