@@ -360,13 +360,12 @@ def main() -> int:
     )
     args = parser.parse_args()
     rows, breakdowns = [], []
-    print(f"Fastest of {args.runs} runs each for the full, plain and without-the-views builds.\n")
+    print(f"Fastest of {args.runs} runs each for the full, plain and without-the-views builds; sites built into {args.output}.\n")
     print(
         "| Pages per language | Pages built | Full build | Inside the hooks | French alone | English alone "
         "| No hooks, no overrides | Hooks and overrides | Without the parallel views | Hooks but the views | serve rebuild |"
     )
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    print(f"Sites built into {args.output}.\n")
     with tempfile.TemporaryDirectory(prefix="build-benchmark-") as temp, tempfile.TemporaryDirectory(prefix="build-benchmark-sites-", dir=args.output) as output:
         for pages in args.sizes:
             projects = {
