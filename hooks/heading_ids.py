@@ -6,14 +6,14 @@ content of every page is checked again for any repeated id, which covers what re
 
 from __future__ import annotations
 
+from jinja2 import Environment
 from markdown.extensions.toc import slugify as default_slugify
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 from bilingual_site import build_context
-from bilingual_site.heading_ids import duplicate_heading_ids, duplicate_ids_in_html
+from bilingual_site.heading_ids import duplicate_heading_ids, duplicate_ids
 from bilingual_site.markdown_scan import fenced_code_enabled
 
 
@@ -29,13 +29,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError("\n".join(str(error) for error in errors))
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    duplicates = duplicate_ids_in_html(html)
-    if duplicates:
-        raise PluginError(
-            "\n".join(
-                f"docs/{page.file.src_uri}: duplicate id {value!r} in the rendered page ({count} elements)"
-                for value, count in sorted(duplicates.items())
-            )
-        )
-    return None
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # Every page's content is rendered and no page is written yet: all are checked in one pass.
+    errors = [
+        f"docs/{page.file.src_uri}: duplicate id {value!r} in the rendered page ({count} elements)"
+        for page in build_context.rendered_pages(files)
+        for value, count in sorted(duplicate_ids(build_context.rendered_start_tags(config, page)).items())
+    ]
+    if errors:
+        raise PluginError("\n".join(errors))
+    return env

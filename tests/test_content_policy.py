@@ -106,3 +106,4 @@ def test_markup_arriving_through_reference_data_fails_the_build(tmp_path, caplog
     with pytest.raises(Abort):
         build_site(project, tmp_path / "site", "https://example.org/")
     assert "docs/fr/claims.md: raw <iframe> element is not allowed in the rendered page (content policy: no-raw-html-iframe)" in caplog.text
+    assert not list((tmp_path / "site").rglob("*.html"))  # checked before any page is written

@@ -15,9 +15,11 @@ from urllib.parse import urljoin, urlsplit
 from weakref import WeakKeyDictionary
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from bilingual_site.docs_layout import SourceFile, source_files
+from bilingual_site.rendered_html import StartTag, start_tags
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,12 @@ def declared_languages(config: MkDocsConfig) -> list[str]:
 def all_languages_built(config: MkDocsConfig) -> bool:
     """True in the last on_post_build, once every language is written (hooks must run after i18n's, at -110)."""
     return not i18n_plugin(config).building
+
+
+def rendered_pages(files: Files) -> list[Page]:
+    """The pages of this language's build whose Markdown is rendered (by on_env, all of them; under
+    `mkdocs serve --dirty`, those that changed)."""
+    return [file.page for file in files.documentation_pages() if file.page is not None and file.page.content is not None]
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -166,3 +174,16 @@ def docs_sources(config: MkDocsConfig) -> list[SourceFile]:
     if "docs_sources" not in values:
         values["docs_sources"] = source_files(Path(config.docs_dir))
     return values["docs_sources"]
+
+
+def rendered_start_tags(config: MkDocsConfig, page: Page) -> tuple[StartTag, ...]:
+    """The start tags of a page's rendered content (rendered_html.start_tags), read once: the checks of
+    hooks/content_policy.py and hooks/heading_ids.py read every page's. Kept for one language's build."""
+    values = _run_values.setdefault(i18n_plugin(config), {})
+    current = languages(config).current
+    if values.get("start_tags_of") != current:
+        values["start_tags_of"], values["start_tags"] = current, {}
+    kept = values["start_tags"]
+    if page.content not in kept:
+        kept[page.content] = start_tags(page.content)
+    return kept[page.content]

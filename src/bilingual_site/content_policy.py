@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from bilingual_site.markdown_scan import URL_ATTRIBUTES, attributes, html_tags, link_targets, mask_code
-from bilingual_site.rendered_html import start_tags
+from bilingual_site.rendered_html import StartTag, start_tags
 
 FORBIDDEN_ELEMENTS = ("script", "iframe", "object", "embed", "form", "style")
 RULES = (
@@ -90,12 +90,17 @@ def check_markdown(text: str, path: str, fenced_blocks: bool = True) -> list[Fin
 
 def check_rendered_html(content: str, path: str) -> list[Finding]:
     """The same rules on a page's rendered content: catches what reaches a page by other ways (reference data)."""
+    return check_rendered_tags(start_tags(content), path)
+
+
+def check_rendered_tags(tags: tuple[StartTag, ...], path: str) -> list[Finding]:
+    """check_rendered_html on the start tags of the rendered content, read already."""
     findings: list[Finding] = []
 
     def add(rule: str, message: str) -> None:
         findings.append(Finding(path, None, rule, f"{message} in the rendered page"))
 
-    for tag, attrs in start_tags(content):
+    for tag, attrs in tags:
         if tag in FORBIDDEN_ELEMENTS:
             add(f"no-raw-html-{tag}", f"raw <{tag}> element is not allowed")
         for name, value in attrs:

@@ -18,7 +18,7 @@ from markdown.extensions.toc import slugify as default_slugify
 
 from bilingual_site.errors import InputError
 from bilingual_site.markdown_scan import mask_code, mask_front_matter
-from bilingual_site.rendered_html import start_tags
+from bilingual_site.rendered_html import StartTag, start_tags
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(.*?)$")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -92,5 +92,10 @@ def duplicate_heading_ids(
 
 def duplicate_ids_in_html(content: str) -> dict[str, int]:
     """Ids that more than one element of rendered HTML carries, with how many carry each."""
-    ids = Counter(value for _, attrs in start_tags(content) for name, value in attrs if name == "id" and value)
+    return duplicate_ids(start_tags(content))
+
+
+def duplicate_ids(tags: tuple[StartTag, ...]) -> dict[str, int]:
+    """duplicate_ids_in_html on the start tags of the rendered HTML, read already."""
+    ids = Counter(value for _, attrs in tags for name, value in attrs if name == "id" and value)
     return {value: count for value, count in ids.items() if count > 1}

@@ -1,8 +1,8 @@
-"""The start tags of a page's rendered HTML, parsed once for every check that reads them.
+"""The start tags of a page's rendered HTML, for the checks that read them.
 
 hooks/content_policy.py and hooks/heading_ids.py both read every start tag and its attributes
-of each page's rendered content, one after the other, on the same string: the last few parses
-are kept, so the second check reuses the first one's.
+of each page's rendered content: build_context.rendered_start_tags keeps a language build's
+parses, so the second check reuses the first one's.
 
 Python-Markdown writes plain HTML: every `<` in its text is escaped, every attribute quoted.
 Such HTML is read by one regular expression, three to four times faster than html.parser, which
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
 from html.parser import HTMLParser
 
 StartTag = tuple[str, tuple[tuple[str, "str | None"], ...]]  # (tag, ((attribute, value), ...)), as html.parser gives them
@@ -73,7 +72,6 @@ def _value(value: str) -> str | None:
     return html.unescape(value)
 
 
-@lru_cache(maxsize=4)
 def start_tags(content: str) -> tuple[StartTag, ...]:
     """Every start (and self-closing) tag of ``content`` in document order, names and attributes lowercased."""
     plain = plain_start_tags(content)
