@@ -89,6 +89,11 @@ class ProjectStatus:
             for language in self.project.translation_languages
         }
 
+    @cached_property
+    def pages(self) -> dict[str, frozenset[str]]:
+        """Each language's pages ('note.md'), listed once rather than a file looked up per page and language."""
+        return {language: frozenset(self.project.pages(language)) for language in self.project.languages}
+
     def original_sections(self, page: str) -> list[Section]:
         if page not in self._sections:
             path = self.project.page_path(self.project.default_language, page)
@@ -103,13 +108,12 @@ class ProjectStatus:
 
     def _read_status(self, language: str, page: str) -> PageStatus:
         project = self.project
-        has_original = project.page_path(project.default_language, page).is_file()
         if language == project.default_language:
             return PageStatus(page, language, ORIGINAL)
-        if not has_original:
+        if page not in self.pages[project.default_language]:
             return PageStatus(page, language, ORPHAN)
         original = self.original_sections(page)
-        if not project.page_path(language, page).is_file():
+        if page not in self.pages[language]:
             return PageStatus(page, language, UNTRANSLATED, sections_total=len(original))
         record = self.locks[language].get(page)
         changes = compare(original, record)
@@ -124,11 +128,11 @@ class ProjectStatus:
     def all_statuses(self) -> list[PageStatus]:
         """Per language (default first), the original's pages, then the language's orphans."""
         project = self.project
-        originals = project.pages(project.default_language)
+        originals = sorted(self.pages[project.default_language])
         result = [PageStatus(page, project.default_language, ORIGINAL) for page in originals]
         for language in project.translation_languages:
             result += [self.page_status(language, page) for page in originals]
-            result += [PageStatus(page, language, ORPHAN) for page in project.pages(language) if page not in originals]
+            result += [PageStatus(page, language, ORPHAN) for page in sorted(self.pages[language] - self.pages[project.default_language])]
         return result
 
 
