@@ -27,6 +27,9 @@ from bilingual_site.sections import headings, parse_page
 from bilingual_site.translation_status import OUTDATED, UNTRANSLATED, built_page_status
 
 
+_HEADING_WITH_ID = re.compile(r'<(h[1-6]) id="([^"]*)"')
+
+
 def on_config(config: MkDocsConfig) -> None:
     lock_dir = str(build_context.project_root(config) / "translations")
     if lock_dir not in config.watch:
@@ -55,11 +58,16 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if status.status != OUTDATED:
         return None
     label = build_context.ui_strings(config, status.language)["outdated_heading_mark"]
-    marked = html
-    for section_id in status.stale_ids:
+    unmarked = set(status.stale_ids)
+
+    def marked(heading: re.Match) -> str:
+        if heading.group(2) not in unmarked:
+            return heading.group(0)
+        unmarked.discard(heading.group(2))  # the first heading with that id, as the section's
         # The heading carries the attribute; CSS shows its value (a label, not a search term).
-        marked = re.sub(rf'<(h[1-6]) id="{re.escape(section_id)}"', rf'<\1 id="{section_id}" data-translation-outdated="{label}"', marked, count=1)
-    return marked
+        return f'{heading.group(0)} data-translation-outdated="{label}"'
+
+    return _HEADING_WITH_ID.sub(marked, html)
 
 
 # This language's build: page URL -> what templates read as `translation`.
