@@ -19,7 +19,6 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -496,13 +495,15 @@ def without_indentation(html: str) -> str:
     break, which a browser lays out the same. Material indents its whole navigation: at 1,000 pages
     that is a third of every view's bytes. Scripts (their hashes), `<pre>` and `<textarea>` are
     left as they are."""
-    kept = [match.span() for match in _WHITESPACE_KEPT.finditer(html)]
-    starts = [start for start, _ in kept]
+    pieces = []
+    position = 0
+    for kept in _WHITESPACE_KEPT.finditer(html):
+        # Up to the kept element's "<" and from its last ">": whitespace around it is collapsed, not inside.
+        pieces.append(_INDENTATION.sub(">\n<", html[position : kept.start() + 1]))
+        pieces.append(html[kept.start() + 1 : kept.end() - 1])
+        position = kept.end() - 1
+    pieces.append(_INDENTATION.sub(">\n<", html[position:]))
+    return "".join(pieces)
 
-    def collapsed(match: re.Match) -> str:
-        whitespace = match.start() + 1
-        around = bisect_right(starts, whitespace) - 1  # the last kept element that starts before it
-        return match.group(0) if around >= 0 and whitespace < kept[around][1] else ">\n<"
 
-    return _INDENTATION.sub(collapsed, html)
 _PLACEHOLDER_CORE = PLACEHOLDER.strip("@")  # found also when a template URL-encoded or escaped the @ signs

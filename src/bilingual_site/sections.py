@@ -16,6 +16,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import yaml
 
@@ -161,6 +162,7 @@ def normalize(text: str) -> str:
     return "\n".join(kept).strip("\n")
 
 
+@lru_cache(maxsize=16384)  # a build takes each unchanged section's twice: the lock's own check, then the page's status
 def fingerprint(text: str) -> str:
     return hashlib.sha256(normalize(text).encode("utf-8")).hexdigest()[:16]
 
