@@ -9,7 +9,6 @@ Material's search loads their index. See src/bilingual_site/search_index.py.
 from __future__ import annotations
 
 import json
-import posixpath
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -43,7 +42,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         _fallback_pages.add(page.url)
     if languages.current != languages.default:
         folder = build_context.language_prefix(languages.current, languages.default).rstrip("/")
-        context["base_url"] = posixpath.relpath(folder, posixpath.dirname(page.url) or ".")
+        context["base_url"] = build_context.relative_url(folder, page.url)
     return context
 
 

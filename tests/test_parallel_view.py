@@ -17,7 +17,8 @@ import build_benchmark
 from html_pages import built_pages, parallel_pages, parse, resolve
 from sitebuild import PROJECT, build_site, copy_project
 
-from bilingual_site.parallel_view import BODY, CANONICAL, TITLE, VIEW_PATH, LinkContext, PageShell, html_sections, link_target, paired_ids, relative_url, without_indentation
+from bilingual_site.build_context import relative_url
+from bilingual_site.parallel_view import BODY, CANONICAL, TITLE, VIEW_PATH, LinkContext, PageShell, html_sections, link_target, paired_ids, without_indentation
 from bilingual_site.sections import parse_page, sections
 
 ORIGINAL, TRANSLATION = "fr", "en"

@@ -125,6 +125,17 @@ def absolute_url(site_url: str, url: str) -> str:
     return urljoin(site_url, url)
 
 
+def relative_url(url: str, from_url: str) -> str:
+    """``url`` (site-relative, normalised) as a link written on the page at ``from_url``: what
+    posixpath.relpath gives inside the site, without looking up the working directory for each link."""
+    target = [] if url == "." else url.split("/")
+    base = from_url.split("/")[:-1]
+    common = 0
+    while common < min(len(target), len(base)) and target[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + target[common:]) or "."
+
+
 def site_path(site_url: str) -> str:
     """The path the site is served under ('/' or '/repository/')."""
     path = urlsplit(site_url).path or "/"

@@ -76,12 +76,13 @@ def check_markdown(text: str, path: str, fenced_blocks: bool = True) -> list[Fin
     for line, name, _ in html_tags(masked):
         if name in FORBIDDEN_ELEMENTS:
             findings.append(Finding(path, line, f"no-raw-html-{name}", f"raw <{name}> element is not allowed"))
-    for attribute in attributes(masked):
+    found_attributes = attributes(masked)
+    for attribute in found_attributes:
         if _EVENT_HANDLER.match(attribute.name):
             findings.append(
                 Finding(path, attribute.line, "no-inline-event-handler", f"inline event handler {attribute.name!r} is not allowed")
             )
-    for link in link_targets(masked):
+    for link in link_targets(masked, found_attributes):
         broken = url_rule(link.target)
         if broken:
             findings.append(Finding(path, link.line, *broken))

@@ -158,20 +158,22 @@ def attributes(masked: str) -> list[Attribute]:
     return found
 
 
-def link_targets(masked: str) -> list[LinkTarget]:
-    """Every link or image destination in masked Markdown, in source order."""
+def link_targets(masked: str, found_attributes: list[Attribute] | None = None) -> list[LinkTarget]:
+    """Every link or image destination in masked Markdown, in source order (``found_attributes``:
+    its attributes(), when the caller has them already)."""
     found: list[LinkTarget] = []
     for match in _INLINE_LINK_START.finditer(masked):
         target = _inline_link_target(masked, match.end())
         if target:
             found.append(LinkTarget(_line_at(masked, match.start()), target, "markdown"))
-    for number, line in enumerate(masked.split("\n"), start=1):
-        definition = _REFERENCE_DEFINITION.match(line)
-        if definition:
-            found.append(LinkTarget(number, definition.group(1), "reference"))
+    if "]:" in masked:  # what a reference definition needs
+        for number, line in enumerate(masked.split("\n"), start=1):
+            definition = _REFERENCE_DEFINITION.match(line)
+            if definition:
+                found.append(LinkTarget(number, definition.group(1), "reference"))
     for match in _AUTOLINK.finditer(masked):
         found.append(LinkTarget(_line_at(masked, match.start()), match.group(1), "autolink"))
-    for attribute in attributes(masked):
+    for attribute in attributes(masked) if found_attributes is None else found_attributes:
         if attribute.name in URL_ATTRIBUTES and attribute.value:
             target = attribute.value.split(",")[0].split()[0] if attribute.name == "srcset" else attribute.value
             found.append(LinkTarget(attribute.line, target, attribute.kind))

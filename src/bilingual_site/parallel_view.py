@@ -24,6 +24,7 @@ from functools import cached_property
 
 from markupsafe import escape
 
+from bilingual_site.build_context import relative_url
 from bilingual_site.security_headers import SCRIPT_ELEMENT
 
 FOLDER = "parallel"
@@ -252,17 +253,6 @@ class LinkContext:
 def prefixed_id(language: str, element_id: str) -> str:
     """An element id of one side's page as the view has it: 'usage' -> 'en-usage'."""
     return f"{language}-{element_id}"
-
-
-def relative_url(url: str, from_url: str) -> str:
-    """``url`` (site-relative, normalised) as a link written on the page at ``from_url``: what
-    posixpath.relpath gives inside the site, without looking up the working directory for each link."""
-    target = [] if url == "." else url.split("/")
-    base = from_url.split("/")[:-1]
-    common = 0
-    while common < min(len(target), len(base)) and target[common] == base[common]:
-        common += 1
-    return "/".join([".."] * (len(base) - common) + target[common:]) or "."
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from functools import lru_cache
 
 # Script types a browser executes; `application/json` (Material's __config) is data, not code.
 _EXECUTABLE_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript", "application/ecmascript"}
@@ -54,11 +55,17 @@ def inline_script_hashes(html: str) -> list[str]:
         script_type = _TYPE.search(attributes)
         if script_type and script_type.group(1).lower() not in _EXECUTABLE_TYPES:
             continue
-        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
-        source = f"'sha256-{digest}'"
+        source = hash_source(body)
         if source not in hashes:
             hashes.append(source)
     return hashes
+
+
+@lru_cache(maxsize=1024)  # pages of one folder and language carry the same scripts
+def hash_source(script: str) -> str:
+    """The CSP source allowing an inline script: `'sha256-...'`."""
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    return f"'sha256-{digest}'"
 
 
 def _lower_case_scripts(html: str):
@@ -103,8 +110,13 @@ def with_csp_meta(html: str, where: str) -> tuple[str, list[str]]:
     charset = _CHARSET.search(html)
     if not charset:
         raise ValueError(f"{where}: no <meta charset=\"utf-8\"> to put the Content-Security-Policy after")
-    meta = f'\n      <meta http-equiv="Content-Security-Policy" content="{serialize(policy(hashes))}">'
-    return html[: charset.end()] + meta + html[charset.end() :], hashes
+    # The first occurrence of that very text is the one found: one copy of the page instead of three.
+    return html.replace(charset.group(0), charset.group(0) + _csp_meta(tuple(hashes)), 1), hashes
+
+
+@lru_cache(maxsize=256)
+def _csp_meta(script_hashes: tuple[str, ...]) -> str:
+    return f'\n      <meta http-equiv="Content-Security-Policy" content="{serialize(policy(list(script_hashes)))}">'
 
 
 def without_csp_meta(html: str) -> str:
