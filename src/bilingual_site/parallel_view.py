@@ -266,6 +266,8 @@ class LinkedBlock:
 
     @classmethod
     def cut(cls, fragment: str, language: str) -> "LinkedBlock":
+        if "=" not in fragment:
+            return cls((fragment,), (), ())  # no attribute at all: a plain paragraph
         texts: list[str] = []
         links: list[str] = []
         ids: list[str] = []
@@ -288,6 +290,8 @@ class LinkedBlock:
 
     def written_for(self, context: LinkContext) -> str:
         """The block as the view at ``context.view_url`` shows it: the page's links made to work from there."""
+        if not self.links:
+            return self.texts[0]  # most blocks: a paragraph, a table row
         pieces = [self.texts[0]]
         for link, text in zip(self.links, self.texts[1:]):
             pieces += (html.escape(link_target(link, context)), text)
