@@ -28,14 +28,13 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Every page is read by now: its links are worked out in one pass, which takes half the time of
     # the same work page by page between renderings; each page then takes its own.
     _links.clear()
-    for file in files.documentation_pages():
-        if file.page is not None:
-            _links[file.page.url] = page_links(file.page, config)
+    for page in build_context.built_pages(files):
+        _links[page.url] = page_links(page, config)
     return env
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    canonical, alternates, switcher = _links.get(page.url) or page_links(page, config)
+    canonical, alternates, switcher = _links[page.url]
     page.canonical_url = canonical
     build_context.set_alternates(config, alternates)
     context["language_switcher"] = switcher

@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from bilingual_site import build_context
 from bilingual_site.search_index import add_folded_field, split_by_language
+from bilingual_site.site_urls import relative_url
 from bilingual_site.translation_status import UNTRANSLATED
 
 INDEX = "search/search_index.json"
@@ -42,7 +43,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         _fallback_pages.add(page.url)
     if languages.current != languages.default:
         folder = build_context.language_prefix(languages.current, languages.default).rstrip("/")
-        context["base_url"] = build_context.relative_url(folder, page.url)
+        context["base_url"] = relative_url(folder, page.url)
     return context
 
 

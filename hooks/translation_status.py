@@ -28,6 +28,8 @@ from bilingual_site.translation_status import OUTDATED, UNTRANSLATED, built_page
 
 
 _HEADING_WITH_ID = re.compile(r'<(h[1-6]) id="([^"]*)"')
+# This language's build: page URL -> what templates read as `translation`.
+_contexts: dict[str, dict] = {}
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -70,22 +72,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return _HEADING_WITH_ID.sub(marked, html)
 
 
-# This language's build: page URL -> what templates read as `translation`.
-_contexts: dict[str, dict] = {}
-
-
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Every page is read by now: what each shows of its status is worked out in one pass, which
     # takes half the time of the same work page by page between renderings.
     _contexts.clear()
-    for file in files.documentation_pages():
-        if file.page is not None:
-            _contexts[file.page.url] = translation_context(file.page, config)
+    for page in build_context.built_pages(files):
+        _contexts[page.url] = translation_context(page, config)
     return env
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    translation = _contexts.get(page.url) or translation_context(page, config)
+    translation = _contexts[page.url]
     if translation["new_file_url"]:
         page.edit_url = translation["new_file_url"]  # the edit button leads there too
     context["translation"] = translation

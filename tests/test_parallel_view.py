@@ -17,9 +17,23 @@ import build_benchmark
 from html_pages import built_pages, parallel_pages, parse, resolve
 from sitebuild import PROJECT, build_site, copy_project
 
-from bilingual_site.build_context import relative_url
-from bilingual_site.parallel_view import BODY, CANONICAL, TITLE, VIEW_PATH, LinkContext, PageShell, html_sections, link_target, paired_ids, without_indentation
+from bilingual_site.parallel_view import (
+    BODY,
+    CANONICAL,
+    TITLE,
+    VIEW_PATH,
+    LinkContext,
+    PageHtml,
+    PageShell,
+    align,
+    build_pairs,
+    html_sections,
+    link_target,
+    paired_ids,
+    without_indentation,
+)
 from bilingual_site.sections import parse_page, sections
+from bilingual_site.site_urls import relative_url
 
 ORIGINAL, TRANSLATION = "fr", "en"
 TRANSLATED = sorted(path.name for path in (PROJECT / "docs" / TRANSLATION).glob("*.md"))
@@ -88,6 +102,12 @@ def test_only_elements_count_when_cutting_not_comments_attributes_or_empty_eleme
     assert [section.id for section in html_sections(content)] == ["", "x", "y"]
 
 
+def test_an_end_tag_of_an_element_without_content_changes_no_depth():
+    # `</img>` and `</source>` are stray: the heading stays inside its <div>, the next one starts a section.
+    content = '<div><img src="a.png" alt="x"></img><video><source src="v"></source></video><h3 id="in">I</h3></div><h2 id="out">O</h2>'
+    assert [section.id for section in html_sections(content)] == ["", "out"]
+
+
 def test_a_section_is_cut_around_its_top_level_tables():
     table = "<table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></tbody></table>"
     nested = f'<div class="admonition">{table}</div>'
@@ -103,7 +123,8 @@ def test_a_table_is_passed_over_whole_only_when_nothing_inside_could_hide_its_en
     # A table inside a cell, or a comment holding an end tag: the tags are counted one by one.
     nested = '<table><tr><td><table><tr><td>x</td></tr></table><h2 id="in">I</h2></td></tr></table><h2 id="out">O</h2>'
     commented = '<table><tr><td><!-- </table> --><h2 id="in">I</h2></td></tr></table><h2 id="out">O</h2>'
-    for content in (nested, commented):
+    quoted = '<table><tr><td title="</table>"><h2 id="in">I</h2></td></tr></table><h2 id="out">O</h2>'
+    for content in (nested, commented, quoted):
         [before, after] = html_sections(content)
         assert (before.id, after.id) == ("", "out")
         assert [chunk.kind for chunk in before.chunks] == ["table"] and before.html.endswith("</table>")
@@ -140,6 +161,18 @@ def test_a_pages_links_are_rewritten_for_the_view():
     assert link_target("?q=1#a", home) == "../../index.html?q=1#a"  # a query is the page's, not the view's
     for kept in ("https://example.org/x", "mailto:a@b.c", "/absolute", "//host/x"):
         assert link_target(kept, context) == kept
+
+
+def test_a_link_to_an_element_the_view_shows_stays_in_the_view_and_one_to_an_element_it_leaves_out_leads_to_the_page():
+    def page(language: str, caption: str) -> PageHtml:
+        table = f'<table><caption id="tab">{caption}</caption><thead><tr><th>A</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>'
+        return PageHtml(language, f"{language}/note.html".removeprefix("fr/"), f'<h2 id="s">S</h2><p><a href="#s">up</a> <a href="#tab">table</a></p>{table}')
+
+    # Both tables have one row: they are cut into aligned row blocks, which carry no caption.
+    [pair] = build_pairs(align(page("fr", "Tableau"), page("en", "Table")), "parallel/en/note.html")
+    original = "".join(pair.original.blocks)
+    assert 'id="fr-s"' in original and 'href="#fr-s"' in original
+    assert 'href="../../note.html#tab"' in original and "caption" not in original
 
 
 def test_a_shell_is_filled_as_the_templates_would_print_the_values():

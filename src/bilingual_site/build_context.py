@@ -8,14 +8,14 @@ the project stays independent of the plugin (its maintainer calls it frozen).
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
-from weakref import WeakKeyDictionary
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from bilingual_site.docs_layout import SourceFile, source_files
@@ -38,34 +38,36 @@ def i18n_plugin(config: MkDocsConfig):
 
 
 def languages(config: MkDocsConfig) -> Languages:
-    plugin = i18n_plugin(config)
-    fixed = _fixed(plugin)
-    return _languages(fixed.default, plugin.current_language, fixed.built)
+    fixed = _fixed(config)
+    return _languages(fixed.default, i18n_plugin(config).current_language, fixed.built)
 
 
 def language_config(config: MkDocsConfig, language: str):
     """The i18n plugin's entry for ``language``: its name, its `extra` (the site's interface strings)."""
-    return _fixed(i18n_plugin(config)).entries[language]
+    entry = _fixed(config).entries.get(language)
+    if entry is None:
+        raise ValueError(f"language '{language}' is not declared in mkdocs.yml (plugins > i18n > languages)")
+    return entry
 
 
 @dataclass(frozen=True)
 class _FixedLanguages:
     default: str
     built: tuple[str, ...]
-    entries: dict  # language -> its entry in the plugin's configuration
+    entries: dict  # language -> its entry in the plugin's configuration (the first one, as the plugin finds it)
 
 
-_fixed_languages: WeakKeyDictionary = WeakKeyDictionary()  # i18n plugin -> what its configuration says of languages
-
-
-def _fixed(plugin) -> _FixedLanguages:
-    # The plugin's configuration is read and validated once (BUILD_ONLY_LOCALE included); the plugin
-    # works out its default and built languages, and finds an entry, on every call.
-    fixed = _fixed_languages.get(plugin)
-    if fixed is None:
-        entries = {entry.locale: entry for entry in plugin.config.languages}
-        fixed = _fixed_languages[plugin] = _FixedLanguages(plugin.default_language, tuple(plugin.build_languages), entries)
-    return fixed
+def _fixed(config: MkDocsConfig) -> _FixedLanguages:
+    # The plugin's configuration is read and validated once a run (BUILD_ONLY_LOCALE included); the
+    # plugin works out its default and built languages, and looks an entry up, on every call.
+    values = run_values(config)
+    if "languages" not in values:
+        plugin = i18n_plugin(config)
+        entries: dict = {}
+        for entry in plugin.config.languages:
+            entries.setdefault(entry.locale, entry)
+        values["languages"] = _FixedLanguages(plugin.default_language, tuple(plugin.build_languages), entries)
+    return values["languages"]
 
 
 @lru_cache(maxsize=16)
@@ -84,10 +86,15 @@ def all_languages_built(config: MkDocsConfig) -> bool:
     return not i18n_plugin(config).building
 
 
+def built_pages(files: Files) -> list[Page]:
+    """The pages this language's build writes (`mkdocs serve` also writes drafts)."""
+    return [file.page for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve) if file.page is not None]
+
+
 def rendered_pages(files: Files) -> list[Page]:
     """The pages of this language's build whose Markdown is rendered (by on_env, all of them; under
     `mkdocs serve --dirty`, those that changed)."""
-    return [file.page for file in files.documentation_pages() if file.page is not None and file.page.content is not None]
+    return [page for page in built_pages(files) if page.content is not None]
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -123,17 +130,6 @@ def absolute_url(site_url: str, url: str) -> str:
     if _appends(site_url) and _PLAIN_PATH.fullmatch(url):
         return site_url + url  # what urljoin gives, without its parsing (several times per page)
     return urljoin(site_url, url)
-
-
-def relative_url(url: str, from_url: str) -> str:
-    """``url`` (site-relative, normalised) as a link written on the page at ``from_url``: what
-    posixpath.relpath gives inside the site, without looking up the working directory for each link."""
-    target = [] if url == "." else url.split("/")
-    base = from_url.split("/")[:-1]
-    common = 0
-    while common < min(len(target), len(base)) and target[common] == base[common]:
-        common += 1
-    return "/".join([".."] * (len(base) - common) + target[common:]) or "."
 
 
 def site_path(site_url: str) -> str:
@@ -174,14 +170,21 @@ def alternates(config: MkDocsConfig) -> list[dict]:
 
 # --- Once per run ------------------------------------------------------------------------------
 
-# Values worked out once per run of MkDocs: a run (`mkdocs build`, or one rebuild of `mkdocs serve`)
-# loads the configuration afresh, and with it a new i18n plugin, which keys them.
-_run_values: WeakKeyDictionary = WeakKeyDictionary()
+# A run (`mkdocs build`, or one rebuild of `mkdocs serve`) loads the configuration afresh, and the
+# i18n plugin builds every language on that one object: it tells one run from the next.
+_run: list = [lambda: None, {}]  # a weak reference to the run's configuration, and the run's values
+
+
+def run_values(config: MkDocsConfig) -> dict:
+    """Values worked out once per run, kept until the next run starts."""
+    if _run[0]() is not config:
+        _run[:] = [weakref.ref(config), {}]
+    return _run[1]
 
 
 def docs_sources(config: MkDocsConfig) -> list[SourceFile]:
     """Every page source under docs/, read once per run for the checks that read them all."""
-    values = _run_values.setdefault(i18n_plugin(config), {})
+    values = run_values(config)
     if "docs_sources" not in values:
         values["docs_sources"] = source_files(Path(config.docs_dir))
     return values["docs_sources"]
@@ -190,7 +193,7 @@ def docs_sources(config: MkDocsConfig) -> list[SourceFile]:
 def rendered_start_tags(config: MkDocsConfig, page: Page) -> tuple[StartTag, ...]:
     """The start tags of a page's rendered content (rendered_html.start_tags), read once: the checks of
     hooks/content_policy.py and hooks/heading_ids.py read every page's. Kept for one language's build."""
-    values = _run_values.setdefault(i18n_plugin(config), {})
+    values = run_values(config)
     current = languages(config).current
     if values.get("start_tags_of") != current:
         values["start_tags_of"], values["start_tags"] = current, {}

@@ -90,9 +90,17 @@ class ProjectStatus:
         }
 
     @cached_property
-    def pages(self) -> dict[str, frozenset[str]]:
-        """Each language's pages ('note.md'), listed once rather than a file looked up per page and language."""
+    def listed_pages(self) -> dict[str, frozenset[str]]:
+        """Each language's `.md` pages (Project.pages), listed once rather than a file looked up per page and language."""
         return {language: frozenset(self.project.pages(language)) for language in self.project.languages}
+
+    def has_page(self, language: str, page: str) -> bool:
+        # A page MkDocs builds from another extension (`.markdown`) is not listed: looked up.
+        return page in self.listed_pages[language] or self.project.page_path(language, page).is_file()
+
+    def read_all(self) -> None:
+        """Work out every page's status now, in one pass, rather than page by page when asked."""
+        self.all_statuses()
 
     def original_sections(self, page: str) -> list[Section]:
         if page not in self._sections:
@@ -110,10 +118,10 @@ class ProjectStatus:
         project = self.project
         if language == project.default_language:
             return PageStatus(page, language, ORIGINAL)
-        if page not in self.pages[project.default_language]:
+        if not self.has_page(project.default_language, page):
             return PageStatus(page, language, ORPHAN)
         original = self.original_sections(page)
-        if page not in self.pages[language]:
+        if not self.has_page(language, page):
             return PageStatus(page, language, UNTRANSLATED, sections_total=len(original))
         record = self.locks[language].get(page)
         changes = compare(original, record)
@@ -128,11 +136,11 @@ class ProjectStatus:
     def all_statuses(self) -> list[PageStatus]:
         """Per language (default first), the original's pages, then the language's orphans."""
         project = self.project
-        originals = sorted(self.pages[project.default_language])
+        originals = sorted(self.listed_pages[project.default_language])
         result = [PageStatus(page, project.default_language, ORIGINAL) for page in originals]
         for language in project.translation_languages:
             result += [self.page_status(language, page) for page in originals]
-            result += [PageStatus(page, language, ORPHAN) for page in sorted(self.pages[language] - self.pages[project.default_language])]
+            result += [PageStatus(page, language, ORPHAN) for page in sorted(self.listed_pages[language] - self.listed_pages[project.default_language])]
         return result
 
 

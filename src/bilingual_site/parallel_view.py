@@ -24,7 +24,7 @@ from functools import cached_property
 
 from markupsafe import escape
 
-from bilingual_site.build_context import relative_url
+from bilingual_site.site_urls import relative_url
 from bilingual_site.security_headers import SCRIPT_ELEMENT
 
 FOLDER = "parallel"
@@ -88,7 +88,10 @@ def top_level_tags(content: str):
     """(match, name, closing) of each start and end tag not inside another element (comments skipped).
 
     A top-level table that holds no other table and no comment is passed over in one step, from
-    its start tag to its end tag: its rows and cells are most of a page's tags.
+    its start tag to its end tag: its rows and cells are most of a page's tags. On well-formed HTML
+    this gives what counting its tags gives; in a table whose cells leave an element open (a `<td>`
+    without its optional end tag, a stray tag), the table still ends at its end tag, as a browser
+    ends it, where counting would lose its place for the rest of the page.
     """
     depth = 0
     position = 0
@@ -97,16 +100,16 @@ def top_level_tags(content: str):
         closing, name, attributes = match.groups()
         if name is None:
             continue  # a comment
+        name = name.lower()
+        if name in _VOID or attributes.rstrip().endswith("/"):
+            if depth == 0:  # an element without content, or a stray end tag of one (`</img>`): no depth
+                yield match, name, bool(closing)
+            continue
         if closing:
             if depth:
                 depth -= 1
             if depth == 0:
-                yield match, name.lower(), True
-            continue
-        name = name.lower()
-        if name in _VOID or attributes.rstrip().endswith("/"):
-            if depth == 0:
-                yield match, name, False
+                yield match, name, True
             continue
         if depth == 0:
             yield match, name, False
@@ -119,11 +122,18 @@ def top_level_tags(content: str):
 
 
 def _table_end(content: str, inside: int) -> re.Match | None:
-    """The end tag of the table whose content starts at ``inside``, when nothing between could hide another one."""
+    """The end tag of the table whose content starts at ``inside``, when nothing between could hide
+    another one: no table, no comment, and the last tag before it closed before it (a quoted
+    attribute value may hold `</table>`)."""
     end = content.find("</table", inside)
     closing = _TAG_OR_COMMENT.match(content, end) if end >= 0 else None
     if closing is None or closing.group(2) != "table" or _TABLE_OR_COMMENT.search(content, inside, end):
         return None
+    last_tag = content.rfind("<", inside, end)
+    if last_tag >= 0:
+        tag = _TAG_OR_COMMENT.match(content, last_tag)
+        if tag is None or tag.end() > end:
+            return None
     return closing
 
 
@@ -361,7 +371,9 @@ class Alignment:
     original: PageHtml
     translation: PageHtml
     sections: tuple[tuple[str, tuple[LinkedBlock, ...] | None, tuple[LinkedBlock, ...] | None], ...]  # (id, original's blocks, translation's); None: missing
-    ids: tuple[frozenset[str], frozenset[str]]  # the element ids each side shows in the view, unprefixed
+    # The element ids each side shows in the view, unprefixed. A link to one of them stays in the
+    # view; a link to an element the view leaves out (a table's caption) leads to it on its page.
+    ids: tuple[frozenset[str], frozenset[str]]
 
 
 def align(original: PageHtml, translation: PageHtml) -> Alignment:
