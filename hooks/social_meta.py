@@ -7,9 +7,11 @@ og:locale:alternate lists only real translations, the languages hreflang declare
 
 from __future__ import annotations
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -28,6 +30,15 @@ def open_graph_locales(config: MkDocsConfig) -> dict[str, str]:
     return locales
 
 
+_locales: dict[str, str] = {}  # this language's build: language -> its og:locale
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    _locales.clear()
+    _locales.update(open_graph_locales(config))  # once a build, not once a page
+    return env
+
+
 @event_priority(-20)  # after hooks/language_links.py has set the canonical URL and alternates
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     languages = build_context.languages(config)
@@ -41,6 +52,6 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         site_name=config.site_name,
         content_language=build_context.source_locale(page),
         alternate_languages=[alternate["lang"] for alternate in build_context.alternates(config)],
-        locales=open_graph_locales(config),
+        locales=_locales,
     )
     return context
