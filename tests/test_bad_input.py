@@ -185,3 +185,14 @@ def test_a_page_in_the_parallel_views_folder_is_refused(tmp_path, caplog):
         tmp_path, caplog, {"docs/fr/parallel/en/extra.md": "# Extra {#extra}\n\nTexte.\n"},
         "docs/fr/parallel/en/extra.md: the parallel/ folder is where the parallel views are generated",
     )
+
+
+def test_a_language_without_an_open_graph_locale_stops_the_build(tmp_path, caplog):
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert text.count("og_locale: en_US") == 1
+    config.write_text(text.replace("og_locale: en_US", "og_locale: ''"), encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(project, tmp_path / "site", "https://example.org/")
+    assert "mkdocs.yml: language 'en' has no extra.og_locale (e.g. fr_FR)" in caplog.text
