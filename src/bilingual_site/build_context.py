@@ -3,6 +3,8 @@
 mkdocs-static-i18n runs one full MkDocs build per language on the same config
 object; these helpers are the only place that reads its state, so the rest of
 the project stays independent of the plugin (its maintainer calls it frozen).
+The same config object marks a run, so what several hooks read once a run (the
+page sources, each page's start tags) is kept here too ("Once per run", below).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ class Languages:
 
 
 def i18n_plugin(config: MkDocsConfig):
-    return config["plugins"]["i18n"]  # the key, not the attribute: a dozen times a page, the attribute costs 5 times more
+    return config["plugins"]["i18n"]  # the key, not the attribute: asked a dozen times a page, the attribute costs 3 times more
 
 
 def languages(config: MkDocsConfig) -> Languages:
