@@ -28,8 +28,9 @@ navigation from the folders. For each size it measures, each in a fresh Python p
 Full, plain and without-the-views builds take turns, `--runs` times each (3 by default), and
 the fastest of each is kept: a 1,000-page build varies by a few seconds from one run to the
 next on a shared machine, as much as the differences measured here. Builds keep Python's
-bytecode cache, as a writer's machine does (the first run of each kind compiles the hooks). It prints a table and
-writes an SVG chart of build time against pages (hand-written SVG).
+bytecode cache, as a writer's machine does (the first run of each kind compiles the hooks), and
+write their sites into memory when the machine has it (see default_output). It prints a table
+and writes an SVG chart of build time against pages (hand-written SVG).
 
     ./tasks.sh benchmark                           # 10, 100, 1000 pages per language
     .venv/bin/python scripts/build_benchmark.py --sizes 10 100 --svg /tmp/build-time.svg
