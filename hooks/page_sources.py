@@ -6,7 +6,6 @@ empty page, and a translation whose original does not exist.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -19,13 +18,13 @@ from bilingual_site.page_sources import check_page_source
 def on_pre_build(config: MkDocsConfig) -> None:
     if not build_context.all_languages_built(config):
         return  # checked once, in the first language's build
-    docs = Path(config.docs_dir)
     languages = build_context.languages(config)
+    originals = build_context.docs_pages(config).get(languages.default, frozenset())
     for source in build_context.docs_sources(config):
         try:
             check_page_source(source.raw, source.shown)
         except InputError as error:
             raise PluginError(str(error)) from error
         language, _, rest = source.relative.partition("/")
-        if language in languages.others and not (docs / languages.default / rest).is_file():
+        if language in languages.others and rest not in originals:
             raise PluginError(f"{source.shown}: no original docs/{languages.default}/{rest} for this translation")

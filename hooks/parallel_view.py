@@ -93,11 +93,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def translated_pages(config: MkDocsConfig, language: str) -> list[str]:
     """Pages with both an original and a file of their own in ``language`` ('note.md'), from the sources read this run."""
-    pages: dict[str, set[str]] = {}
-    for source in build_context.docs_sources(config):
-        folder, _, page = source.relative.partition("/")
-        pages.setdefault(folder, set()).add(page)
-    return sorted(pages.get(language, set()) & pages.get(build_context.languages(config).default, set()))
+    pages = build_context.docs_pages(config)
+    return sorted(pages.get(language, frozenset()) & pages.get(build_context.languages(config).default, frozenset()))
 
 
 def view_translations(languages) -> list[str]:

@@ -62,14 +62,14 @@ class _FixedLanguages:
 def _fixed(config: MkDocsConfig) -> _FixedLanguages:
     # The plugin's configuration is read and validated once a run (BUILD_ONLY_LOCALE included); the
     # plugin works out its default and built languages, and looks an entry up, on every call.
-    values = run_values(config)
-    if "languages" not in values:
+    def read() -> _FixedLanguages:
         plugin = i18n_plugin(config)
         entries: dict = {}
         for entry in plugin.config.languages:
             entries.setdefault(entry.locale, entry)
-        values["languages"] = _FixedLanguages(plugin.default_language, tuple(plugin.build_languages), entries)
-    return values["languages"]
+        return _FixedLanguages(plugin.default_language, tuple(plugin.build_languages), entries)
+
+    return once_per_run(config, "languages", read)
 
 
 @lru_cache(maxsize=16)
@@ -184,12 +184,30 @@ def run_values(config: MkDocsConfig) -> dict:
     return _run[1]
 
 
+def once_per_run(config: MkDocsConfig, key: str, make):
+    """``make()``, worked out the first time a run asks for ``key``."""
+    values = run_values(config)
+    if key not in values:
+        values[key] = make()
+    return values[key]
+
+
 def docs_sources(config: MkDocsConfig) -> list[SourceFile]:
     """Every page source under docs/, read once per run for the checks that read them all."""
-    values = run_values(config)
-    if "docs_sources" not in values:
-        values["docs_sources"] = source_files(Path(config.docs_dir))
-    return values["docs_sources"]
+    return once_per_run(config, "docs_sources", lambda: source_files(Path(config.docs_dir)))
+
+
+def docs_pages(config: MkDocsConfig) -> dict[str, frozenset[str]]:
+    """Each folder of docs/ with its pages ('fr' -> {'note.md', ...}), from the sources read this run."""
+
+    def listed() -> dict[str, frozenset[str]]:
+        pages: dict[str, set[str]] = {}
+        for source in docs_sources(config):
+            folder, _, page = source.relative.partition("/")
+            pages.setdefault(folder, set()).add(page)
+        return {folder: frozenset(found) for folder, found in pages.items()}
+
+    return once_per_run(config, "docs_pages", listed)
 
 
 def rendered_start_tags(config: MkDocsConfig, page: Page) -> tuple[StartTag, ...]:

@@ -102,11 +102,16 @@ def front_matter(text: str) -> dict:
     return values if isinstance(values, dict) else {}
 
 
+def opening_fence(line: str) -> re.Match | None:
+    """FENCE's match on a line, looked for only on lines that hold a fence's marker."""
+    return FENCE.match(line) if "```" in line or "~~~" in line else None
+
+
 def prose_lines(page: Page):
     """(line number, line) of the lines outside fenced code blocks."""
     fence: str | None = None
     for number, line in page.numbered():
-        match = FENCE.match(line) if fence is None and ("```" in line or "~~~" in line) else None  # FENCE needs one
+        match = opening_fence(line) if fence is None else None
         if match:
             fence = match["marker"]
             continue
@@ -217,7 +222,7 @@ def code_blocks(page: Page) -> list[Feature]:
     found = []
     fence: str | None = None
     for number, line in page.numbered():
-        match = FENCE.match(line) if fence is None and ("```" in line or "~~~" in line) else None  # FENCE needs one
+        match = opening_fence(line) if fence is None else None
         if match:
             fence = match["marker"]
             found.append(Feature("code block", number, match["info"].strip().split(" ")[0] if match["info"].strip() else ""))
