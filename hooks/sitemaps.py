@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 
 from bilingual_site import build_context
 from bilingual_site.parallel_view import is_view as is_parallel_view
-from bilingual_site.sitemaps import SitemapEntry, render_sitemap, sitemap_folders
+from bilingual_site.sitemaps import SitemapEntry, sitemap_files
 from bilingual_site.translation_status import UNTRANSLATED
 
 _entries: list[SitemapEntry] = []
@@ -43,5 +43,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     # The plugin's merged sitemap and its gzip copy are replaced, not kept beside ours.
     (site / "sitemap.xml.gz").unlink(missing_ok=True)
-    for folder, entries in sitemap_folders(_entries).items():
-        (site / folder / "sitemap.xml").write_text(render_sitemap(entries), encoding="utf-8")
+    for folder, sitemap in sitemap_files(_entries).items():
+        (site / folder / "sitemap.xml").write_text(sitemap, encoding="utf-8")

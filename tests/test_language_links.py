@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 
+from bilingual_site.sitemaps import SitemapEntry, render_sitemap, sitemap_files
 from html_pages import built_pages, content_wrapper, parse, resolve
 from sitebuild import PROJECT
 
@@ -104,3 +105,17 @@ def test_untranslated_page_is_not_declared_or_indexed_as_english(site_with_untra
     assert not [doc for doc in english_index["docs"] if doc["location"].startswith("brouillon.html")]
     french_index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     assert [doc for doc in french_index["docs"] if doc["location"].startswith("brouillon.html")]
+
+
+def test_each_folder_gets_the_sitemap_of_the_language_whose_pages_it_holds():
+    entries = [
+        SitemapEntry("fr", "index.html", "https://example.org/"),
+        SitemapEntry("fr", "guide/setup.html", "https://example.org/guide/setup.html"),
+        SitemapEntry("en", "en/index.html", "https://example.org/en/"),
+        SitemapEntry("en", "en/guide/setup.html", "https://example.org/en/guide/setup.html"),
+    ]
+    files = sitemap_files(entries)
+    assert set(files) == {"", "guide/", "en/", "en/guide/"}
+    assert files[""] == files["guide/"] == render_sitemap(entries[:2])
+    assert files["en/"] == files["en/guide/"] == render_sitemap(entries[2:])
+    assert "<loc>https://example.org/en/</loc>" not in files[""]

@@ -29,17 +29,19 @@ def render_sitemap(entries: list[SitemapEntry]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def sitemap_folders(entries: list[SitemapEntry]) -> dict[str, list[SitemapEntry]]:
-    """Folder -> the language's entries to write there.
+def sitemap_files(entries: list[SitemapEntry]) -> dict[str, str]:
+    """Folder -> the sitemap to write there: the language's whose pages the folder holds.
 
     Material fetches `sitemap.xml` beside every hreflang URL of a page, so each
-    folder that holds pages of a language gets that language's sitemap.
+    folder that holds pages of a language gets that language's sitemap. Each
+    language's is rendered once, however many folders it is written to.
     """
     by_language: dict[str, list[SitemapEntry]] = {}
     for entry in entries:
         by_language.setdefault(entry.language, []).append(entry)
-    folders: dict[str, list[SitemapEntry]] = {}
+    rendered = {language: render_sitemap(listed) for language, listed in by_language.items()}
+    folders: dict[str, str] = {}
     for entry in entries:
         folder = entry.url.rsplit("/", 1)[0] + "/" if "/" in entry.url else ""
-        folders.setdefault(folder, by_language[entry.language])
+        folders.setdefault(folder, rendered[entry.language])
     return folders
