@@ -1,19 +1,18 @@
 """Stop the build on duplicate heading ids: explicit `{#id}` twice, or two headings with the same text.
 
-Sources are checked once with their lines (src/bilingual_site/heading_ids.py); the rendered
-content of every page is checked again for any repeated id, which covers what reference data adds.
+Sources are checked here once, with their lines (src/bilingual_site/heading_ids.py);
+hooks/rendered_page_checks.py checks the rendered content of every page again for any repeated
+id, which covers what reference data adds.
 """
 
 from __future__ import annotations
 
-from jinja2 import Environment
 from markdown.extensions.toc import slugify as default_slugify
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
 
 from bilingual_site import build_context
-from bilingual_site.heading_ids import duplicate_heading_ids, duplicate_ids
+from bilingual_site.heading_ids import duplicate_heading_ids
 from bilingual_site.markdown_scan import fenced_code_enabled
 
 
@@ -28,14 +27,3 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if errors:
         raise PluginError("\n".join(str(error) for error in errors))
 
-
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    # Every page's content is rendered and no page is written yet: all are checked in one pass.
-    errors = [
-        f"docs/{page.file.src_uri}: duplicate id {value!r} in the rendered page ({count} elements)"
-        for page in build_context.rendered_pages(files)
-        for value, count in sorted(duplicate_ids(build_context.rendered_start_tags(config, page)).items())
-    ]
-    if errors:
-        raise PluginError("\n".join(errors))
-    return env

@@ -21,7 +21,6 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from bilingual_site.docs_layout import SourceFile, source_files
-from bilingual_site.rendered_html import StartTag, start_tags
 
 
 @dataclass(frozen=True)
@@ -208,16 +207,3 @@ def docs_pages(config: MkDocsConfig) -> dict[str, frozenset[str]]:
         return {folder: frozenset(found) for folder, found in pages.items()}
 
     return once_per_run(config, "docs_pages", listed)
-
-
-def rendered_start_tags(config: MkDocsConfig, page: Page) -> tuple[StartTag, ...]:
-    """The start tags of a page's rendered content (rendered_html.start_tags), read once: the checks of
-    hooks/content_policy.py and hooks/heading_ids.py read every page's. Kept for one language's build."""
-    values = run_values(config)
-    current = languages(config).current
-    if values.get("start_tags_of") != current:
-        values["start_tags_of"], values["start_tags"] = current, {}
-    kept = values["start_tags"]
-    if page.content not in kept:
-        kept[page.content] = start_tags(page.content)
-    return kept[page.content]

@@ -1,8 +1,7 @@
 """The start tags of a page's rendered HTML, for the checks that read them.
 
-hooks/content_policy.py and hooks/heading_ids.py both read every start tag and its attributes
-of each page's rendered content: build_context.rendered_start_tags keeps a language build's
-parses, so the second check reuses the first one's.
+The content policy and the repeated-id check both read every start tag and its attributes of
+each page's rendered content; hooks/rendered_page_checks.py reads them once for both.
 
 Python-Markdown writes plain HTML: every `<` in its text is escaped, every attribute quoted.
 Such HTML is read by one regular expression, three to four times faster than html.parser, which
