@@ -20,7 +20,7 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from markupsafe import escape
 
@@ -43,7 +43,6 @@ _ID_OR_URL = re.compile(r"(\s(id|href|src)=)([\"'])(.*?)\3")  # the attributes a
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # Tags and comments of rendered HTML (quoted attribute values may hold '>'), and elements without an end tag.
 _TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\"[^\"]*\"|'[^']*'|[^'\">])*)>", re.S)
-_TABLE_OR_COMMENT = re.compile(r"</?table|<!--", re.I)
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _HEADING = re.compile(r"h[1-6]")
 _ID_VALUE = re.compile(r"\sid=\"([^\"]*)\"")
@@ -87,11 +86,12 @@ class HtmlSection:
 def top_level_tags(content: str):
     """(match, name, closing) of each start and end tag not inside another element (comments skipped).
 
-    A top-level table that holds no other table and no comment is passed over in one step, from
-    its start tag to its end tag: its rows and cells are most of a page's tags. On well-formed HTML
-    this gives what counting its tags gives; in a table whose cells leave an element open (a `<td>`
-    without its optional end tag, a stray tag), the table still ends at its end tag, as a browser
-    ends it, where counting would lose its place for the rest of the page.
+    A top-level element that holds no element of its own name and no comment is passed over in one
+    step, from its start tag to its end tag: the tags inside paragraphs, lists and tables are most
+    of a page's. On well-formed HTML this gives what counting its tags gives; in an element whose
+    content leaves one open (a `<td>` without its optional end tag, a stray tag), the element still
+    ends at its end tag, as a browser ends it, where counting would lose its place for the rest of
+    the page.
     """
     depth = 0
     position = 0
@@ -113,21 +113,24 @@ def top_level_tags(content: str):
             continue
         if depth == 0:
             yield match, name, False
-            end = _table_end(content, position) if name == "table" else None
+            end = _element_end(content, position, name)
             if end is not None:
-                yield end, "table", True
+                yield end, name, True
                 position = end.end()
                 continue
         depth += 1
 
 
-def _table_end(content: str, inside: int) -> re.Match | None:
-    """The end tag of the table whose content starts at ``inside``, when nothing between could hide
-    another one: no table, no comment, and the last tag before it closed before it (a quoted
-    attribute value may hold `</table>`)."""
-    end = content.find("</table", inside)
-    closing = _TAG_OR_COMMENT.match(content, end) if end >= 0 else None
-    if closing is None or closing.group(2) != "table" or _TABLE_OR_COMMENT.search(content, inside, end):
+def _element_end(content: str, inside: int, name: str) -> re.Match | None:
+    """The end tag of the element ``name`` whose content starts at ``inside``, when nothing before it
+    could hide another one: no element of that name, no comment, and the last tag before it closed
+    before it (a quoted attribute value may hold `</p>`)."""
+    found = _same_name_or_comment(name).search(content, inside)
+    if found is None or not found.group(1):
+        return None  # an element of the same name or a comment comes first: its tags are counted
+    end = found.start()
+    closing = _TAG_OR_COMMENT.match(content, end)
+    if closing is None:
         return None
     last_tag = content.rfind("<", inside, end)
     if last_tag >= 0:
@@ -135,6 +138,12 @@ def _table_end(content: str, inside: int) -> re.Match | None:
         if tag is None or tag.end() > end:
             return None
     return closing
+
+
+@lru_cache(maxsize=64)
+def _same_name_or_comment(name: str) -> re.Pattern:
+    """A start or end tag (group 1: the slash) of elements named ``name``, or a comment's start."""
+    return re.compile(rf"<(/?){re.escape(name)}(?![a-zA-Z0-9-])|<!--", re.I)
 
 
 def html_sections(content: str) -> list[HtmlSection]:
