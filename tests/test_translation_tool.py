@@ -10,6 +10,7 @@ from sitebuild import PROJECT, build_site
 from translation_trees import write_tree
 
 from bilingual_site import build_status
+from bilingual_site.freshness import ProjectStatus
 from bilingual_site.translation_project import load_project
 from bilingual_site.translations import main
 
@@ -265,3 +266,19 @@ def test_the_build_sees_the_project_as_the_tool_reads_it(tmp_path):
     seen_by_build = build_status.tracker().project
     assert seen_by_build == load_project(PROJECT / "mkdocs.yml")
     assert seen_by_build.languages == ("fr", "en") and set(seen_by_build.typography) == {"fr", "en"}
+
+
+def test_statuses_from_pages_listed_by_the_caller_are_the_ones_listed_from_disk(project, capsys):
+    # The build hands over the pages it listed already (build_context.docs_pages).
+    assert run(capsys, "record", "page.md", "--project", str(project))[0] == 0
+    (project / "docs/fr/page.md").write_text(ORIGINAL.replace("sert les modèles", "sert tous les modèles", 1), encoding="utf-8")
+    tool = load_project(project / "mkdocs.yml")
+    listed = {"fr": frozenset({"page.md", "draft.md"}), "en": frozenset({"page.md", "gone.md"})}
+    from_disk = ProjectStatus(tool).all_statuses()
+    assert ProjectStatus(tool, listed).all_statuses() == from_disk
+    only_page = {"fr": frozenset({"page.md"}), "en": frozenset({"page.md"})}
+    assert [status.page for status in ProjectStatus(tool, only_page).all_statuses()] == ["page.md", "page.md"]  # the listing is the one handed over
+    assert {(status.page, status.language, status.status) for status in from_disk} == {
+        ("draft.md", "fr", "original"), ("page.md", "fr", "original"),
+        ("draft.md", "en", "untranslated"), ("page.md", "en", "outdated"), ("gone.md", "en", "orphan"),
+    }

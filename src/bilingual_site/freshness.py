@@ -77,8 +77,11 @@ def recorded_title(source: str) -> str:
 class ProjectStatus:
     """Every page of every language, read once from the docs folder and the lock files."""
 
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project, listed_pages: dict[str, frozenset[str]] | None = None) -> None:
+        """``listed_pages``: each language folder's `.md` pages when the caller has listed them already
+        (the build, build_context.docs_pages); otherwise they are listed from the docs folder."""
         self.project = project
+        self._listed = listed_pages
         self._sections: dict[str, list[Section]] = {}
         self._statuses: dict[tuple[str, str], PageStatus] = {}
 
@@ -92,7 +95,10 @@ class ProjectStatus:
     @cached_property
     def listed_pages(self) -> dict[str, frozenset[str]]:
         """Each language's `.md` pages (Project.pages), listed once rather than a file looked up per page and language."""
-        return {language: frozenset(self.project.pages(language)) for language in self.project.languages}
+        listed = self._listed
+        if listed is None:
+            return {language: frozenset(self.project.pages(language)) for language in self.project.languages}
+        return {language: listed.get(language, frozenset()) for language in self.project.languages}
 
     def has_page(self, language: str, page: str) -> bool:
         # A page MkDocs builds from another extension (`.markdown`) is not listed: looked up.
