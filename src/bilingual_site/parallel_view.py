@@ -20,7 +20,7 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from markupsafe import escape
 
@@ -360,16 +360,12 @@ class Pair:
 @dataclass(frozen=True)
 class PageHtml:
     """One side's page: its language, its site-relative URL, its rendered HTML (`page.content`) and
-    its front matter title. It is cut into sections once, however many views show it."""
+    its front matter title. It is cut into sections by `align`, once however many views show it."""
 
     language: str
     url: str
     content: str
     title: str | None = None
-
-    @cached_property
-    def sections(self) -> list[HtmlSection]:
-        return html_sections(self.content)
 
 
 @dataclass(frozen=True)
@@ -389,9 +385,12 @@ def align(original: PageHtml, translation: PageHtml) -> Alignment:
     """Every section of both pages, paired by id. Sections whose HTML splits the same way in both
     languages (prose and tables with the same rows) are cut so that table rows line up."""
     pages = (original, translation)
-    by_id = [{section.id: section for section in reversed(page.sections)} for page in pages]
+    # Not kept on the pages: the alignment is all that is kept of them, and only until the pair's views
+    # are written (hooks/parallel_view.py).
+    page_sections = [html_sections(page.content) for page in pages]
+    by_id = [{section.id: section for section in reversed(sections)} for sections in page_sections]
     aligned_sections = []
-    for section_id in paired_ids([s.id for s in original.sections], [s.id for s in translation.sections]):
+    for section_id in paired_ids(*([section.id for section in sections] for sections in page_sections)):
         found = [sections.get(section_id) for sections in by_id]
         aligned = None not in found and shape(found[0].chunks) == shape(found[1].chunks)
         classes = [column_classes(chunk.html) for chunk in found[0].chunks if chunk.kind == "table"] if aligned else []
