@@ -17,6 +17,7 @@ import build_benchmark
 from html_pages import built_pages, parallel_pages, parse, resolve
 from sitebuild import PROJECT, build_site, copy_project
 
+from bilingual_site import forked_work
 from bilingual_site.parallel_view import (
     BODY,
     CANONICAL,
@@ -436,3 +437,14 @@ def test_a_dirty_rebuild_still_fills_every_view(tmp_path):
         text = (site / url).read_text(encoding="utf-8")
         assert "parallel-view-" not in text and 'data-section-id="' in text, url
     assert "Une phrase de plus." in (site / view_url(ORIGINAL, "about.md")).read_text(encoding="utf-8")
+
+
+def test_views_written_by_forked_workers_are_the_ones_written_here(tmp_path, monkeypatch):
+    project = build_benchmark.generate_site(tmp_path / "synthetic", 12)
+    built = {}
+    for workers in (1, 2):
+        monkeypatch.setattr(forked_work, "worker_count", lambda jobs, per_worker, serving=False, workers=workers: workers)
+        site = build_site(project, tmp_path / f"site-{workers}", "https://example.org/")
+        built[workers] = {url: (site / url).read_bytes() for url in parallel_pages(site)}
+    assert len(built[1]) == 2 * len(list((project / "docs" / "en").rglob("*.md")))
+    assert built[2] == built[1]
