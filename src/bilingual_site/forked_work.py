@@ -19,6 +19,8 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 
 _job: Callable | None = None  # the job the workers run: set before they are forked, so never pickled
+_chunks: Sequence[Sequence] = ()
+_next_chunk = None  # a counter in memory shared with the workers: the next chunk nobody has taken
 
 
 def worker_count(jobs: int, jobs_per_worker: int, serving: bool = False) -> int:
@@ -29,38 +31,44 @@ def worker_count(jobs: int, jobs_per_worker: int, serving: bool = False) -> int:
 
 
 def run_jobs(job: Callable[[Sequence], None], chunks: Sequence[Sequence], workers: int) -> None:
-    """``job(chunk)`` for every chunk, in ``workers`` forked processes when more than one, else here.
-
-    An exception a job raises is raised here (the first, in chunk order), once every chunk has run.
+    """``job(chunk)`` for every chunk, here and in ``workers - 1`` forked processes when ``workers`` is
+    more than one. An exception a job raises is raised here, once every process has stopped.
     """
-    global _job
+    global _job, _chunks, _next_chunk
     if workers <= 1:
         for chunk in chunks:
             job(chunk)
         return
-    _job = job
+    context = get_context("fork")
+    _job, _chunks, _next_chunk = job, chunks, context.Value("i", 0)
     # Objects the build made are left out of the workers' garbage collections: a collection that
     # walked them would write to every memory page that holds one, and so copy the build's memory.
     gc.freeze()
     try:
-        # This process is one of the workers: it runs the first share while the forked ones run theirs.
-        with ProcessPoolExecutor(workers - 1, mp_context=get_context("fork")) as pool:
-            forked = [pool.submit(_run_job, chunk) for index, chunk in enumerate(chunks) if index % workers]
-            for chunk in chunks[::workers]:
-                job(chunk)
+        with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
+            forked = [pool.submit(_take_chunks) for _ in range(workers - 1)]
+            # This process is one of the workers. Each takes the next chunk nobody has taken, so one
+            # that runs slower (this one, which the others' memory copies slow down) takes fewer.
+            _take_chunks()
             for future in forked:
                 future.result()
     finally:
         gc.unfreeze()
-        _job = None
+        _job, _chunks, _next_chunk = None, (), None
 
 
-def _run_job(chunk: Sequence) -> None:
-    assert _job is not None, "run_jobs sets the job before it forks the workers"
-    _job(chunk)
+def _take_chunks() -> None:
+    assert _job is not None and _next_chunk is not None, "run_jobs sets them before it forks the workers"
+    while True:
+        with _next_chunk.get_lock():
+            index = _next_chunk.value
+            _next_chunk.value += 1
+        if index >= len(_chunks):
+            return
+        _job(_chunks[index])
 
 
-def chunks_of(items: Sequence, workers: int, per_worker: int = 4) -> list[Sequence]:
-    """``items`` cut into a few chunks per worker (so that a slow chunk does not keep the others waiting)."""
+def chunks_of(items: Sequence, workers: int, per_worker: int = 8) -> list[Sequence]:
+    """``items`` cut into several chunks per worker, for the workers to share out as they go."""
     count = max(1, min(len(items), workers * per_worker))
     return [items[index::count] for index in range(count)]
