@@ -1,12 +1,13 @@
-"""Independent jobs of a build spread over the machine's cores by forked worker processes.
+"""Work of a build spread over the machine's cores by forked worker processes.
 
-The parallel views are written after every language is built, from pages already rendered, and
-each page pair's views are independent of the others. A forked worker starts with the build's
-memory as it is, shared until written: only the jobs' keys are sent to it, nothing is rendered or
-pickled again. Where fork is not the platform's way (Windows has none, macOS's system libraries
-are unsafe across it), with one core, or for a handful of jobs, the jobs run in this process.
-`mkdocs serve` runs them here too: its server threads would be copied into the workers in
-whatever state they were.
+Two kinds: many equal jobs at once (`run_jobs`: the parallel views, written after every language
+is built, each page pair's views independent of the others), and one job beside the build
+(`Beside`: the source checks, whose findings are only needed before the first page is written).
+A forked worker starts with the build's memory as it is, shared until written: only the jobs'
+keys are sent to it, nothing is read, rendered or pickled again. Where fork is not the platform's
+way (Windows has none, macOS's system libraries are unsafe across it), with one core, or for a
+handful of jobs, the work runs in this process. `mkdocs serve` runs it here too: its server
+threads would be copied into the workers in whatever state they were.
 """
 
 from __future__ import annotations
@@ -18,16 +19,68 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 
+# A check of this many page sources (20 ms and more) gains from running beside the build.
+SOURCES_WORTH_A_WORKER = 500
+
 _job: Callable | None = None  # the job the workers run: set before they are forked, so never pickled
 _chunks: Sequence[Sequence] = ()
 _next_chunk = None  # a counter in memory shared with the workers: the next chunk nobody has taken
+_beside: dict[int, Callable] = {}  # the jobs run beside the build, by id: set before their worker is forked
+
+
+def cores(serving: bool = False) -> int:
+    """The cores forked workers may use: 1 where this module does not fork (see above)."""
+    if serving or not sys.platform.startswith("linux"):
+        return 1
+    return len(os.sched_getaffinity(0))
 
 
 def worker_count(jobs: int, jobs_per_worker: int, serving: bool = False) -> int:
     """How many worker processes ``jobs`` are worth: one per core, each with ``jobs_per_worker`` at least."""
-    if serving or not sys.platform.startswith("linux"):
-        return 1
-    return max(1, min(len(os.sched_getaffinity(0)), jobs // jobs_per_worker))
+    return max(1, min(cores(serving), jobs // jobs_per_worker))
+
+
+class Beside:
+    """``job()``'s result, worked out by a forked worker while the build goes on; here, at once, when
+    the job is not ``worth_a_worker`` (a fork of the build costs a few milliseconds), with one core or
+    under `mkdocs serve`. ``result()`` waits for it and raises what the job raised."""
+
+    def __init__(self, job: Callable[[], object], worth_a_worker: bool, serving: bool = False) -> None:
+        self._value: object = None
+        self._error: BaseException | None = None
+        self._pool: ProcessPoolExecutor | None = None
+        if not worth_a_worker or cores(serving) < 2:
+            try:
+                self._value = job()
+            except Exception as error:  # raised by result(), as a worker's would be
+                self._error = error
+            return
+        _beside[id(self)] = job
+        self._pool = ProcessPoolExecutor(1, mp_context=get_context("fork"))
+        self._future = self._pool.submit(_run_beside, id(self))  # forks the worker
+
+    def result(self) -> object:
+        if self._pool is not None:
+            try:
+                self._value = self._future.result()
+            finally:
+                self._pool.shutdown()
+                self._pool = None
+                _beside.pop(id(self), None)
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+    def cancel(self) -> None:
+        """Stop waiting for it (a build that failed before asking): the worker is let go."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+            _beside.pop(id(self), None)
+
+
+def _run_beside(key: int) -> object:
+    return _beside[key]()
 
 
 def run_jobs(job: Callable[[Sequence], None], chunks: Sequence[Sequence], workers: int) -> None:
