@@ -3,29 +3,29 @@
 Two kinds: many equal jobs at once (`run_jobs`: the parallel views, written after every language
 is built, each page pair's views independent of the others), and one job beside the build
 (`Beside`: the source checks, whose findings are only needed before the first page is written).
-A forked worker starts with the build's memory as it is, shared until written: only the jobs'
-keys are sent to it, nothing is read, rendered or pickled again. Where fork is not the platform's
-way (Windows has none, macOS's system libraries are unsafe across it), with one core, or for a
-handful of jobs, the work runs in this process. `mkdocs serve` runs it here too: its server
-threads would be copied into the workers in whatever state they were.
+A forked worker starts with the build's memory as it is, shared until written: nothing is read,
+rendered or sent to it again, and it sends back only what its job returns or raises, through a
+pipe. Workers are plain `os.fork` children that use no lock of the build's: a pool of workers
+would add threads to the build, and a thread that held a lock at the moment of a later fork
+would leave it held in the copy for ever (a test run with a browser driver hung that way).
+
+Where fork is not the platform's way (Windows has none, macOS's system libraries are unsafe across
+it), with one core, or for work too small to pay for a fork, the work runs in this process.
+`mkdocs serve` runs it here too, rather than copy its server into the workers.
 """
 
 from __future__ import annotations
 
 import gc
 import os
+import pickle
+import signal
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 
 # A check of this many page sources (20 ms and more) gains from running beside the build.
 SOURCES_WORTH_A_WORKER = 500
-
-_job: Callable | None = None  # the job the workers run: set before they are forked, so never pickled
-_chunks: Sequence[Sequence] = ()
-_next_chunk = None  # a counter in memory shared with the workers: the next chunk nobody has taken
-_beside: dict[int, Callable] = {}  # the jobs run beside the build, by id: set before their worker is forked
 
 
 def cores(serving: bool = False) -> int:
@@ -36,8 +36,56 @@ def cores(serving: bool = False) -> int:
 
 
 def worker_count(jobs: int, jobs_per_worker: int, serving: bool = False) -> int:
-    """How many worker processes ``jobs`` are worth: one per core, each with ``jobs_per_worker`` at least."""
+    """How many processes ``jobs`` are worth: one per core, each with ``jobs_per_worker`` at least."""
     return max(1, min(cores(serving), jobs // jobs_per_worker))
+
+
+def chunks_of(items: Sequence, workers: int, per_worker: int = 8) -> list[Sequence]:
+    """``items`` cut into several chunks per worker, for the workers to share out as they go."""
+    count = max(1, min(len(items), workers * per_worker))
+    return [items[index::count] for index in range(count)]
+
+
+def run_jobs(job: Callable[[Sequence], None], chunks: Sequence[Sequence], workers: int) -> None:
+    """``job(chunk)`` for every chunk, here and in ``workers - 1`` forked processes when ``workers`` is
+    more than one. An exception a job raises is raised here, once every process has stopped.
+    """
+    if workers <= 1:
+        for chunk in chunks:
+            job(chunk)
+        return
+    next_chunk = get_context("fork").Value("i", 0)  # in memory shared with the workers
+
+    def take_chunks() -> None:
+        # Each process takes the next chunk nobody has taken, so one that runs slower (this one,
+        # which the workers' copies of its memory pages slow down) takes fewer.
+        while True:
+            with next_chunk.get_lock():
+                index = next_chunk.value
+                next_chunk.value += 1
+            if index >= len(chunks):
+                return
+            job(chunks[index])
+
+    # Objects the build made are left out of the workers' garbage collections: a collection that
+    # walked them would write to every memory page that holds one, and so copy the build's memory.
+    gc.freeze()
+    try:
+        forked = [_fork(take_chunks) for _ in range(workers - 1)]
+    finally:
+        gc.unfreeze()
+    failure: BaseException | None = None
+    try:
+        take_chunks()
+    except BaseException as error:  # raised once the workers have stopped too
+        failure = error
+    for worker in forked:
+        try:
+            _outcome(*worker)
+        except BaseException as error:
+            failure = failure or error
+    if failure is not None:
+        raise failure
 
 
 class Beside:
@@ -46,82 +94,65 @@ class Beside:
     under `mkdocs serve`. ``result()`` waits for it and raises what the job raised."""
 
     def __init__(self, job: Callable[[], object], worth_a_worker: bool, serving: bool = False) -> None:
-        self._value: object = None
-        self._error: BaseException | None = None
-        self._pool: ProcessPoolExecutor | None = None
-        if not worth_a_worker or cores(serving) < 2:
+        self._worker: tuple[int, int] | None = None
+        self._outcome: tuple[bool, object] = (True, None)
+        if worth_a_worker and cores(serving) > 1:
+            self._worker = _fork(job)
+        else:
             try:
-                self._value = job()
+                self._outcome = (True, job())
             except Exception as error:  # raised by result(), as a worker's would be
-                self._error = error
-            return
-        _beside[id(self)] = job
-        self._pool = ProcessPoolExecutor(1, mp_context=get_context("fork"))
-        self._future = self._pool.submit(_run_beside, id(self))  # forks the worker
+                self._outcome = (False, error)
 
     def result(self) -> object:
-        if self._pool is not None:
-            try:
-                self._value = self._future.result()
-            finally:
-                self._pool.shutdown()
-                self._pool = None
-                _beside.pop(id(self), None)
-        if self._error is not None:
-            raise self._error
-        return self._value
+        if self._worker is not None:
+            worker, self._worker = self._worker, None
+            return _outcome(*worker)
+        succeeded, value = self._outcome
+        if not succeeded:
+            raise value  # type: ignore[misc]
+        return value
 
     def cancel(self) -> None:
-        """Stop waiting for it (a build that failed before asking): the worker is let go."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
-            _beside.pop(id(self), None)
+        """Stop waiting for it (a build that failed before asking): the worker is stopped."""
+        if self._worker is not None:
+            (pid, pipe), self._worker = self._worker, None
+            os.kill(pid, signal.SIGKILL)
+            os.close(pipe)
+            os.waitpid(pid, 0)
 
 
-def _run_beside(key: int) -> object:
-    return _beside[key]()
+def _fork(work: Callable[[], object]) -> tuple[int, int]:
+    """A worker running ``work()``: its process id and the pipe it sends its outcome through."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the worker: whatever happens, it leaves by os._exit, never through the build's code
+        try:
+            os.close(read_end)
+            try:
+                outcome: tuple[bool, object] = (True, work())
+            except BaseException as error:
+                outcome = (False, error)
+            try:
+                message = pickle.dumps(outcome)
+            except Exception as error:  # a value or an error that cannot be sent: its words are
+                message = pickle.dumps((False, RuntimeError(f"{outcome[1]!r} (not sendable: {error})")))
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(message)
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    return pid, read_end
 
 
-def run_jobs(job: Callable[[Sequence], None], chunks: Sequence[Sequence], workers: int) -> None:
-    """``job(chunk)`` for every chunk, here and in ``workers - 1`` forked processes when ``workers`` is
-    more than one. An exception a job raises is raised here, once every process has stopped.
-    """
-    global _job, _chunks, _next_chunk
-    if workers <= 1:
-        for chunk in chunks:
-            job(chunk)
-        return
-    context = get_context("fork")
-    _job, _chunks, _next_chunk = job, chunks, context.Value("i", 0)
-    # Objects the build made are left out of the workers' garbage collections: a collection that
-    # walked them would write to every memory page that holds one, and so copy the build's memory.
-    gc.freeze()
-    try:
-        with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
-            forked = [pool.submit(_take_chunks) for _ in range(workers - 1)]
-            # This process is one of the workers. Each takes the next chunk nobody has taken, so one
-            # that runs slower (this one, which the others' memory copies slow down) takes fewer.
-            _take_chunks()
-            for future in forked:
-                future.result()
-    finally:
-        gc.unfreeze()
-        _job, _chunks, _next_chunk = None, (), None
-
-
-def _take_chunks() -> None:
-    assert _job is not None and _next_chunk is not None, "run_jobs sets them before it forks the workers"
-    while True:
-        with _next_chunk.get_lock():
-            index = _next_chunk.value
-            _next_chunk.value += 1
-        if index >= len(_chunks):
-            return
-        _job(_chunks[index])
-
-
-def chunks_of(items: Sequence, workers: int, per_worker: int = 8) -> list[Sequence]:
-    """``items`` cut into several chunks per worker, for the workers to share out as they go."""
-    count = max(1, min(len(items), workers * per_worker))
-    return [items[index::count] for index in range(count)]
+def _outcome(pid: int, pipe: int) -> object:
+    """What the worker's job returned (its error raised here), once the worker has stopped."""
+    with os.fdopen(pipe, "rb") as reader:
+        message = reader.read()
+    _, status = os.waitpid(pid, 0)
+    if not message:
+        raise RuntimeError(f"a forked worker of the build (process {pid}) stopped without its result (wait status {status})")
+    succeeded, value = pickle.loads(message)
+    if not succeeded:
+        raise value
+    return value
