@@ -10,7 +10,6 @@ from __future__ import annotations
 import pytest
 from mkdocs.exceptions import Abort
 
-from bilingual_site import forked_work
 from bilingual_site.heading_ids import duplicate_heading_ids, duplicate_ids_in_html, headings
 from sitebuild import build_site, copy_project
 
@@ -90,10 +89,7 @@ def test_duplicate_explicit_heading_id_stops_the_build(tmp_path, caplog):
     )
 
 
-@pytest.mark.parametrize("checked_beside_the_build", [False, True])
-def test_two_headings_with_the_same_text_stop_the_build(tmp_path, caplog, monkeypatch, checked_beside_the_build):
-    if checked_beside_the_build:  # by a forked worker, as on a site of 500 pages and more (when the machine has cores to spare)
-        monkeypatch.setattr(forked_work, "SOURCES_WORTH_A_WORKER", 0)
+def test_two_headings_with_the_same_text_stop_the_build(tmp_path, caplog):
     start = line_count("docs/fr/about.md")
     build_fails_with(
         tmp_path,

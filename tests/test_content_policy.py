@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from bilingual_site import forked_work
 from bilingual_site.content_policy import RULES, check_markdown, check_rendered_html
 from sitebuild import PROJECT, build_site, copy_project
 
@@ -85,10 +84,7 @@ def test_the_real_pages_follow_the_policy():
         assert check_markdown(path.read_text(encoding="utf-8"), str(path)) == []
 
 
-@pytest.mark.parametrize("checked_beside_the_build", [False, True])
-def test_a_violation_fails_the_build_with_file_line_and_rule(tmp_path, caplog, monkeypatch, checked_beside_the_build):
-    if checked_beside_the_build:  # by a forked worker, as on a site of 500 pages and more (when the machine has cores to spare)
-        monkeypatch.setattr(forked_work, "SOURCES_WORTH_A_WORKER", 0)
+def test_a_violation_fails_the_build_with_file_line_and_rule(tmp_path, caplog):
     project = copy_project(tmp_path / "project")
     page = project / "docs/en/about.md"
     lines = page.read_text(encoding="utf-8").splitlines()

@@ -60,33 +60,3 @@ def test_worker_count_is_one_when_serving_or_for_few_jobs():
     assert forked_work.worker_count(31, 32) == 1
     assert 1 <= forked_work.worker_count(10_000, 32) <= len(os.sched_getaffinity(0))
 
-
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is what is tested")
-def test_a_job_beside_the_build_runs_in_a_forked_worker_and_gives_its_result():
-    beside = forked_work.Beside(os.getpid, worth_a_worker=True)
-    if forked_work.cores() > 1:
-        assert beside.result() != os.getpid()
-    else:
-        assert beside.result() == os.getpid()  # one core: worked out here
-
-
-def test_a_job_not_worth_a_worker_runs_here_and_its_error_waits_for_result():
-    def fails():
-        raise ValueError("docs/fr/x.md:3: finding")
-
-    beside = forked_work.Beside(fails, worth_a_worker=False)  # nothing raised yet
-    with pytest.raises(ValueError, match="docs/fr/x.md:3: finding"):
-        beside.result()
-    assert forked_work.Beside(os.getpid, worth_a_worker=False).result() == os.getpid()
-    assert forked_work.Beside(os.getpid, worth_a_worker=True, serving=True).result() == os.getpid()
-
-
-@pytest.mark.skipif(not hasattr(os, "fork") or forked_work.cores() < 2, reason="a forked worker is what is tested")
-def test_an_error_beside_the_build_is_raised_by_result():
-    def fails():
-        raise ValueError(f"raised in {os.getpid()}")
-
-    beside = forked_work.Beside(fails, worth_a_worker=True)
-    with pytest.raises(ValueError, match=r"raised in \d+") as error:
-        beside.result()
-    assert str(os.getpid()) not in str(error.value)

@@ -1,17 +1,21 @@
-"""Work of a build spread over the machine's cores by forked worker processes.
+"""Many equal jobs of a build spread over the machine's cores by forked worker processes.
 
-Two kinds: many equal jobs at once (`run_jobs`: the parallel views, written after every language
-is built, each page pair's views independent of the others), and one job beside the build
-(`Beside`: the source checks, whose findings are only needed before the first page is written).
-A forked worker starts with the build's memory as it is, shared until written: nothing is read,
-rendered or sent to it again, and it sends back only what its job returns or raises, through a
-pipe. Workers are plain `os.fork` children that use no lock of the build's: a pool of workers
-would add threads to the build, and a thread that held a lock at the moment of a later fork
-would leave it held in the copy for ever (a test run with a browser driver hung that way).
+The parallel views are written after every language is built, from pages already rendered, and
+each page pair's views are independent of the others. A forked worker starts with the build's
+memory as it is, shared until written: nothing is read, rendered or sent to it again, and it
+sends back only what its job raised, through a pipe. Workers are plain `os.fork` children that
+use no lock of the build's: a pool of workers would add threads to the build, and a thread that
+held a lock at the moment of a later fork would leave it held in the copy for ever (a test run
+with a browser driver hung that way).
 
 Where fork is not the platform's way (Windows has none, macOS's system libraries are unsafe across
-it), with one core, or for work too small to pay for a fork, the work runs in this process.
-`mkdocs serve` runs it here too, rather than copy its server into the workers.
+it), with one core, or for a handful of jobs, the jobs run in this process. `mkdocs serve` runs
+them here too, rather than copy its server into the workers.
+
+Only work that ends the build is spread this way. The source checks were tried beside the
+rendering too: the checks left the build's process, but the rendering and the translation
+statuses ran slower beside them by as much on this project's two-core machine, so the build
+took as long or longer.
 """
 
 from __future__ import annotations
@@ -19,13 +23,9 @@ from __future__ import annotations
 import gc
 import os
 import pickle
-import signal
 import sys
 from collections.abc import Callable, Sequence
 from multiprocessing import get_context
-
-# A check of this many page sources (20 ms and more) gains from running beside the build.
-SOURCES_WORTH_A_WORKER = 500
 
 
 def cores(serving: bool = False) -> int:
@@ -86,40 +86,6 @@ def run_jobs(job: Callable[[Sequence], None], chunks: Sequence[Sequence], worker
             failure = failure or error
     if failure is not None:
         raise failure
-
-
-class Beside:
-    """``job()``'s result, worked out by a forked worker while the build goes on; here, at once, when
-    the job is not ``worth_a_worker`` (a fork of the build costs a few milliseconds), with one core or
-    under `mkdocs serve`. ``result()`` waits for it and raises what the job raised."""
-
-    def __init__(self, job: Callable[[], object], worth_a_worker: bool, serving: bool = False) -> None:
-        self._worker: tuple[int, int] | None = None
-        self._outcome: tuple[bool, object] = (True, None)
-        if worth_a_worker and cores(serving) > 1:
-            self._worker = _fork(job)
-        else:
-            try:
-                self._outcome = (True, job())
-            except Exception as error:  # raised by result(), as a worker's would be
-                self._outcome = (False, error)
-
-    def result(self) -> object:
-        if self._worker is not None:
-            worker, self._worker = self._worker, None
-            return _outcome(*worker)
-        succeeded, value = self._outcome
-        if not succeeded:
-            raise value  # type: ignore[misc]
-        return value
-
-    def cancel(self) -> None:
-        """Stop waiting for it (a build that failed before asking): the worker is stopped."""
-        if self._worker is not None:
-            (pid, pipe), self._worker = self._worker, None
-            os.kill(pid, signal.SIGKILL)
-            os.close(pipe)
-            os.waitpid(pid, 0)
 
 
 def _fork(work: Callable[[], object]) -> tuple[int, int]:
