@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 import re
+import time
 import xml.etree.ElementTree as ElementTree
 from collections import Counter
 
@@ -129,6 +131,16 @@ def test_a_table_is_passed_over_whole_only_when_nothing_inside_could_hide_its_en
         [before, after] = html_sections(content)
         assert (before.id, after.id) == ("", "out")
         assert [chunk.kind for chunk in before.chunks] == ["table"] and before.html.endswith("</table>")
+
+
+def test_any_element_is_passed_over_whole_only_when_nothing_inside_could_hide_its_end():
+    # A quoted value holding the end tag, after a tag that closes before it; a div in a div.
+    quoted = '<div><a title="<b> </div>">x</a><h2 id="in">I</h2></div><h2 id="out">O</h2>'
+    nested = '<div><div>x</div><h2 id="in">I</h2></div><h2 id="out">O</h2>'
+    for content in (quoted, nested):
+        assert [section.id for section in html_sections(content)] == ["", "out"], content
+    # Nothing in the way: the paragraph is passed over and the heading after it starts a section.
+    assert [section.id for section in html_sections('<p>a <a href="#x">b</a> c</p><h2 id="x">X</h2>')] == ["", "x"]
 
 
 def test_the_shells_indentation_is_dropped_but_not_where_whitespace_counts():
@@ -441,10 +453,27 @@ def test_a_dirty_rebuild_still_fills_every_view(tmp_path):
 
 def test_views_written_by_forked_workers_are_the_ones_written_here(tmp_path, monkeypatch):
     project = build_benchmark.generate_site(tmp_path / "synthetic", 12)
+    writers = tmp_path / "writers"
+    run_jobs = forked_work.run_jobs
+
+    def run_jobs_noting_writers(job, chunks, workers):
+        here = os.getpid()
+
+        def noted(chunk):
+            if os.getpid() == here and not writers.exists():
+                time.sleep(0.3)  # this process's first chunk waits: the forked worker takes some
+            job(chunk)
+            with writers.open("a", encoding="utf-8") as notes:
+                notes.write(f"{os.getpid()}\n")
+        run_jobs(noted, chunks, workers)
+
+    monkeypatch.setattr(forked_work, "run_jobs", run_jobs_noting_writers)
     built = {}
     for workers in (1, 2):
         monkeypatch.setattr(forked_work, "worker_count", lambda jobs, per_worker, serving=False, workers=workers: workers)
+        writers.unlink(missing_ok=True)
         site = build_site(project, tmp_path / f"site-{workers}", "https://example.org/")
         built[workers] = {url: (site / url).read_bytes() for url in parallel_pages(site)}
+        assert len(set(writers.read_text(encoding="utf-8").split())) == workers  # processes that wrote views
     assert len(built[1]) == 2 * len(list((project / "docs" / "en").rglob("*.md")))
     assert built[2] == built[1]

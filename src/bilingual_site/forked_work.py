@@ -24,13 +24,16 @@ import gc
 import os
 import pickle
 import sys
+import threading
+import traceback
 from collections.abc import Callable, Sequence
 from multiprocessing import get_context
 
 
 def cores(serving: bool = False) -> int:
-    """The cores forked workers may use: 1 where this module does not fork (see above)."""
-    if serving or not sys.platform.startswith("linux"):
+    """The cores forked workers may use: 1 where this module does not fork (see above), and in a
+    process with other threads (`mkdocs serve --clean` tells hooks its command is `build`)."""
+    if serving or not sys.platform.startswith("linux") or threading.active_count() > 1:
         return 1
     return len(os.sched_getaffinity(0))
 
@@ -65,16 +68,25 @@ def run_jobs(job: Callable[[Sequence], None], chunks: Sequence[Sequence], worker
                 next_chunk.value += 1
             if index >= len(chunks):
                 return
-            job(chunks[index])
+            try:
+                job(chunks[index])
+            except BaseException:
+                with next_chunk.get_lock():
+                    next_chunk.value = len(chunks)  # the others stop after their current chunk
+                raise
 
+    failure: BaseException | None = None
+    forked: list[tuple[int, int]] = []
     # Objects the build made are left out of the workers' garbage collections: a collection that
     # walked them would write to every memory page that holds one, and so copy the build's memory.
     gc.freeze()
     try:
-        forked = [_fork(take_chunks) for _ in range(workers - 1)]
+        for _ in range(workers - 1):
+            forked.append(_fork(take_chunks))
+    except OSError:
+        pass  # no more processes or pipes to be had: this process takes the chunks of the missing workers
     finally:
         gc.unfreeze()
-    failure: BaseException | None = None
     try:
         take_chunks()
     except BaseException as error:  # raised once the workers have stopped too
@@ -83,7 +95,8 @@ def run_jobs(job: Callable[[Sequence], None], chunks: Sequence[Sequence], worker
         try:
             _outcome(*worker)
         except BaseException as error:
-            failure = failure or error
+            if failure is None:
+                failure = error
     if failure is not None:
         raise failure
 
@@ -91,18 +104,26 @@ def run_jobs(job: Callable[[Sequence], None], chunks: Sequence[Sequence], worker
 def _fork(work: Callable[[], object]) -> tuple[int, int]:
     """A worker running ``work()``: its process id and the pipe it sends its outcome through."""
     read_end, write_end = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        raise
     if pid == 0:  # the worker: whatever happens, it leaves by os._exit, never through the build's code
         try:
             os.close(read_end)
             try:
                 outcome: tuple[bool, object] = (True, work())
             except BaseException as error:
+                error.add_note(f"In a forked worker of the build (process {os.getpid()}):\n{traceback.format_exc()}")
                 outcome = (False, error)
             try:
                 message = pickle.dumps(outcome)
+                pickle.loads(message)  # what the build's process will do with it
             except Exception as error:  # a value or an error that cannot be sent: its words are
-                message = pickle.dumps((False, RuntimeError(f"{outcome[1]!r} (not sendable: {error})")))
+                words = "".join(traceback.format_exception(outcome[1])) if not outcome[0] else repr(outcome[1])
+                message = pickle.dumps((False, RuntimeError(f"{words}(not sendable from a forked worker: {error})")))
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(message)
         finally:

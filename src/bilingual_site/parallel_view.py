@@ -43,6 +43,7 @@ _ID_OR_URL = re.compile(r"(\s(id|href|src)=)([\"'])(.*?)\3")  # the attributes a
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # Tags and comments of rendered HTML (quoted attribute values may hold '>'), and elements without an end tag.
 _TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\"[^\"]*\"|'[^']*'|[^'\">])*)>", re.S)
+_QUOTED_LESS_THAN = re.compile(r"""=\s*(?:"[^"]*<|'[^']*<)""")  # an attribute value that holds a `<` (Python-Markdown writes `&lt;`)
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _HEADING = re.compile(r"h[1-6]")
 _ID_VALUE = re.compile(r"\sid=\"([^\"]*)\"")
@@ -123,14 +124,14 @@ def top_level_tags(content: str):
 
 def _element_end(content: str, inside: int, name: str) -> re.Match | None:
     """The end tag of the element ``name`` whose content starts at ``inside``, when nothing before it
-    could hide another one: no element of that name, no comment, and the last tag before it closed
-    before it (a quoted attribute value may hold `</p>`)."""
+    could hide another one: no element of that name, no comment, no quoted attribute value that
+    holds a `<` (it may hold `</p>`), and the last tag before it closed before it."""
     found = _same_name_or_comment(name).search(content, inside)
     if found is None or not found.group(1):
         return None  # an element of the same name or a comment comes first: its tags are counted
     end = found.start()
     closing = _TAG_OR_COMMENT.match(content, end)
-    if closing is None:
+    if closing is None or _QUOTED_LESS_THAN.search(content, inside, end):
         return None
     last_tag = content.rfind("<", inside, end)
     if last_tag >= 0:
