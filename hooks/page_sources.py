@@ -6,7 +6,6 @@ empty page, and a translation whose original does not exist.
 
 from __future__ import annotations
 
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 

@@ -4,7 +4,7 @@ mkdocs-static-i18n runs one full MkDocs build per language on the same config
 object; these helpers are the only place that reads its state, so the rest of
 the project stays independent of the plugin (its maintainer calls it frozen).
 The same config object marks a run, so what several hooks read once a run (the
-page sources, each page's start tags) is kept here too ("Once per run", below).
+page sources, each language folder's pages) is kept here too ("Once per run", below).
 """
 
 from __future__ import annotations
