@@ -67,8 +67,8 @@ case "${1:-help}" in
   lock)
     ensure_python_env requirements-dev.txt
     "$VENV/bin/python" -m pip install -q pip-tools==7.6.2
-    "$VENV/bin/pip-compile" -q --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
-    "$VENV/bin/pip-compile" -q --generate-hashes --allow-unsafe --strip-extras -o requirements-dev.txt requirements-dev.in ;;
+    "$VENV/bin/pip-compile" -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+    "$VENV/bin/pip-compile" -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements-dev.txt requirements-dev.in ;;
   translations) ensure_python_env requirements.txt; shift; exec "$VENV/bin/python" -m bilingual_site.translations "$@" ;;
   links) ensure_python_env requirements.txt; shift; exec "$VENV/bin/python" -m bilingual_site.external_links "$@" ;;
   help|-h|--help) usage ;;
