@@ -1,4 +1,4 @@
-"""The content policy of pages: what Markdown under docs/ may not contain, and the rendered-page backstop.
+"""The content policy of pages: what Markdown under docs/ may not contain, named by file and line.
 
 Rules (ids appear in every message):
 
@@ -9,7 +9,8 @@ Rules (ids appear in every message):
 - ``external-links-https``: a link to another site uses https (``mailto:`` is allowed).
 
 Code spans and fenced code blocks are text, not HTML: showing `<script>` there is fine (fenced
-blocks only when a fenced-code extension makes them code).
+blocks only when a fenced-code extension makes them code). These checks give the line; the last
+word is the check of every published file (published_html), which a browser's parser reads.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ import re
 from dataclasses import dataclass
 
 from bilingual_site.markdown_scan import URL_ATTRIBUTES, attributes, html_tags, link_targets, mask_code
-from bilingual_site.rendered_html import StartTag, start_tags
 
 FORBIDDEN_ELEMENTS = ("script", "iframe", "object", "embed", "form", "style")
 RULES = (
@@ -87,28 +87,3 @@ def check_markdown(text: str, path: str, fenced_blocks: bool = True) -> list[Fin
         if broken:
             findings.append(Finding(path, link.line, *broken))
     return sorted(findings, key=lambda finding: finding.line or 0)
-
-
-def check_rendered_html(content: str, path: str) -> list[Finding]:
-    """The same rules on a page's rendered content: catches what reaches a page by other ways (reference data)."""
-    return check_rendered_tags(start_tags(content), path)
-
-
-def check_rendered_tags(tags: tuple[StartTag, ...], path: str) -> list[Finding]:
-    """check_rendered_html on the start tags of the rendered content, read already."""
-    findings: list[Finding] = []
-
-    def add(rule: str, message: str) -> None:
-        findings.append(Finding(path, None, rule, f"{message} in the rendered page"))
-
-    for tag, attrs in tags:
-        if tag in FORBIDDEN_ELEMENTS:
-            add(f"no-raw-html-{tag}", f"raw <{tag}> element is not allowed")
-        for name, value in attrs:
-            if _EVENT_HANDLER.match(name):
-                add("no-inline-event-handler", f"inline event handler {name!r} is not allowed")
-            elif name in URL_ATTRIBUTES and value:
-                broken = url_rule(value.split(",")[0].split()[0] if name == "srcset" and value.split() else value)
-                if broken:
-                    add(*broken)
-    return findings

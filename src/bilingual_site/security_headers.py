@@ -1,31 +1,28 @@
 """The Content-Security-Policy of every page and the `_headers` file for hosts that read one.
 
 Scripts: the theme's bundle is a file (`'self'`); its few inline scripts are allowed by their
-sha256 hash, computed from the final HTML, so nothing else inline can run: no `'unsafe-inline'`,
-no `'unsafe-eval'`. Styles: stylesheets are files and Material sets styles only through the
-CSSOM (`element.style.x = ...`), which CSP does not govern, so `style-src 'self'` is enough.
-Images: Material's icons in its CSS are `data:` SVG masks, hence `img-src 'self' data:`.
+sha256 hash, learnt from the templates before any contribution goes in (theme_scripts), never
+from the final page: a script a contribution slips into a page gets no hash, and the final check
+of published pages (published_html) stops the build on it. No `'unsafe-inline'`, no
+`'unsafe-eval'`. Styles: stylesheets are files and Material sets styles only through the CSSOM
+(`element.style.x = ...`), which CSP does not govern, so `style-src 'self'` is enough. Images:
+Material's icons in its CSS are `data:` SVG masks, hence `img-src 'self' data:`. The site has no
+form that submits, no frame, no plugin and no <base>: `form-action`, `frame-src`, `object-src` and
+`base-uri` allow nothing. Material's search runs in a Web Worker loaded from the site.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 from functools import lru_cache
 
-# Script types a browser executes; `application/json` (Material's __config) is data, not code.
-_EXECUTABLE_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript", "application/ecmascript"}
+# Used by parallel_view.PageShell.parse only, to find a placeholder inside the shell's inline
+# scripts (the policy itself no longer reads the page's scripts).
 SCRIPT_ELEMENT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)  # its attributes, its text
-_SCRIPT_START = re.compile(r"<script\b([^>]*)>")
-_SCRIPT_END = re.compile(r"</script\s*>", re.I)
-_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.I)
-_SRC = re.compile(r"\bsrc\s*=", re.I)
-_CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.I)
-# Whitespace before it is matched backwards from the tag (`[ \t\r\n]*` written first would make
-# the engine rescan every whitespace run of the page: quadratic on Material's indented nav).
-_EXISTING = re.compile(r"<meta\s+http-equiv=[\"']Content-Security-Policy[\"'][^>]*>", re.I)
-_HEAD_END = re.compile(r"</head\s*>", re.I)
+
+# Material writes this exact tag first in <head>; the policy goes right after it, before
+# anything it governs.
+CHARSET_META = '<meta charset="utf-8">'
 
 # Directives a <meta> policy cannot carry (browsers ignore them there, with a console error).
 HEADER_ONLY = {"frame-ancestors": ["'none'"]}
@@ -37,48 +34,6 @@ EXTRA_HEADERS = {
     "Permissions-Policy": "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
-
-
-def inline_script_hashes(html: str) -> list[str]:
-    """CSP hash sources (`'sha256-...'`) of the inline scripts a browser would run in ``html``, in order.
-
-    Scripts are found by a plain search for `<script`, about three times faster than
-    SCRIPT_ELEMENT's case-blind pattern on a page that holds the whole navigation. The theme and
-    the templates write `<script` in lower case, and the content policy refuses script elements
-    in pages in any case. A script written `<SCRIPT` would get no hash, so the browser would
-    refuse to run it (and a `<script` inside its text would be hashed though nothing runs it).
-    """
-    hashes: list[str] = []
-    for attributes, body in _lower_case_scripts(html):
-        if _SRC.search(attributes):
-            continue
-        script_type = _TYPE.search(attributes)
-        if script_type and script_type.group(1).lower() not in _EXECUTABLE_TYPES:
-            continue
-        source = hash_source(body)
-        if source not in hashes:
-            hashes.append(source)
-    return hashes
-
-
-@lru_cache(maxsize=1024)  # pages of one folder and language carry the same scripts
-def hash_source(script: str) -> str:
-    """The CSP source allowing an inline script: `'sha256-...'`."""
-    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-    return f"'sha256-{digest}'"
-
-
-def _lower_case_scripts(html: str):
-    """(attributes, text) of each `<script>` element, as SCRIPT_ELEMENT reads them, but found by a plain search."""
-    start = html.find("<script")
-    while start >= 0:
-        tag = _SCRIPT_START.match(html, start)
-        closing = _SCRIPT_END.search(html, tag.end()) if tag else None
-        if closing is None:
-            start = html.find("<script", start + 1)
-            continue
-        yield tag.group(1), html[tag.end() : closing.start()]
-        start = html.find("<script", closing.end())
 
 
 def policy(script_hashes: list[str]) -> dict[str, list[str]]:
@@ -94,8 +49,9 @@ def policy(script_hashes: list[str]) -> dict[str, list[str]]:
         "connect-src": ["'self'"],
         "manifest-src": ["'self'"],
         "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
+        "frame-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'none'"],
     }
 
 
@@ -103,42 +59,31 @@ def serialize(directives: dict[str, list[str]]) -> str:
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
-def with_csp_meta(html: str, where: str) -> tuple[str, list[str]]:
-    """``html`` with its CSP <meta> right after <meta charset> (replacing an older one), and the hashes it allows."""
-    html = without_csp_meta(html)
-    hashes = inline_script_hashes(html)
-    charset = _CHARSET.search(html)
-    if not charset:
-        raise ValueError(f"{where}: no <meta charset=\"utf-8\"> to put the Content-Security-Policy after")
-    # The first occurrence of that very text is the one found: one copy of the page instead of three.
-    return html.replace(charset.group(0), charset.group(0) + _csp_meta(tuple(hashes)), 1), hashes
+@lru_cache(maxsize=16)
+def meta_policy(script_hashes: tuple[str, ...]) -> str:
+    """The content of the CSP <meta> allowing ``script_hashes`` (sorted by the caller)."""
+    return serialize(policy(list(script_hashes)))
 
 
-@lru_cache(maxsize=256)
-def _csp_meta(script_hashes: tuple[str, ...]) -> str:
-    return f'\n      <meta http-equiv="Content-Security-Policy" content="{serialize(policy(list(script_hashes)))}">'
+def with_csp_meta(html: str, content: str, where: str) -> str:
+    """``html`` with a CSP <meta> holding ``content`` right after its `<meta charset="utf-8">`.
 
-
-def without_csp_meta(html: str) -> str:
-    """``html`` without the CSP <meta> of an earlier pass (and the whitespace before it), searched in <head> only."""
-    head_end = _HEAD_END.search(html)
-    head = html[: head_end.start()] if head_end else html
-    if not _EXISTING.search(head):
-        return html  # the case of every page the build writes
-    parts, last = [], 0
-    for match in _EXISTING.finditer(head):
-        start = len(head[: match.start()].rstrip())
-        parts.append(html[last:start])
-        last = match.end()
-    return "".join(parts) + html[last:]
+    A plain search for the tag Material writes: the final check (published_html) parses every
+    published page and refuses one whose policy is not the site's, or not right after the charset.
+    """
+    charset = html.find(CHARSET_META)
+    if charset < 0:
+        raise ValueError(f'{where}: no {CHARSET_META} to put the Content-Security-Policy after')
+    end = charset + len(CHARSET_META)
+    return f'{html[:end]}\n      <meta http-equiv="Content-Security-Policy" content="{content}">{html[end:]}'
 
 
 def headers_file(script_hashes: list[str]) -> str:
     """A `_headers` file (Netlify, Cloudflare Pages): the page policy for every URL, plus what only headers can say.
 
-    One rule for the whole site: its policy allows the union of every page's inline-script hashes.
-    A header policy and a meta policy both apply (a script must pass both), so the header one must
-    allow every hash any page uses; each hash allows one exact script of the theme, nothing more.
+    One rule for the whole site: its policy allows the inline scripts of every language's
+    templates. A header policy and a meta policy both apply (a script must pass both), so the
+    header one must allow every hash any page's policy allows; each allows one script of the theme.
     """
     directives = policy(sorted(script_hashes)) | HEADER_ONLY
     lines = [
