@@ -23,6 +23,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from bilingual_site import build_context, theme_scripts
+from bilingual_site.parallel_view import FOLDER as PARALLEL_FOLDER
 from bilingual_site.published_html import SitePolicy, check_document, decode_published
 
 # What a browser parses as HTML among the files a static host serves (by their extension).
@@ -52,6 +53,20 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output
 
 
+def written_from(where: str, languages: build_context.Languages) -> str | None:
+    """What a file no Markdown page was rendered to carries: the 404 template, or a parallel view's
+    two pages (the view's shell is a page of its own, built from no file of docs/)."""
+    if where.rsplit("/", 1)[-1] == "404.html":
+        return NOT_FOUND_SOURCE
+    parts = where.split("/")
+    if parts[0] in languages.others:
+        parts = parts[1:]
+    if len(parts) >= 3 and parts[0] == PARALLEL_FOLDER and parts[1] in languages.others:
+        page = "/".join(parts[2:]).removesuffix(".html") + ".md"
+        return f"docs/{languages.default}/{page} and docs/{parts[1]}/{page}, side by side"
+    return None
+
+
 @event_priority(-400)  # after every language is built and every file written (parallel views: -300)
 def on_post_build(config: MkDocsConfig) -> None:
     if not build_context.all_languages_built(config):
@@ -77,7 +92,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         if path.suffix.lower() not in HTML_SUFFIXES or not path.is_file():
             continue
         where = path.relative_to(site).as_posix()
-        source = sources.get(where) or (NOT_FOUND_SOURCE if path.name == "404.html" else None)
+        source = written_from(where, languages) or sources.get(where)
         text, problem = decode_published(path.read_bytes())
         if problem:
             findings.append(f"{where}: {problem}")

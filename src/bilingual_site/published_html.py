@@ -82,7 +82,6 @@ ELEMENT_ATTRIBUTES = {
     "details": {"open"},
     "meta": {"charset", "name", "property", "content", "http-equiv"},
     "link": {"rel", "href", "hreflang", "type", "sizes"},
-    "script": {"src", "type", "id"},
 }
 SVG_ATTRIBUTES = frozenset(
     """xmlns xmlns:xlink version viewbox width height preserveaspectratio fill fill-rule fill-opacity clip-rule
@@ -279,6 +278,30 @@ def _where(node: LexborNode) -> str:
     return " > ".join([*reversed(ancestors), _label(node)]) + f": {snippet!r}"
 
 
+def _places(document: LexborHTMLParser) -> dict[int, int]:
+    """The place bits of every element below <head>, an <svg> or the page header, by element identity.
+
+    Each such subtree is walked once, from its top: descendant selectors (`svg *`) compare every
+    element with all its ancestors, which took seconds on a hostile page of deeply nested elements.
+    """
+    places: dict[int, int] = {}
+    body = document.body
+    tops = [
+        (IN_HEAD, [document.head] if document.head is not None else []),
+        (IN_SVG, document.css("svg")),  # in document order: an inner <svg> is marked already
+        (IN_HEADER, [child for child in (body.iter(include_text=False) if body is not None else ()) if child.tag == "header"]),
+    ]
+    for flag, nodes in tops:
+        for top in nodes:
+            identity = top.mem_id
+            if places.get(identity, 0) & flag:
+                continue
+            for node in top.traverse(include_text=False):
+                if node.mem_id != identity:
+                    places[node.mem_id] = places.get(node.mem_id, 0) | flag
+    return places
+
+
 class _DocumentCheck:
     """One pass over one document; collects findings (state lives only as long as the check)."""
 
@@ -296,14 +319,11 @@ class _DocumentCheck:
 
     def run(self, document: LexborHTMLParser) -> None:
         # The parser walks the elements in document order (in C: a walk in Python took as long as
-        # the whole check); where each sits comes from CSS selections, also run by the parser.
+        # the whole check); where each sits is worked out once beforehand (_places).
         root = document.root
         if root is None:
             return
-        places = {}
-        for selector, flag in (("head *", IN_HEAD), ("svg *", IN_SVG), ("body > header *", IN_HEADER)):
-            for node in document.css(selector):
-                places[node.mem_id] = places.get(node.mem_id, 0) | flag
+        places = _places(document)
         refused_below: set[int] = set()  # descendants of refused elements: their own content is not judged again
         for node in root.traverse(include_text=False):
             if not node.is_element_node:
@@ -320,6 +340,9 @@ class _DocumentCheck:
         """Check one element; True when the element itself is refused."""
         for name, value in attributes.items():
             self.attribute(node, name.lower(), value)
+        if attributes.get("id") == CONFIG_ID and tag != "script":
+            # Material's bundle reads its configuration with getElementById: the first element wins.
+            self.add(node, f"id {CONFIG_ID!r} belongs to Material's configuration block")
         if flags & REFUSED_ABOVE:
             return True
         if tag in DOCUMENT_ELEMENTS:
@@ -334,10 +357,11 @@ class _DocumentCheck:
         if tag not in (HEAD_ELEMENTS if in_head else BODY_ELEMENTS):
             self.add(node, f"<{tag}> is not allowed {'in <head>' if in_head else 'outside <head>'}")
             return True
-        self.attribute_names(node, tag, attributes)
         if tag == "script":
-            self.script(node, attributes)
-        elif tag == "meta":
+            self.script(node, attributes)  # its attributes are the script rules' business
+            return False
+        self.attribute_names(node, tag, attributes)
+        if tag == "meta":
             self.meta(node, attributes)
         elif tag == "link":
             self.link(node, attributes)
@@ -345,8 +369,6 @@ class _DocumentCheck:
             self.add(node, "<form> is allowed only in the theme's page header")
         elif tag == "title" and attributes:
             self.add(node, "<title> with attributes")
-        if attributes.get("id") == CONFIG_ID and not (tag == "script" and (attributes.get("type") or "").strip().lower() == CONFIG_TYPE):
-            self.add(node, f"id {CONFIG_ID!r} belongs to Material's configuration block, which its script reads by that id")
         return False
 
     def attribute(self, node: LexborNode, name: str, value: str | None) -> None:
@@ -388,22 +410,21 @@ class _DocumentCheck:
         return False
 
     def script(self, node: LexborNode, attributes: dict) -> None:
+        """The site's own scripts only; one finding per script that is not."""
         if "src" in attributes:
-            if set(attributes) - {"src"}:
-                self.add(node, "a script file loaded with attributes the templates do not write")
             path, problem = same_site_path_problem(attributes["src"] or "", self.page, self.site)
             if problem:
                 self.add(node, f"script src: {problem}")
             elif path not in self.policy.script_paths:
                 self.add(node, f"script file {path!r} is not one the site's templates load")
-            return
-        if (attributes.get("type") or "").strip().lower() == CONFIG_TYPE:
+            elif set(attributes) != {"src"}:
+                self.add(node, "a script file loaded with attributes the templates do not write")
+        elif (attributes.get("type") or "").strip().lower() == CONFIG_TYPE:
             self.config_block(node, attributes)
-            return
-        if attributes:
-            self.add(node, "inline <script> with attributes the templates do not write")
-        if csp_hash(node.text(deep=True)) not in self.policy.inline_script_hashes:
+        elif csp_hash(node.text(deep=True)) not in self.policy.inline_script_hashes:
             self.add(node, "inline <script> not written by the site's templates")
+        elif attributes:
+            self.add(node, "inline <script> with attributes the templates do not write")
 
     def config_block(self, node: LexborNode, attributes: dict) -> None:
         self.config_blocks += 1
