@@ -391,3 +391,44 @@ def test_a_script_the_templates_write_is_allowed_and_listed_in_the_policy(tmp_pa
         meta = LexborHTMLParser((site / url).read_text(encoding="utf-8")).css_first('meta[http-equiv="Content-Security-Policy"]')
         assert expected in meta.attributes["content"].split(), url
     assert expected in (site / "_headers").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("description", '"x\\"\\x3e\\x3cscript\\x3ealert(1)\\x3c/script\\x3e"'),
+        ("description", '"x\\"\\x3e\\x3cmeta http-equiv=refresh content=\\"0;url=https://evil.example/\\"\\x3e"'),
+        ("title", '"About\\x3c/title\\x3e\\x3cbase href=https://evil.example/\\x3e"'),
+    ],
+)
+def test_markup_in_front_matter_that_the_theme_prints_raw_stops_the_build(tmp_path, caplog, field, value):
+    # YAML escapes hide `<` from the source scan; whichever check stops it, the page's source is named.
+    project = copy_project(tmp_path / "project")
+    page = project / "docs/en/about.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    lines = [f"{field}: {value}" if line.startswith(f"{field}:") else line for line in lines]
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    from mkdocs.exceptions import Abort
+
+    with pytest.raises(Abort):
+        build_site(project, tmp_path / "site", "https://example.org/")
+    assert "docs/en/about.md" in caplog.text
+    assert not any((tmp_path / "site").iterdir()), "a failed build left files to publish"
+
+
+def test_the_markdown_contributors_write_passes_the_final_check(tmp_path):
+    # What the site's Markdown extensions render for ordinary writing is not refused.
+    project = copy_project(tmp_path / "project")
+    page = project / "docs/fr/about.md"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + "\n## Exemples {#exemples}\n\n| Gauche | Centre | Droite |\n|:--|:-:|--:|\n| a | b | c |\n\n"
+        + "Un lien [externe](https://example.org/){: target=_blank rel=noopener } et une *abréviation* HTML.\n\n"
+        + '!!! note "Titre"\n    Texte de la note.\n\n'
+        + '<details markdown="1"><summary>Plus</summary>\n\nTexte **caché**.\n\n</details>\n\n'
+        + "*[HTML]: HyperText Markup Language\n",
+        encoding="utf-8",
+    )
+    site = build_site(project, tmp_path / "site", "https://example.org/")
+    cells = LexborHTMLParser((site / "about.html").read_text(encoding="utf-8")).css("#exemples ~ table th")
+    assert [cell.attributes.get("align") for cell in cells] == ["left", "center", "right"]

@@ -162,9 +162,11 @@ def whatwg_url_text(value: str) -> str:
 def url_scheme(text: str) -> str | None:
     """The scheme of a URL text (lowercased), or None when the parser reads it as a relative URL."""
     colon = text.find(":")
-    if colon <= 0 or not ("a" <= text[0].lower() <= "z"):
+    scheme = text[:colon]
+    # ASCII only, compared after lowercasing: str.lower() maps a few other letters to ASCII ones.
+    if colon <= 0 or not scheme.isascii() or not scheme[0].isalpha():
         return None
-    scheme = text[:colon].lower()
+    scheme = scheme.lower()
     return scheme if all(character in _SCHEME_CHARACTERS for character in scheme) else None
 
 
