@@ -32,10 +32,12 @@ def csp_of(soup) -> dict[str, list[str]]:
     return {name: sources for name, *sources in directives}
 
 
-def test_meta_goes_right_after_the_charset():
+def test_meta_goes_right_after_the_charset_and_replaces_the_one_an_earlier_build_wrote():
     page = '<html><head>\n<meta charset="utf-8">\n<title>T</title></head><body></body></html>'
     with_policy = with_csp_meta(page, "default-src 'self'", "x.html")
     assert with_policy == page.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n      <meta http-equiv="Content-Security-Policy" content="default-src \'self\'">')
+    assert with_csp_meta(with_policy, "default-src 'self'", "x.html") == with_policy
+    assert with_csp_meta(with_policy, "default-src 'none'", "x.html") == with_policy.replace("'self'", "'none'")
     with pytest.raises(ValueError, match='x.html: no <meta charset="utf-8">'):
         with_csp_meta("<html><head></head></html>", "default-src 'self'", "x.html")
 

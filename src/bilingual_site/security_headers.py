@@ -65,17 +65,27 @@ def meta_policy(script_hashes: tuple[str, ...]) -> str:
     return serialize(policy(list(script_hashes)))
 
 
-def with_csp_meta(html: str, content: str, where: str) -> str:
-    """``html`` with a CSP <meta> holding ``content`` right after its `<meta charset="utf-8">`.
+_META_START = '\n      <meta http-equiv="Content-Security-Policy" content="'
 
-    A plain search for the tag Material writes: the final check (published_html) parses every
-    published page and refuses one whose policy is not the site's, or not right after the charset.
+
+def with_csp_meta(html: str, content: str, where: str) -> str:
+    """``html`` with a CSP <meta> holding ``content`` right after its `<meta charset="utf-8">`,
+    in place of the one an earlier build put there (a `--dirty` build keeps unchanged files).
+
+    A plain search for the tag Material writes, and for the policy exactly as this function
+    writes it: the final check (published_html) parses every published page and refuses one whose
+    policy is not the site's, or not right after the charset.
     """
     charset = html.find(CHARSET_META)
     if charset < 0:
         raise ValueError(f'{where}: no {CHARSET_META} to put the Content-Security-Policy after')
     end = charset + len(CHARSET_META)
-    return f'{html[:end]}\n      <meta http-equiv="Content-Security-Policy" content="{content}">{html[end:]}'
+    rest = end
+    if html.startswith(_META_START, end):
+        closing = html.find('">', end + len(_META_START))
+        if closing >= 0:
+            rest = closing + len('">')
+    return f'{html[:end]}{_META_START}{content}">{html[rest:]}'
 
 
 def headers_file(script_hashes: list[str]) -> str:
