@@ -34,17 +34,18 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@"
 }
 
-# A virtual environment with the locked packages of $1, reinstalled only when the lock changes.
+# A virtual environment with the locked packages of $1, reinstalled only when the lock or
+# pyproject.toml (the plugin's entry point) changes.
 ensure_python_env() {
   local lock=$1 stamp="$VENV/.installed-$1"
   if [ ! -x "$VENV/bin/python" ]; then
     python3 -m venv "$VENV" 2>/dev/null || { rm -rf "$VENV"; apt_install python3-venv; python3 -m venv "$VENV"; }
   fi
-  if [ ! -f "$stamp" ] || ! cmp -s "$lock" "$stamp"; then
+  if [ ! -f "$stamp" ] || ! cat "$lock" pyproject.toml | cmp -s - "$stamp"; then
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check --require-hashes -r "$lock"
     # The project's own package (src/bilingual_site), used by the hooks and the tools.
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
-    cp "$lock" "$stamp"
+    cat "$lock" pyproject.toml > "$stamp"
   fi
 }
 

@@ -9,7 +9,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 PROJECT = Path(__file__).resolve().parent.parent
-SITE_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "translations")
+SITE_PARTS = ("mkdocs.yml", "docs", "data", "overrides", "translations")
 
 
 def build_site(project: Path, site_dir: Path, site_url: str, **overrides) -> Path:

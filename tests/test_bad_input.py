@@ -159,7 +159,7 @@ def test_anchor_into_a_generated_reference_page_that_exists_builds(tmp_path):
 @pytest.mark.parametrize("flag", ["--quiet", "--verbose"])
 def test_quiet_or_verbose_command_line_builds_still_fail_on_a_broken_anchor(tmp_path, flag):
     # MkDocs alone lets both through: --quiet drops the warnings strict mode counts, --verbose skips
-    # anchor validation (hooks/strict_validation.py).
+    # anchor validation (the plugin keeps it working under -q and -v).
     import os
     import subprocess
     import sys
@@ -180,7 +180,7 @@ def test_quiet_or_verbose_command_line_builds_still_fail_on_a_broken_anchor(tmp_
 
 
 def test_a_page_in_the_parallel_views_folder_is_refused(tmp_path, caplog):
-    """Views share a page shell because nothing else lives where they are generated (hooks/parallel_view.py)."""
+    """Views share a page shell because nothing else lives where they are generated (the plugin's parallel views)."""
     build_fails_with(
         tmp_path, caplog, {"docs/fr/parallel/en/extra.md": "# Extra {#extra}\n\nTexte.\n"},
         "docs/fr/parallel/en/extra.md: the parallel/ folder is where the parallel views are generated",

@@ -286,7 +286,7 @@ def test_views_are_out_of_search_sitemaps_hreflang_and_navigation(site, site_por
 
 
 def test_a_views_navigation_drawer_is_the_whole_navigation_of_its_interface(site):
-    """Views share a page shell (hooks/parallel_view.py): the drawer must still list every page
+    """Views share a page shell (the plugin's parallel views): the drawer must still list every page
     of the interface language, its links working from each view."""
 
     def targets(url: str) -> list[str]:
@@ -444,7 +444,7 @@ def test_a_dirty_rebuild_still_fills_every_view(tmp_path):
         about.write_text(about.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8")
         run(dirty=True)
     finally:
-        load_config(str(project / "mkdocs.yml")).plugins.on_startup(command="build", dirty=False)  # hooks live for the process
+        load_config(str(project / "mkdocs.yml")).plugins.on_startup(command="build", dirty=False)  # the plugin lives for the process
     for url in parallel_pages(site):
         text = (site / url).read_text(encoding="utf-8")
         assert "parallel-view-" not in text and 'data-section-id="' in text, url

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from mkdocs.utils import get_relative_url
 
-from bilingual_site.build_context import language_prefix
+from bilingual_site.language_links import language_prefix
 from bilingual_site.freshness import CURRENT, ORIGINAL, ORPHAN, OUTDATED, UNTRANSLATED, PageStatus, ProjectStatus, progress
 from bilingual_site.sections import front_matter
 from bilingual_site.translation_project import Project
