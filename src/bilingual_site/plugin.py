@@ -38,6 +38,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from bilingual_site import build_context
+from bilingual_site.claim_marks import ClaimMarksExtension, ClaimQuote, PageClaims
 from bilingual_site.build_context import Languages
 from bilingual_site.content_policy import check_markdown
 from bilingual_site.docs_layout import SourceFile, check_language_folders, source_files
@@ -131,6 +132,8 @@ class BilingualSitePlugin(BasePlugin):
         # The i18n plugin builds every language with a fresh Jinja environment: one bytecode cache
         # for all of them (and every `mkdocs serve` rebuild) compiles each template once.
         self.template_cache = MemoryBytecodeCache()
+        # Marks each claim's verdict on the note as Python-Markdown renders it (claim_marks.py).
+        self.claim_marks = ClaimMarksExtension()
         self.dirty = False
         self.run: Run | None = None
         self.build = LanguageBuild()
@@ -145,6 +148,8 @@ class BilingualSitePlugin(BasePlugin):
     @event_priority(-110)  # after the i18n plugin's on_config (-100) has switched to this language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         keep_strict_validation_working(config)
+        if self.claim_marks not in config.markdown_extensions:
+            config.markdown_extensions.append(self.claim_marks)
         # markdown_extensions are not per language: the permalink title is set for each build.
         config.mdx_configs.setdefault("toc", {})["permalink_title"] = config.extra["ui"]["permalink_title"]
         # Material scopes stored preferences (colour scheme) by base URL: one scope for the whole
@@ -230,6 +235,7 @@ class BilingualSitePlugin(BasePlugin):
                 META_KEY: shell,
             }
             return None
+        self.claim_marks.page = self.claims_quoted_in(page, config)
         kind = page.meta.get("reference_data")
         if kind is None:
             return None
@@ -245,6 +251,9 @@ class BilingualSitePlugin(BasePlugin):
         return markdown.rstrip() + "\n\n" + rendered
 
     def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.claim_marks.page is not None:
+            check_claim_marks(self.claim_marks.page, self.current_run().reference_data, page)
+            self.claim_marks.page = None
         status = self.page_status(page, config)
         if status.status != OUTDATED:
             return None
@@ -405,6 +414,25 @@ class BilingualSitePlugin(BasePlugin):
             return built_page_status(self.current_run().translation, page_path(page), languages.current, page.file.locale)
         except InputError as error:
             raise PluginError(str(error)) from error
+
+    def claims_quoted_in(self, page: Page, config: MkDocsConfig) -> PageClaims | None:
+        """The claims whose passages this page holds, with their marks in the page's language; None elsewhere."""
+        data = self.current_run().reference_data
+        if page_path(page) != data.quoted_page:
+            return None
+        ui = config.extra["ui"]
+        # A fallback page is the original's text: its quotes are the original's.
+        language = page.file.locale
+        quotes = []
+        for claim in data.claims:
+            quote = claim["quote"].get(language)
+            if quote is None:
+                raise PluginError(
+                    f"data/claims.yml:{claim['quote'].line}: claim '{claim['id']}' has no '{language}' quote of docs/{page.file.src_uri}"
+                )
+            claims_page = get_relative_url(data.claims_page, data.quoted_page)
+            quotes.append(ClaimQuote(claim["id"], claim["status"], quote, ui["status_labels"][claim["status"]], ui["claim_verdict_label"], claims_page))
+        return PageClaims(quotes)
 
     def translation_context(self, page: Page, config: MkDocsConfig) -> dict:
         """What templates read as `translation`: the page's status and the notices that go with it."""
@@ -695,6 +723,27 @@ def check_rendered_pages(files: Files) -> None:
         errors += [f"{source}: duplicate id {value!r} in the rendered page ({count} elements)" for value, count in sorted(duplicate_ids(tags).items())]
     if errors:
         raise PluginError("\n".join(errors))
+
+
+def check_claim_marks(marked: PageClaims, data: ReferenceData, page: Page) -> None:
+    """Every claim's quote was found exactly once on the page, and no two passages overlap."""
+    lines = {claim["id"]: claim["quote"].key_lines for claim in data.claims}
+    language = page.file.locale
+    problems = []
+    for quote in marked.quotes:
+        count = marked.found.get(quote.claim, 0)
+        where = f"data/claims.yml:{lines[quote.claim][language]}: claim '{quote.claim}'"
+        if count == 0:
+            problems.append(
+                f"{where}: its '{language}' quote is not in docs/{page.file.src_uri} (as one run of text): "
+                f"{quote.quote!r}. The page changed: check the claim again and update the quote."
+            )
+        elif count > 1:
+            problems.append(f"{where}: its '{language}' quote is found {count} times in docs/{page.file.src_uri}; quote a longer passage")
+    for first, second in marked.overlapping:
+        problems.append(f"data/claims.yml:{lines[first][language]}: the passages of claims '{first}' and '{second}' overlap in docs/{page.file.src_uri}")
+    if problems:
+        raise PluginError("\n".join(problems))
 
 
 def view_translations(languages: Languages) -> list[str]:

@@ -30,6 +30,8 @@ class ReferenceData:
     sources: list[LineDict]
     claims: list[LineDict]
     terms: list[LineDict]
+    quoted_page: str = "note.md"  # the page whose passages the claims quote, in each language folder
+    claims_page: str = "claims.md"  # the page that lists the claims, where the verdict marks lead
 
 
 class _Checker:
@@ -130,6 +132,13 @@ def _check_claims(document: Any, path: str, languages: list[str], default: str, 
         for source_id in cited:
             if source_id not in source_ids:
                 raise checker.fail(claim.key_lines["sources"], f"{what}: unknown source id {source_id!r} (not in data/sources.yml)")
+        quotes = checker.mapping(checker.field(claim, "quote", what), claim.key_lines["quote"], f"{what}: 'quote'")
+        for language in quotes:
+            if language not in languages:
+                raise checker.fail(quotes.key_lines[language], f"{what}: quote in language '{language}', which is not declared in mkdocs.yml")
+            checker.text(quotes, language, f"{what}: quote")
+        if default not in quotes:
+            raise checker.fail(quotes.line, f"{what}: missing the quote in the default language '{default}'")
         for language, block in checker.per_language(claim, languages, default, what).items():
             checker.text(block, "claim", f"{what}, text.{language}")
             facts = checker.field(block, "facts", f"{what}, text.{language}")
@@ -167,9 +176,13 @@ def load_reference_data(data_dir: Path, languages: list[str], default: str, show
         return load_yaml_with_lines(data_dir / name, f"{shown_dir}/{name}")
 
     sources = _check_sources(load("sources"), f"{shown_dir}/sources.yml", languages, default)
-    claims = _check_claims(load("claims"), f"{shown_dir}/claims.yml", languages, default, {s["id"] for s in sources})
+    claims_document = load("claims")
+    claims = _check_claims(claims_document, f"{shown_dir}/claims.yml", languages, default, {s["id"] for s in sources})
+    pages = {}
+    for key in ("quoted_page", "claims_page"):
+        pages[key] = _Checker(f"{shown_dir}/claims.yml").text(claims_document, key, "the file")
     terms = _check_terms(load("glossary"), f"{shown_dir}/glossary.yml", languages, default)
-    return ReferenceData(sources=sources, claims=claims, terms=terms)
+    return ReferenceData(sources=sources, claims=claims, terms=terms, **pages)
 
 
 # --- Rendering -------------------------------------------------------------
