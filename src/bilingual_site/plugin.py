@@ -293,6 +293,7 @@ class BilingualSitePlugin(BasePlugin):
         page.canonical_url = canonical
         build_context.set_alternates(config, alternates)
         context["language_switcher"] = switcher
+        context["search_fallback"] = search_fallback(config, languages, page.url)
         if is_view(page.meta):
             alternates = self.view_shell_context(context, page, config)
         else:
@@ -352,6 +353,7 @@ class BilingualSitePlugin(BasePlugin):
             {"name": names[code], "lang": code, "href": homes[code], "current": code == languages.current} for code in languages.all
         ]
         context["ui"] = config.extra["ui"]
+        context["search_fallback"] = search_fallback(config, languages, None)
         return context
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -723,6 +725,20 @@ def check_rendered_pages(files: Files) -> None:
         errors += [f"{source}: duplicate id {value!r} in the rendered page ({count} elements)" for value, count in sorted(duplicate_ids(tags).items())]
     if errors:
         raise PluginError("\n".join(errors))
+
+
+def search_fallback(config: MkDocsConfig, languages: Languages, page_url: str | None) -> list[dict]:
+    """The other languages' homes, where a search that finds nothing here is offered again.
+    ``page_url`` None: the 404 page, served from any path, links from the site root."""
+    ui = config.extra["ui"]
+    offers = []
+    for code in languages.all:
+        if code == languages.current:
+            continue
+        home = build_context.language_prefix(code, languages.default) + "index.html"
+        href = get_relative_url(home, page_url) if page_url else build_context.site_path(config.site_url) + home
+        offers.append({"lang": code, "href": href, "text": ui["search_fallback_link"].replace("{language}", language_name(config, code))})
+    return offers
 
 
 def check_claim_marks(marked: PageClaims, data: ReferenceData, page: Page) -> None:
