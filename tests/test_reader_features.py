@@ -132,9 +132,10 @@ def test_overlapping_passages_are_reported_and_not_marked():
 
 
 def test_marks_keep_the_text_around_them_and_are_escaped():
-    html, page = marked('Say "x" <b> & y.', quote("a", '"x"'))
-    tree = etree.fromstring(f"<root>{html}</root>")
-    assert "".join(tree.itertext()).replace("Claim check: Partly true", "") == 'Say "x" <b> & y.'
+    html, page = marked('Say "x" & y < z.', quote("a", '"x" & y < z'))
+    tree = etree.fromstring(f"<root>{html}</root>")  # well-formed: what the mark holds is escaped
+    assert tree.find(".//span[@data-claim='a']").text == '"x" & y < z'
+    assert "".join(tree.itertext()).replace("Claim check: Partly true", "") == 'Say "x" & y < z.'
 
 
 def build_fails_with(tmp_path, caplog, edit, *expected: str) -> None:
