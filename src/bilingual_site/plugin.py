@@ -46,6 +46,8 @@ from bilingual_site.errors import InputError
 from bilingual_site.freshness import PageStatus, ProjectStatus
 from bilingual_site.heading_ids import duplicate_heading_ids
 from bilingual_site.language_links import neutral_path, page_language_links
+from bilingual_site.locale_data import language_name as cldr_language_name
+from bilingual_site.locale_data import long_date
 from bilingual_site.markdown_scan import fenced_code_enabled
 from bilingual_site.page_sources import check_page_source
 from bilingual_site.parallel_view import BODY, CANONICAL, FOLDER, META_KEY, TITLE, VIEW_PATH, PageHtml, PageShell, align, build_pairs, is_view, view_path
@@ -265,6 +267,9 @@ class BilingualSitePlugin(BasePlugin):
         # policy or repeats an id stops the build before any is written.
         check_rendered_pages(files)
         env.bytecode_cache = self.template_cache
+        date_locale = config.extra.get("cldr_locale") or self.languages(config).current
+        env.filters["long_date"] = lambda date: long_date(date, date_locale)
+        env.filters["language_name"] = lambda code: language_name(config, code)
         env.globals["stylesheet_bundle"] = self.current_run().stylesheet.path
         # Every page is read by now: what each shows of its status and its language links is
         # worked out in one pass, which takes half the time of the same work between renderings.
@@ -781,9 +786,8 @@ def add_view_shell(files: Files, view_file: File, interface: str, depth: int, ne
 
 
 def language_name(config: MkDocsConfig, language: str) -> str:
-    """A language's name in the interface's words (extra.ui language_names), else in its own."""
-    names = config.extra["ui"].get("language_names") or {}
-    return names.get(language) or build_context.language_config(config, language).name
+    """A language's name in the words of the language being built ('anglais'), from CLDR."""
+    return cldr_language_name(language, build_context.i18n_plugin(config).current_language)
 
 
 class SwitcherOnly(list):
