@@ -12,17 +12,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from bilingual_site import build_context
-from bilingual_site.content_policy import check_markdown
-from bilingual_site.markdown_scan import fenced_code_enabled
+from bilingual_site.content_policy import check_page
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     if not build_context.all_languages_built(config):
         return  # checked once, in the first language's build
-    fenced_blocks = fenced_code_enabled(config.markdown_extensions)
     findings = []
-    for source in build_context.docs_sources(config):
-        findings += check_markdown(source.text, source.shown, fenced_blocks)
+    for source, page in build_context.docs_models(config):
+        findings += check_page(page, source.shown)
     if findings:
         raise PluginError("\n".join(str(finding) for finding in findings))
 

@@ -6,13 +6,21 @@ so the build and `translations status` cannot disagree. Templates read
 `data-translation-status`, partials/page-notices.html shows the outdated banner
 or the "translated from" line, and every stale section's heading gets
 `data-translation-outdated` here.
+
+The heading marks are set in the page's Markdown tree, by a treeprocessor that runs right after the
+toc extension has given every heading its id: the ids it matches are the ones the page renders
+(`{: .x #step }`, `{#v1.2}`, auto-ids alike), and no rendered HTML is read back or rewritten.
 """
 
 from __future__ import annotations
 
-import re
+import html
+import xml.etree.ElementTree as etree
 
 from jinja2 import Environment
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -23,19 +31,52 @@ from mkdocs.utils import get_relative_url
 from bilingual_site import build_context, build_status
 from bilingual_site.errors import InputError
 from bilingual_site.freshness import PageStatus
-from bilingual_site.sections import headings, parse_page
 from bilingual_site.translation_status import OUTDATED, UNTRANSLATED, built_page_status
 
-
-_HEADING_WITH_ID = re.compile(r'<(h[1-6]) id="([^"]*)"')
 # This language's build: page URL -> what templates read as `translation`.
 _contexts: dict[str, dict] = {}
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+class OutdatedHeadingMarks(Treeprocessor):
+    """Marks the first heading with each stale section's id. ``labels`` (id -> label) is the page
+    being rendered's, set by on_page_markdown just before MkDocs renders it, emptied after."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.labels: dict[str, str] = {}
+
+    def run(self, root: etree.Element) -> None:
+        unmarked = dict(self.labels)
+        for element in root.iter():
+            if unmarked and element.tag in _HEADINGS and element.get("id") in unmarked:
+                # The heading carries the attribute; CSS shows its value (a label, not a search term).
+                element.set("data-translation-outdated", unmarked.pop(element.get("id")))
+
+
+class OutdatedHeadingMarksExtension(Extension):
+    def __init__(self) -> None:
+        super().__init__()
+        self.marks = OutdatedHeadingMarks()
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(self.marks, "translation_outdated", 4)  # toc, which sets the ids, is at 5
+
+
+def heading_marks(config: MkDocsConfig) -> OutdatedHeadingMarks:
+    """The marks of this configuration's Markdown (on_config added the extension to it)."""
+    for extension in config.markdown_extensions:
+        if isinstance(extension, OutdatedHeadingMarksExtension):
+            return extension.marks
+    raise PluginError("hooks/translation_status.py: the outdated heading marks were not set up by on_config")
 
 
 def on_config(config: MkDocsConfig) -> None:
     lock_dir = str(build_context.project_root(config) / "translations")
     if lock_dir not in config.watch:
         config.watch.append(lock_dir)
+    if not any(isinstance(extension, OutdatedHeadingMarksExtension) for extension in config.markdown_extensions):
+        config.markdown_extensions.append(OutdatedHeadingMarksExtension())
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -55,21 +96,19 @@ def status_of(page: Page, config: MkDocsConfig) -> PageStatus:
         raise PluginError(str(error)) from error
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     status = status_of(page, config)
-    if status.status != OUTDATED:
-        return None
-    label = build_context.ui_strings(config, status.language)["outdated_heading_mark"]
-    unmarked = set(status.stale_ids)
+    labels: dict[str, str] = {}
+    if status.status == OUTDATED:
+        label = build_context.ui_strings(config, status.language)["outdated_heading_mark"]
+        labels = {section_id: label for section_id in status.stale_ids}
+    heading_marks(config).labels = labels
+    return None
 
-    def marked(heading: re.Match) -> str:
-        if heading.group(2) not in unmarked:
-            return heading.group(0)
-        unmarked.discard(heading.group(2))  # the first heading with that id, as the section's
-        # The heading carries the attribute; CSS shows its value (a label, not a search term).
-        return f'{heading.group(0)} data-translation-outdated="{label}"'
 
-    return _HEADING_WITH_ID.sub(marked, html)
+def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    heading_marks(config).labels = {}  # this page's marks are set: no other rendering gets them
+    return None
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -115,7 +154,8 @@ def changes_for_readers(status: PageStatus, page: Page, original_url: str) -> li
     """Each stale section with the title the reader sees and a link to it in the original."""
     if not status.changes:
         return []
-    own_titles = {heading.id: heading.title for heading in headings(parse_page(page.file.content_string)) if heading.id}
+    # The page's own headings, from the toc extension's tokens of its rendering (MkDocs' page.toc).
+    own_titles = {anchor.id: html.unescape(anchor.title) for anchor in _anchors(page.toc)}
     return [
         {
             "id": change.id,
@@ -127,3 +167,12 @@ def changes_for_readers(status: PageStatus, page: Page, original_url: str) -> li
         }
         for change in status.changes
     ]
+
+
+def _anchors(toc) -> list:
+    """Every entry of a page's table of contents, nested ones included."""
+    found = []
+    for anchor in toc:
+        found.append(anchor)
+        found += _anchors(anchor.children)
+    return found

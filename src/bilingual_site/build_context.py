@@ -21,6 +21,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from bilingual_site.docs_layout import SourceFile, source_files
+from bilingual_site.markdown_model import MarkdownOptions, MarkdownPage, read_markdown
 
 
 @dataclass(frozen=True)
@@ -207,3 +208,21 @@ def docs_pages(config: MkDocsConfig) -> dict[str, frozenset[str]]:
         return {folder: frozenset(found) for folder, found in pages.items()}
 
     return once_per_run(config, "docs_pages", listed)
+
+
+def markdown_options(config: MkDocsConfig) -> MarkdownOptions:
+    """The extensions MkDocs renders pages with (its builtins included), for the Markdown model.
+
+    Extension objects hooks add for the build itself (hooks/translation_status.py's outdated marks)
+    are left out: they mark the rendered page and change nothing the model reads."""
+    names = tuple(extension for extension in config.markdown_extensions if isinstance(extension, str))
+    return MarkdownOptions(names, {name: dict(values) for name, values in (config.mdx_configs or {}).items()})
+
+
+def docs_models(config: MkDocsConfig) -> list[tuple[SourceFile, MarkdownPage]]:
+    """Every page source with its Markdown model, modelled once per run for the checks that read them all."""
+    def modelled() -> list[tuple[SourceFile, MarkdownPage]]:
+        options = markdown_options(config)
+        return [(source, read_markdown(source.text, options)) for source in docs_sources(config)]
+
+    return once_per_run(config, "docs_models", modelled)

@@ -39,7 +39,7 @@ def project_from_config(config: MkDocsConfig) -> Project:
     """The translation tool's view of the project (translation_project.load_project), from the
     configuration MkDocs has already read rather than from mkdocs.yml again."""
     languages = [dict(language) for language in build_context.i18n_plugin(config).config.languages]
-    return project_of(build_context.project_root(config), Path(config.docs_dir), languages, "mkdocs.yml")
+    return project_of(build_context.project_root(config), Path(config.docs_dir), languages, "mkdocs.yml", build_context.markdown_options(config))
 
 
 def tracker() -> ProjectStatus:
