@@ -14,8 +14,10 @@ from mkdocs.utils.meta import get_data
 from bilingual_site.content_policy import check_markdown
 from bilingual_site.glossary_lint import Term, avoided_terms
 from bilingual_site.heading_ids import duplicate_heading_ids
-from bilingual_site.markdown_model import MarkdownOptions, read_markdown, split_front_matter
+from bilingual_site.markdown_model import MarkdownOptions, normalize, read_markdown, split_front_matter
 from bilingual_site.parity import check_pair
+from bilingual_site.translation_lock import read_lock
+from bilingual_site.translation_project import load_project
 from bilingual_site.translations import main
 from bilingual_site.typography import typography_findings
 from html_pages import parse
@@ -222,13 +224,18 @@ def test_extensions_change_what_is_read():
     assert read_markdown(text, MarkdownOptions.from_mkdocs_yml([])).admonitions == ()
 
 
-@pytest.mark.parametrize("path", sorted((PROJECT / "docs").rglob("*.md")), ids=lambda path: path.relative_to(PROJECT).as_posix())
-def test_sections_and_fingerprints_equal_the_old_line_reader(path):
-    """While src/bilingual_site/sections.py exists: on every page, the same sections, the same text,
-    the same fingerprints (titles differ: the model's are the rendered text, without Markdown)."""
-    from bilingual_site import sections as old
-
-    text = path.read_text(encoding="utf-8")
-    ours = [(s.id, s.level, s.line, s.text, s.fingerprint) for s in read_markdown(text, SITE_MARKDOWN).sections]
-    theirs = [(s.id, s.level, s.line, s.text, s.fingerprint) for s in old.sections(old.parse_page(text))]
-    assert ours == theirs
+def test_the_recorded_fingerprints_are_the_models_on_the_real_site():
+    """Every translation of the real site is current: what translations/<language>.yml recorded
+    (by the line reader this model replaced) is what the model reads in the originals today."""
+    project = load_project(PROJECT / "mkdocs.yml")
+    for language in project.translation_languages:
+        lock = read_lock(project.lock_path(language), project.shown(project.lock_path(language)))
+        assert lock
+        for page, record in lock.items():
+            sections = read_markdown(project.read(project.page_path(project.default_language, page)), project.markdown).sections
+            assert {section.id: section.fingerprint for section in sections} == {
+                section_id: recorded.fingerprint for section_id, recorded in record.sections.items()
+            }, page
+            assert {section.id: normalize(section.text) for section in sections} == {
+                section_id: recorded.source for section_id, recorded in record.sections.items()
+            }, page
