@@ -210,10 +210,15 @@ def test_attribute_list_ids_and_setext_headings_are_seen_by_every_reader():
 
 
 def test_the_content_policy_reads_raw_html_with_its_lines():
-    text = "# T\n\n<div>\n<p>ok</p>\n<img src=\"x.png\"\n     onerror=\"alert(1)\">\n</div>\n\n[x]: javascript:alert(1)\n"
+    text = (
+        "# T\n\n<div>\n<p>ok</p>\n<img src=\"x.png\"\n     onerror=\"alert(1)\">\n</div>\n\n[x]: javascript:alert(1)\n\n"
+        "<div markdown onmouseover=\"y()\">\n\n[a](http://example.org/)\n\n</div>\n"
+    )
     assert [(finding.line, finding.rule) for finding in check_markdown(text, "docs/fr/x.md", SITE_MARKDOWN)] == [
         (6, "no-inline-event-handler"),
         (9, "no-javascript-url"),
+        (11, "no-inline-event-handler"),  # md_in_html's element keeps its attributes in the tree
+        (13, "external-links-https"),
     ]
 
 

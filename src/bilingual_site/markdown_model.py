@@ -324,7 +324,7 @@ class _Reading:
         self.first_line = front.body_start + len(front.body_lines) - len(self.lines)
         self.cursor = 0  # the next line a block processor's block can start at
         self.blocks: dict[etree.Element, _Block] = {}  # element -> where it was written
-        self.fenced: dict[int, tuple[str, int]] = {}  # stash index of a fenced code block -> (its first line, line)
+        self.fenced: dict[int, tuple[str, int]] = {}  # stash index of a fenced code block -> (its source text, its line)
         self.definitions: dict[str, int] = {}  # reference name -> line
         self.explicit_ids: set[etree.Element] = set()
         self.walk: _TreeWalk | None = None
@@ -367,6 +367,8 @@ class _Reading:
         references = dict(self.md.references)
         saved_cursor = self.cursor
         start = self._find(self._first_line(block), self.cursor)
+        if start is None and (tag := self._stashed_element_tag(block)):
+            start = self._find(f"<{tag}", self.cursor, lowercase=True)  # md_in_html's `<div markdown>`
         if start is not None:
             self.cursor = start
         result = original(parent, blocks)
@@ -410,6 +412,14 @@ class _Reading:
             return raw.strip().split("\n", 1)[0].strip() if isinstance(raw, str) else ""
         return first
 
+    def _stashed_element_tag(self, block: str) -> str:
+        """The tag of an element md_in_html stashed whole (`<div markdown>`), if the block starts with one."""
+        index = _stash_index(block.split("\n", 1)[0].strip())
+        if index is None or index >= len(self.md.htmlStash.rawHtmlBlocks):
+            return ""
+        raw = self.md.htmlStash.rawHtmlBlocks[index]
+        return raw.tag.lower() if isinstance(raw, etree.Element) and isinstance(raw.tag, str) else ""
+
     def _line_count(self, block: str) -> int:
         """How many of the page's lines a block takes: a stashed block, as many as it stashed."""
         index = _stash_index(block.strip())
@@ -421,7 +431,7 @@ class _Reading:
 
     def _find(self, needle: str, start: int, lowercase: bool = False) -> int | None:
         """The first line from ``start`` that ends with ``needle`` (nested blocks lose their markers
-        and indentation: `- `, `> `, four spaces), or holds it, for a reference name."""
+        and indentation: `- `, `> `, four spaces), or, ``lowercase``, holds it in any case."""
         if not needle:
             return None
         for index in range(start, len(self.lines)):
