@@ -8,7 +8,11 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from bilingual_site.translation_project import load_project
+
 PROJECT = Path(__file__).resolve().parent.parent
+# The Markdown extensions of the real site (mkdocs.yml), for tests that model pages directly.
+SITE_MARKDOWN = load_project(PROJECT / "mkdocs.yml").markdown
 SITE_PARTS = ("mkdocs.yml", "docs", "data", "overrides", "translations")
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 from mkdocs.exceptions import Abort
 
-from bilingual_site.heading_ids import duplicate_heading_ids, duplicate_ids_in_html, headings
-from sitebuild import build_site, copy_project
+from bilingual_site.heading_ids import duplicate_heading_ids, duplicate_ids_in_html
+from bilingual_site.markdown_model import read_markdown
+from sitebuild import SITE_MARKDOWN, build_site, copy_project
 
 
 def build_fails_with(tmp_path, caplog, changes: dict[str, str], *messages: str) -> None:
@@ -63,12 +64,13 @@ def test_a_page_outside_any_language_folder_stops_the_build(tmp_path, caplog):
 
 def test_headings_are_found_with_their_ids_outside_code():
     text = "---\ntitle: T\n---\n# Titre {#t}\n\n`## not a heading`\n\n## Étape **une** {: .x #step }\n\nSetext\n------\n"
-    assert [(h.line, h.id, h.explicit) for h in headings(text)] == [(4, "t", True), (8, "step", True), (10, "setext", False)]
+    headings = read_markdown(text, SITE_MARKDOWN).headings
+    assert [(h.line, h.id, h.explicit) for h in headings] == [(4, "t", True), (8, "step", True), (10, "setext", False)]
 
 
 def test_duplicate_explicit_ids_and_repeated_heading_texts_are_named_with_both_lines():
     text = "# Titre {#t}\n\n## Intro\n\nText.\n\n## Intro\n\n## Autre {#t}\n"
-    assert [str(error) for error in duplicate_heading_ids(text, "docs/fr/x.md")] == [
+    assert [str(error) for error in duplicate_heading_ids(read_markdown(text, SITE_MARKDOWN), "docs/fr/x.md")] == [
         "docs/fr/x.md:7: duplicate heading id 'intro', already used on line 3 "
         "(headings with the same text get the same id: give each its own {#id})",
         "docs/fr/x.md:9: duplicate heading id 't', already used on line 1",

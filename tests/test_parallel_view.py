@@ -17,7 +17,7 @@ from mkdocs.config import load_config
 
 import build_benchmark
 from html_pages import built_pages, parallel_pages, parse, resolve
-from sitebuild import PROJECT, build_site, copy_project
+from sitebuild import PROJECT, SITE_MARKDOWN, build_site, copy_project
 
 from bilingual_site import forked_work
 from bilingual_site.parallel_view import (
@@ -35,7 +35,7 @@ from bilingual_site.parallel_view import (
     paired_ids,
     without_indentation,
 )
-from bilingual_site.sections import parse_page, sections
+from bilingual_site.markdown_model import read_markdown
 from bilingual_site.site_urls import relative_url
 
 ORIGINAL, TRANSLATION = "fr", "en"
@@ -54,7 +54,7 @@ def view_url(interface: str, page: str) -> str:
 
 
 def section_ids(language: str, page: str) -> list[str]:
-    return [section.id for section in sections(parse_page((PROJECT / "docs" / language / page).read_text(encoding="utf-8")))]
+    return [section.id for section in read_markdown((PROJECT / "docs" / language / page).read_text(encoding="utf-8"), SITE_MARKDOWN).sections]
 
 
 def sides(pair):

@@ -12,7 +12,7 @@ import yaml
 from mkdocs.exceptions import Abort
 from selectolax.lexbor import LexborHTMLParser
 
-from bilingual_site.claim_marks import ClaimMarksExtension, ClaimQuote, PageClaims, mark_claims
+from bilingual_site.page_marks import ClaimMarksExtension, ClaimQuote, PageClaims, mark_claims
 from bilingual_site.translation_project import load_project
 from html_pages import parallel_pages
 from sitebuild import PROJECT, build_site, copy_project

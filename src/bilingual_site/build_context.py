@@ -7,7 +7,6 @@ independent of it (its maintainer calls it frozen). Nothing here keeps state bet
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,10 +15,11 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from bilingual_site.language_links import Languages, absolute_url, language_prefix, site_path
+from bilingual_site.markdown_model import MarkdownOptions
 
 __all__ = [
     "FixedLanguages", "Languages", "absolute_url", "built_pages", "declared_languages", "fixed_languages", "i18n_plugin",
-    "language_config", "language_prefix", "mark_outdated_headings", "project_root", "set_alternates", "site_path",
+    "language_config", "language_prefix", "markdown_options", "project_root", "set_alternates", "site_path",
     "translated_languages", "ui_strings",
 ]
 
@@ -92,18 +92,10 @@ def set_alternates(config: MkDocsConfig, alternates: list[dict]) -> None:
     config.extra["alternate"] = alternates
 
 
-_HEADING_WITH_ID = re.compile(r'<(h[1-6]) id="([^"]*)"')
+def markdown_options(config: MkDocsConfig) -> MarkdownOptions:
+    """The extensions MkDocs renders pages with (its builtins included), for the Markdown model.
 
-
-def mark_outdated_headings(html: str, stale_ids: set[str], label: str) -> str:
-    """``html`` with `data-translation-outdated` on the first heading of each stale section."""
-    unmarked = set(stale_ids)
-
-    def marked(heading: re.Match) -> str:
-        if heading.group(2) not in unmarked:
-            return heading.group(0)
-        unmarked.discard(heading.group(2))
-        # The heading carries the attribute; CSS shows its value (a label, not a search term).
-        return f'{heading.group(0)} data-translation-outdated="{label}"'
-
-    return _HEADING_WITH_ID.sub(marked, html)
+    Extension objects the plugin adds for the build itself (page_marks.py) are left out: they mark
+    the rendered page and change nothing the model reads."""
+    names = tuple(extension for extension in config.markdown_extensions if isinstance(extension, str))
+    return MarkdownOptions(names, {name: dict(values) for name, values in (config.mdx_configs or {}).items()})

@@ -28,7 +28,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment
-from markdown.extensions.toc import slugify as default_slugify
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -38,9 +37,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from bilingual_site import build_context
-from bilingual_site.claim_marks import ClaimMarksExtension, ClaimQuote, PageClaims
+from bilingual_site.page_marks import ClaimMarksExtension, ClaimQuote, OutdatedHeadingMarksExtension, PageClaims
 from bilingual_site.build_context import Languages
-from bilingual_site.content_policy import check_markdown
+from bilingual_site.content_policy import check_page
 from bilingual_site.docs_layout import SourceFile, check_language_folders, source_files
 from bilingual_site.errors import InputError
 from bilingual_site.freshness import PageStatus, ProjectStatus
@@ -48,7 +47,7 @@ from bilingual_site.heading_ids import duplicate_heading_ids
 from bilingual_site.language_links import neutral_path, page_language_links
 from bilingual_site.locale_data import language_name as cldr_language_name
 from bilingual_site.locale_data import long_date
-from bilingual_site.markdown_scan import fenced_code_enabled
+from bilingual_site.markdown_model import read_markdown
 from bilingual_site.page_sources import check_page_source
 from bilingual_site.parallel_view import BODY, CANONICAL, FOLDER, META_KEY, TITLE, VIEW_PATH, PageHtml, PageShell, align, build_pairs, is_view, view_path
 from bilingual_site.reference_data import RENDERERS, ReferenceData, load_reference_data
@@ -58,7 +57,6 @@ from bilingual_site.rendered_html import start_tags
 from bilingual_site.robots_txt import render_robots_txt
 from bilingual_site.security_headers import headers_file, with_csp_meta
 from bilingual_site.search_index import add_folded_field, split_by_language
-from bilingual_site.sections import headings, parse_page
 from bilingual_site.sitemaps import SitemapEntry, sitemap_files
 from bilingual_site.social_meta import social_meta
 from bilingual_site.status_report import status_report
@@ -134,7 +132,9 @@ class BilingualSitePlugin(BasePlugin):
         # The i18n plugin builds every language with a fresh Jinja environment: one bytecode cache
         # for all of them (and every `mkdocs serve` rebuild) compiles each template once.
         self.template_cache = MemoryBytecodeCache()
-        # Marks each claim's verdict on the note as Python-Markdown renders it (claim_marks.py).
+        # Marks in the page's Markdown tree as Python-Markdown renders it (page_marks.py): stale
+        # sections' headings, each claim's verdict on the note.
+        self.outdated_marks = OutdatedHeadingMarksExtension()
         self.claim_marks = ClaimMarksExtension()
         self.dirty = False
         self.run: Run | None = None
@@ -150,8 +150,9 @@ class BilingualSitePlugin(BasePlugin):
     @event_priority(-110)  # after the i18n plugin's on_config (-100) has switched to this language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         keep_strict_validation_working(config)
-        if self.claim_marks not in config.markdown_extensions:
-            config.markdown_extensions.append(self.claim_marks)
+        for extension in (self.outdated_marks, self.claim_marks):
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
         # markdown_extensions are not per language: the permalink title is set for each build.
         config.mdx_configs.setdefault("toc", {})["permalink_title"] = config.extra["ui"]["permalink_title"]
         # Material scopes stored preferences (colour scheme) by base URL: one scope for the whole
@@ -238,6 +239,11 @@ class BilingualSitePlugin(BasePlugin):
             }
             return None
         self.claim_marks.page = self.claims_quoted_in(page, config)
+        status = self.page_status(page, config)
+        self.outdated_marks.labels = {}
+        if status.status == OUTDATED:
+            label = build_context.ui_strings(config, status.language)["outdated_heading_mark"]
+            self.outdated_marks.labels = {section_id: label for section_id in status.stale_ids}
         kind = page.meta.get("reference_data")
         if kind is None:
             return None
@@ -253,14 +259,12 @@ class BilingualSitePlugin(BasePlugin):
         return markdown.rstrip() + "\n\n" + rendered
 
     def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        # This page's marks are set: no other rendering gets them.
+        self.outdated_marks.labels = {}
         if self.claim_marks.page is not None:
-            check_claim_marks(self.claim_marks.page, self.current_run().reference_data, page)
-            self.claim_marks.page = None
-        status = self.page_status(page, config)
-        if status.status != OUTDATED:
-            return None
-        label = build_context.ui_strings(config, status.language)["outdated_heading_mark"]
-        return build_context.mark_outdated_headings(content, set(status.stale_ids), label)
+            marked, self.claim_marks.page = self.claim_marks.page, None
+            check_claim_marks(marked, self.current_run().reference_data, page)
+        return None
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # Every page's content is rendered and none is written yet: a page that breaks the content
@@ -653,8 +657,6 @@ def check_sources(config: MkDocsConfig, run: Run) -> None:
     declared = build_context.declared_languages(config)
     default = run.languages.default
     originals = run.pages_by_folder.get(default, frozenset())
-    fenced_blocks = fenced_code_enabled(config.markdown_extensions)
-    slugify = config.mdx_configs.get("toc", {}).get("slugify", default_slugify)
     try:
         check_language_folders(Path(config.docs_dir), declared)
         for source in run.sources:
@@ -664,11 +666,13 @@ def check_sources(config: MkDocsConfig, run: Run) -> None:
                 raise InputError(source.shown, None, f"no original docs/{default}/{rest} for this translation")
     except InputError as error:
         raise PluginError(str(error)) from error
+    # Each page read once by Python-Markdown with the site's extensions (markdown_model), for both checks.
+    options = build_context.markdown_options(config)
     findings: list[str] = []
     for source in run.sources:
-        findings += [str(finding) for finding in check_markdown(source.text, source.shown, fenced_blocks)]
-    for source in run.sources:
-        findings += [str(error) for error in duplicate_heading_ids(source.text, source.shown, slugify, fenced_blocks)]
+        page = read_markdown(source.text, options)
+        findings += [str(finding) for finding in check_page(page, source.shown)]
+        findings += [str(error) for error in duplicate_heading_ids(page, source.shown)]
     if findings:
         raise PluginError("\n".join(findings))
 
@@ -676,7 +680,7 @@ def check_sources(config: MkDocsConfig, run: Run) -> None:
 def project_of_config(config: MkDocsConfig):
     """The translation tool's view of the project, from the configuration MkDocs has already read."""
     languages = [dict(language) for language in build_context.i18n_plugin(config).config.languages]
-    return project_of(build_context.project_root(config), Path(config.docs_dir), languages, "mkdocs.yml")
+    return project_of(build_context.project_root(config), Path(config.docs_dir), languages, "mkdocs.yml", build_context.markdown_options(config))
 
 
 def joined_stylesheet(config: MkDocsConfig) -> Bundle:
@@ -808,7 +812,8 @@ def changes_for_readers(status: PageStatus, page: Page, original_url: str) -> li
     """Each stale section with the title the reader sees and a link to it in the original."""
     if not status.changes:
         return []
-    own_titles = {heading.id: heading.title for heading in headings(parse_page(page.file.content_string)) if heading.id}
+    # The page's own headings, from the toc extension's tokens of its rendering (MkDocs' page.toc).
+    own_titles = {anchor.id: html.unescape(anchor.title) for anchor in toc_anchors(page.toc)}
     return [
         {
             "id": change.id,
@@ -820,3 +825,12 @@ def changes_for_readers(status: PageStatus, page: Page, original_url: str) -> li
         }
         for change in status.changes
     ]
+
+
+def toc_anchors(toc) -> list:
+    """Every entry of a page's table of contents, nested ones included."""
+    found = []
+    for anchor in toc:
+        found.append(anchor)
+        found += toc_anchors(anchor.children)
+    return found

@@ -9,7 +9,7 @@ from mkdocs.utils import get_relative_url
 
 from bilingual_site.language_links import language_prefix
 from bilingual_site.freshness import CURRENT, ORIGINAL, ORPHAN, OUTDATED, UNTRANSLATED, PageStatus, ProjectStatus, progress
-from bilingual_site.sections import front_matter
+from bilingual_site.markdown_model import page_text, split_front_matter
 from bilingual_site.translation_project import Project
 
 # What needs work comes first.
@@ -72,7 +72,7 @@ def page_title(project: Project, language: str, page: str) -> tuple[str, str]:
     for folder in (language, project.default_language):
         path = project.page_path(folder, page)
         if path.is_file():
-            title = front_matter(project.read(path)).get("title")
+            title = split_front_matter(page_text(project.read(path))).meta.get("title")
             if title:
                 return str(title), folder
     return page, language

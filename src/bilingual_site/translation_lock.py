@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from bilingual_site.errors import InputError
-from bilingual_site.sections import fingerprint
+from bilingual_site.markdown_model import fingerprint
 from bilingual_site.yaml_lines import LineDict, load_yaml_with_lines
 
 HEADER = """\

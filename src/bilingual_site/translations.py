@@ -29,7 +29,7 @@ from bilingual_site.freshness import ADDED, CHANGED, CURRENT, ORIGINAL, REMOVED,
 from bilingual_site.glossary_lint import glossary_terms, lint_pair
 from bilingual_site.parity import Finding, check_pair
 from bilingual_site.reference_data import load_reference_data
-from bilingual_site.sections import front_matter, normalize
+from bilingual_site.markdown_model import normalize, page_text, split_front_matter
 from bilingual_site.translation_lock import PageRecord, RecordedSection, write_lock
 from bilingual_site.translation_project import Project, load_project
 from bilingual_site.typography import CONVENTIONS, typography_findings
@@ -115,7 +115,9 @@ def translated_pairs(project: Project, pages: list[str] | None = None):
 
 def pair_findings(project: Project, language: str, page: str):
     original, translation = project.page_path(project.default_language, page), project.page_path(language, page)
-    return check_pair(project.read(original), project.shown(original), project.read(translation), project.shown(translation))
+    return check_pair(
+        project.read(original), project.shown(original), project.read(translation), project.shown(translation), project.markdown
+    )
 
 
 def orphan_findings(project: Project) -> list[Finding]:
@@ -148,7 +150,7 @@ def glossary(project: Project) -> Outcome:
         original, translation = project.page_path(project.default_language, page), project.page_path(language, page)
         findings += lint_pair(
             project.read(original), project.shown(original), project.default_language,
-            project.read(translation), project.shown(translation), language, terms,
+            project.read(translation), project.shown(translation), language, terms, project.markdown,
         )
     findings.sort(key=lambda finding: (finding.path, finding.line))
     text = "\n".join(str(finding) for finding in findings) or "every translation follows the glossary"
@@ -162,7 +164,7 @@ def served_as_written(project: Project, language: str, text: str) -> bool:
     """An original that was generated (front matter `generated: true`) is published as it was written."""
     if language != project.default_language:
         return False
-    return front_matter(text).get("generated") is True
+    return split_front_matter(page_text(text)).meta.get("generated") is True
 
 
 def typography(project: Project) -> Outcome:
@@ -176,7 +178,7 @@ def typography(project: Project) -> Outcome:
             if served_as_written(project, language, text):
                 skipped.append(project.shown(path))
                 continue
-            findings += typography_findings(text, project.shown(path), convention)
+            findings += typography_findings(text, project.shown(path), convention, project.markdown)
     findings.sort(key=lambda finding: (finding.path, finding.line))
     text = "\n".join(map(str, findings)) or "every page follows its language's typography"
     if skipped:

@@ -1,4 +1,15 @@
-"""Each claim's verdict where the note makes it: the quoted passage wrapped, a verdict mark after it.
+"""What the build marks in a page's Markdown tree as Python-Markdown renders it: stale sections'
+headings on an outdated translation, and each claim's verdict where the note makes it.
+
+Both run as tree processors right after the toc extension (priority 5) has given every heading its
+id, so they see the ids the page renders, and before MkDocs rewrites page links (priority 0); no
+rendered HTML is read back or rewritten. Each is registered once in the site's Markdown
+configuration and marks only the page the plugin hands it, just before MkDocs renders that page.
+
+Outdated headings: the first heading with each stale section's id gets `data-translation-outdated`
+(a label, shown by CSS, not a search term).
+
+Claim verdicts:
 
 `data/claims.yml` gives every claim the passage of the note it checks, as an exact quote per
 language (`quote: {fr: ..., en: ...}`). While Python-Markdown renders the note, a tree
@@ -25,9 +36,32 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-# After the inline patterns (20) have turned Markdown into elements and text, before MkDocs
-# rewrites page links (its relative-path processor, priority 0).
+# After the inline patterns (20) and toc (5), before MkDocs rewrites page links (priority 0).
 PRIORITY = 4
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+class OutdatedHeadingMarksExtension(Extension):
+    """``labels`` (section id -> label) belong to the page being rendered; empty for every other."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.labels: dict[str, str] = {}
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(_OutdatedHeadingMarks(md, self), "translation_outdated", PRIORITY)
+
+
+class _OutdatedHeadingMarks(Treeprocessor):
+    def __init__(self, md: Markdown, extension: OutdatedHeadingMarksExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        unmarked = dict(self.extension.labels)
+        for element in root.iter():
+            if unmarked and element.tag in HEADINGS and element.get("id") in unmarked:
+                element.set("data-translation-outdated", unmarked.pop(element.get("id")))
 
 
 @dataclass(frozen=True)
