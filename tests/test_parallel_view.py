@@ -69,6 +69,12 @@ def body_rows(side) -> list[list[str]]:
         if table and "parallel-table--head" not in table["class"]:
             found = table.select("tbody tr")
             assert len(found) == 1, "one body row per aligned block"
+            # The cells' own text: the claim check's verdict marks are additions to it.
+            for addition in found[0].select(".claim-verdict"):
+                addition.decompose()
+            for passage in found[0].select(".claim-passage"):
+                passage.unwrap()
+            found[0].smooth()
             rows.append([cell.get_text(strip=True) for cell in found[0].find_all("td")])
     return rows
 
