@@ -11,7 +11,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from bilingual_site.heading_ids import duplicate_heading_ids, duplicate_ids_in_html, headings
-from sitebuild import build_site, copy_project
+from sitebuild import build_site, copy_project, repin_original
 
 
 def build_fails_with(tmp_path, caplog, changes: dict[str, str], *messages: str) -> None:
@@ -22,6 +22,7 @@ def build_fails_with(tmp_path, caplog, changes: dict[str, str], *messages: str) 
         target.parent.mkdir(parents=True, exist_ok=True)
         before = target.read_text(encoding="utf-8") if target.exists() else ""
         target.write_text(before + text, encoding="utf-8")
+    repin_original(project)  # a change of the original is taken as deliberate: these tests are about other checks
     with pytest.raises(Abort):
         build_site(project, tmp_path / "site", "https://example.org/")
     for message in messages:

@@ -148,7 +148,9 @@ def load_yaml_text(text: str, shown: str, first_line: int = 1) -> Any:
             node = _compose(text)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
-            line = mark.line + first_line if mark else None
+            # An error at the end of the text ("but got '<stream end>'") is shown on its last line.
+            last = max(0, len(text.rstrip("\n").split("\n")) - 1)
+            line = min(mark.line, last) + first_line if mark else None
             raise InputError(shown, line, f"invalid YAML: {error.problem}") from error
         except _Refused as error:
             raise InputError(shown, error.line + first_line, error.message) from error
