@@ -53,7 +53,7 @@ def page_source_problems(raw: bytes, shown_path: str) -> list[InputError]:
         body = text[found.end():]
     elif first_line.startswith(BYTE_ORDER_MARK):
         problems.append(InputError(shown_path, 1, "a second byte-order mark: MkDocs drops one and would publish what follows the other as text; remove them"))
-    elif first_line.strip(" \t") == "---":
+    elif first_line.rstrip(" \t") == "---":
         problems.append(InputError(shown_path, 1, "front matter is not closed by a '---' line"))
     elif first_line.strip() == "---":
         problems.append(InputError(shown_path, 1, "front matter must start with '---' at the very start of the first line; MkDocs would publish it as text"))
