@@ -17,6 +17,7 @@ from pathlib import Path
 
 from bilingual_site.original_pin import Original, check_original_pin
 from bilingual_site.page_sources import page_source_problems
+from bilingual_site.translation_project import load_project
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -35,6 +36,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     try:
         root = build_context.project_root(config)
         docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
-        check_original_pin(Original(root, docs, languages.default))
+        # The default language as mkdocs.yml declares it: in a one-language preview
+        # (BUILD_ONLY_LOCALE=en) the i18n plugin makes the language it builds the default.
+        declared_default = load_project(Path(config.config_file_path)).default_language
+        check_original_pin(Original(root, docs, declared_default))
     except InputError as error:
         raise PluginError(str(error)) from error

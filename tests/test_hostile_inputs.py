@@ -516,3 +516,14 @@ def test_front_matter_markup_is_never_printed_raw_by_our_templates():
         assert unescaped == [], f"overrides/{name}: printed outside {{% autoescape true %}} at lines {unescaped}"
         for scope in escaped_scopes:
             assert [option.value.value for option in scope.options if option.key == "autoescape"] == [True], name
+
+
+def test_the_record_writer_never_writes_anchors_the_reader_refuses(tmp_path):
+    from bilingual_site.translation_lock import PageRecord, RecordedSection, write_lock
+
+    day = datetime.date(2026, 1, 1)  # one date object for two pages: PyYAML would write &id001 / *id001
+    section = RecordedSection(fingerprint("## A {#a}"), "## A {#a}")
+    path = tmp_path / "en.yml"
+    write_lock(path, {"a.md": PageRecord(day, {"a": section}), "b.md": PageRecord(day, {"a": section})})
+    assert "&id" not in path.read_text(encoding="utf-8")
+    assert set(read_lock(path, "translations/en.yml")) == {"a.md", "b.md"}

@@ -97,6 +97,11 @@ def _page_record(entry, shown: str, line: int, page: str) -> PageRecord:
 class _LiteralDumper(yaml.SafeDumper):
     """Multi-line source text as `|` blocks, so the lock reads (and diffs) like the page."""
 
+    def ignore_aliases(self, data) -> bool:
+        # Never `&id001` / `*id001` for a value written twice (one date object for several pages):
+        # the reader refuses anchors and aliases (bilingual_site.yaml_lines).
+        return True
+
 
 def _represent_text(dumper: yaml.SafeDumper, text: str):
     style = "|" if "\n" in text and not any(line != line.rstrip() for line in text.split("\n")) else None
