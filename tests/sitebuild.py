@@ -33,3 +33,13 @@ def copy_project(target: Path) -> Path:
         else:
             shutil.copy2(source, target / part)
     return target
+
+
+def repin_original(project: Path) -> None:
+    """Pin the copy's original note as it is now: what `./tasks.sh translations pin-original` does
+    after a deliberate change. Tests that edit the original for another purpose call it first."""
+    from bilingual_site.original_pin import pin_original
+    from bilingual_site.translation_project import load_project
+    from bilingual_site.translations import original_of
+
+    pin_original(original_of(load_project(project / "mkdocs.yml")))

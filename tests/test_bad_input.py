@@ -12,7 +12,7 @@ from mkdocs.exceptions import Abort
 
 from bilingual_site.heading_ids import duplicate_heading_ids, duplicate_ids_in_html
 from bilingual_site.markdown_model import read_markdown
-from sitebuild import SITE_MARKDOWN, build_site, copy_project
+from sitebuild import SITE_MARKDOWN, build_site, copy_project, repin_original
 
 
 def build_fails_with(tmp_path, caplog, changes: dict[str, str], *messages: str) -> None:
@@ -23,6 +23,7 @@ def build_fails_with(tmp_path, caplog, changes: dict[str, str], *messages: str) 
         target.parent.mkdir(parents=True, exist_ok=True)
         before = target.read_text(encoding="utf-8") if target.exists() else ""
         target.write_text(before + text, encoding="utf-8")
+    repin_original(project)  # a change of the original is taken as deliberate: these tests are about other checks
     with pytest.raises(Abort):
         build_site(project, tmp_path / "site", "https://example.org/")
     for message in messages:

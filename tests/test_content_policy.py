@@ -104,7 +104,9 @@ def test_markup_arriving_through_reference_data_fails_the_build(tmp_path, caplog
     fact = "          - \"Anthropic n'a publié aucune déclaration"
     assert fact in text
     claims.write_text(text.replace(fact, '          - "<iframe src=\'https://example.org/\'></iframe>"\n' + fact, 1), encoding="utf-8")
+    line = text[: text.index(fact)].count("\n") + 1
     with pytest.raises(Abort):
         build_site(project, tmp_path / "site", "https://example.org/")
-    assert "docs/fr/claims.md: raw <iframe> element is not allowed in the rendered page (content policy: no-raw-html-iframe)" in caplog.text
+    # Named in the data file, at its line, before any page renders it (bilingual_site.reference_data.markup_in_data).
+    assert f"data/claims.yml:{line}: \"<iframe src='https://example.org/'></iframe>\" is not plain text: '<' is markup" in caplog.text
     assert not list((tmp_path / "site").rglob("*.html"))  # checked before any page is written

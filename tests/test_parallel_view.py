@@ -17,7 +17,7 @@ from mkdocs.config import load_config
 
 import build_benchmark
 from html_pages import built_pages, parallel_pages, parse, resolve
-from sitebuild import PROJECT, SITE_MARKDOWN, build_site, copy_project
+from sitebuild import PROJECT, SITE_MARKDOWN, build_site, copy_project, repin_original
 
 from bilingual_site import forked_work
 from bilingual_site.parallel_view import (
@@ -349,6 +349,7 @@ def test_an_outdated_or_missing_section_is_marked_as_on_the_page(tmp_path):
     text = text.replace(sentence, "Voici un aperçu fondé sur les informations disponibles")
     note.write_text(text.rstrip() + "\n\n## Une section nouvelle {#new-section}\n\nPas encore traduite.\n", encoding="utf-8")
     (project / "docs" / TRANSLATION / "about.md").unlink()  # about.md becomes a fallback copy in English
+    repin_original(project)  # a deliberate change of the original
     site = build_site(project, tmp_path / "site", "https://example.org/")
 
     page = parse(site, "en/note.html")

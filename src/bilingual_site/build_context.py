@@ -57,6 +57,12 @@ def declared_languages(config: MkDocsConfig) -> list[str]:
     return [language.locale for language in i18n_plugin(config).config.languages]
 
 
+def declared_default_language(config: MkDocsConfig) -> str:
+    """The default language as mkdocs.yml declares it, also in a one-language preview
+    (BUILD_ONLY_LOCALE=en makes the i18n plugin take the language it builds as its default)."""
+    return next(language.locale for language in i18n_plugin(config).config.languages if language.default)
+
+
 def built_pages(files: Files) -> list[Page]:
     """The pages this language's build writes (`mkdocs serve` also writes drafts)."""
     return [file.page for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve) if file.page is not None]
