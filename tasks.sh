@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 VENV=.venv
+LOCK_VENV=.venv-lock  # ./tasks.sh lock only: pip-tools, from requirements-lock.txt
 
 usage() {
   cat <<'USAGE'
@@ -12,14 +13,15 @@ usage() {
 ./tasks.sh build    Build the site strictly into site/
 ./tasks.sh test     Run the whole test suite (browser tests included; installs Chromium)
 ./tasks.sh translations <command>
-                    The translation tool: status, diff PAGE, check, glossary, typography, record PAGE, cosmetic PAGE
+                    The translation tool: status, diff PAGE, check, glossary, typography, record PAGE, cosmetic PAGE,
+                    pin-original (after a deliberate change of the original note)
 ./tasks.sh links [--check]
                     List every external link (docs/, data/); --check requests them (network, cached)
 ./tasks.sh lighthouse   Lighthouse (mobile) on every page of both languages: a table of scores
 ./tasks.sh weight       What a first visit to each page transfers over gzip (--baseline: against a default Material site)
 ./tasks.sh screenshots  PNG screenshots of chosen pages at 375 and 1280 px, in /tmp/screenshots
 ./tasks.sh benchmark    Build time of synthetic sites of 10, 100 and 1,000 pages per language
-./tasks.sh lock     Re-lock requirements*.txt with hashes after editing requirements*.in
+./tasks.sh lock     Re-lock requirements*.txt with hashes after editing requirements*.in (pip-tools from requirements-lock.txt)
 USAGE
 }
 
@@ -34,17 +36,18 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@"
 }
 
-# A virtual environment with the locked packages of $1, reinstalled only when the lock changes.
+# A virtual environment with the locked packages of $1, reinstalled only when the lock or
+# pyproject.toml (the plugin's entry point) changes.
 ensure_python_env() {
   local lock=$1 stamp="$VENV/.installed-$1"
   if [ ! -x "$VENV/bin/python" ]; then
     python3 -m venv "$VENV" 2>/dev/null || { rm -rf "$VENV"; apt_install python3-venv; python3 -m venv "$VENV"; }
   fi
-  if [ ! -f "$stamp" ] || ! cmp -s "$lock" "$stamp"; then
+  if [ ! -f "$stamp" ] || ! cat "$lock" pyproject.toml | cmp -s - "$stamp"; then
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check --require-hashes -r "$lock"
     # The project's own package (src/bilingual_site), used by the hooks and the tools.
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
-    cp "$lock" "$stamp"
+    cat "$lock" pyproject.toml > "$stamp"
   fi
 }
 
@@ -65,10 +68,15 @@ case "${1:-help}" in
   benchmark) ensure_python_env requirements-dev.txt; shift; exec "$VENV/bin/python" scripts/build_benchmark.py "$@" ;;
   test) ensure_python_env requirements-dev.txt; ensure_chromium; shift; exec "$VENV/bin/pytest" "$@" ;;
   lock)
-    ensure_python_env requirements-dev.txt
-    "$VENV/bin/python" -m pip install -q pip-tools==7.6.2
-    "$VENV/bin/pip-compile" -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
-    "$VENV/bin/pip-compile" -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements-dev.txt requirements-dev.in ;;
+    # The locking tool comes from its own hashed lock, in a virtual environment of its own: its
+    # packages (click, packaging, ...) must not change the site's. requirements.txt goes first
+    # because requirements-dev.in is constrained by it; the tool's own lock last. No index or
+    # wheel-folder lines: they would carry this machine's pip configuration into the locks.
+    [ -x "$LOCK_VENV/bin/python" ] || python3 -m venv "$LOCK_VENV" 2>/dev/null || { rm -rf "$LOCK_VENV"; apt_install python3-venv; python3 -m venv "$LOCK_VENV"; }
+    "$LOCK_VENV/bin/python" -m pip install -q --disable-pip-version-check --require-hashes -r requirements-lock.txt
+    for name in requirements requirements-dev requirements-lock; do
+      "$LOCK_VENV/bin/pip-compile" -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o "$name.txt" "$name.in"
+    done ;;
   translations) ensure_python_env requirements.txt; shift; exec "$VENV/bin/python" -m bilingual_site.translations "$@" ;;
   links) ensure_python_env requirements.txt; shift; exec "$VENV/bin/python" -m bilingual_site.external_links "$@" ;;
   help|-h|--help) usage ;;

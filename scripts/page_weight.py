@@ -39,7 +39,7 @@ from playwright.sync_api import sync_playwright
 
 from bilingual_site.gzip_server import GzipServer
 from bilingual_site.reference_data import load_reference_data, render
-from bilingual_site.sections import front_matter
+from bilingual_site.markdown_model import page_text, split_front_matter
 
 from site_tools import MKDOCS, PROJECT, build_site, built_html_pages, free_port
 
@@ -142,7 +142,7 @@ def with_reference_data(docs: Path, languages: list[str]) -> None:
     for path in sorted(docs.rglob("*.md")):
         language = path.relative_to(docs).parts[0]
         text = path.read_text(encoding="utf-8")
-        kind = front_matter(text).get("reference_data")
+        kind = split_front_matter(page_text(text)).meta.get("reference_data")
         if kind:
             rendered = render(kind, data, language, languages[0], ui[language], languages)
             path.write_text(text.rstrip() + "\n\n" + rendered, encoding="utf-8")

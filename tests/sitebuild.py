@@ -8,8 +8,12 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from bilingual_site.translation_project import load_project
+
 PROJECT = Path(__file__).resolve().parent.parent
-SITE_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "translations")
+# The Markdown extensions of the real site (mkdocs.yml), for tests that model pages directly.
+SITE_MARKDOWN = load_project(PROJECT / "mkdocs.yml").markdown
+SITE_PARTS = ("mkdocs.yml", "docs", "data", "overrides", "translations")
 
 
 def build_site(project: Path, site_dir: Path, site_url: str, **overrides) -> Path:
@@ -29,3 +33,13 @@ def copy_project(target: Path) -> Path:
         else:
             shutil.copy2(source, target / part)
     return target
+
+
+def repin_original(project: Path) -> None:
+    """Pin the copy's original note as it is now: what `./tasks.sh translations pin-original` does
+    after a deliberate change. Tests that edit the original for another purpose call it first."""
+    from bilingual_site.original_pin import pin_original
+    from bilingual_site.translation_project import load_project
+    from bilingual_site.translations import original_of
+
+    pin_original(original_of(load_project(project / "mkdocs.yml")))

@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 from mkdocs.exceptions import Abort
 
-from bilingual_site.heading_ids import duplicate_heading_ids, duplicate_ids_in_html, headings
-from sitebuild import build_site, copy_project
+from bilingual_site.heading_ids import duplicate_heading_ids, duplicate_ids_in_html
+from bilingual_site.markdown_model import read_markdown
+from sitebuild import SITE_MARKDOWN, build_site, copy_project, repin_original
 
 
 def build_fails_with(tmp_path, caplog, changes: dict[str, str], *messages: str) -> None:
@@ -22,6 +23,7 @@ def build_fails_with(tmp_path, caplog, changes: dict[str, str], *messages: str) 
         target.parent.mkdir(parents=True, exist_ok=True)
         before = target.read_text(encoding="utf-8") if target.exists() else ""
         target.write_text(before + text, encoding="utf-8")
+    repin_original(project)  # a change of the original is taken as deliberate: these tests are about other checks
     with pytest.raises(Abort):
         build_site(project, tmp_path / "site", "https://example.org/")
     for message in messages:
@@ -63,12 +65,13 @@ def test_a_page_outside_any_language_folder_stops_the_build(tmp_path, caplog):
 
 def test_headings_are_found_with_their_ids_outside_code():
     text = "---\ntitle: T\n---\n# Titre {#t}\n\n`## not a heading`\n\n## Étape **une** {: .x #step }\n\nSetext\n------\n"
-    assert [(h.line, h.id, h.explicit) for h in headings(text)] == [(4, "t", True), (8, "step", True), (10, "setext", False)]
+    headings = read_markdown(text, SITE_MARKDOWN).headings
+    assert [(h.line, h.id, h.explicit) for h in headings] == [(4, "t", True), (8, "step", True), (10, "setext", False)]
 
 
 def test_duplicate_explicit_ids_and_repeated_heading_texts_are_named_with_both_lines():
     text = "# Titre {#t}\n\n## Intro\n\nText.\n\n## Intro\n\n## Autre {#t}\n"
-    assert [str(error) for error in duplicate_heading_ids(text, "docs/fr/x.md")] == [
+    assert [str(error) for error in duplicate_heading_ids(read_markdown(text, SITE_MARKDOWN), "docs/fr/x.md")] == [
         "docs/fr/x.md:7: duplicate heading id 'intro', already used on line 3 "
         "(headings with the same text get the same id: give each its own {#id})",
         "docs/fr/x.md:9: duplicate heading id 't', already used on line 1",
@@ -159,7 +162,7 @@ def test_anchor_into_a_generated_reference_page_that_exists_builds(tmp_path):
 @pytest.mark.parametrize("flag", ["--quiet", "--verbose"])
 def test_quiet_or_verbose_command_line_builds_still_fail_on_a_broken_anchor(tmp_path, flag):
     # MkDocs alone lets both through: --quiet drops the warnings strict mode counts, --verbose skips
-    # anchor validation (hooks/strict_validation.py).
+    # anchor validation (the plugin keeps it working under -q and -v).
     import os
     import subprocess
     import sys
@@ -180,7 +183,7 @@ def test_quiet_or_verbose_command_line_builds_still_fail_on_a_broken_anchor(tmp_
 
 
 def test_a_page_in_the_parallel_views_folder_is_refused(tmp_path, caplog):
-    """Views share a page shell because nothing else lives where they are generated (hooks/parallel_view.py)."""
+    """Views share a page shell because nothing else lives where they are generated (the plugin's parallel views)."""
     build_fails_with(
         tmp_path, caplog, {"docs/fr/parallel/en/extra.md": "# Extra {#extra}\n\nTexte.\n"},
         "docs/fr/parallel/en/extra.md: the parallel/ folder is where the parallel views are generated",

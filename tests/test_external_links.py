@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from bilingual_site.external_links import check_links, check_url, collect, links_in_markdown, main
-from sitebuild import PROJECT
+from sitebuild import PROJECT, SITE_MARKDOWN
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -74,7 +74,7 @@ def no_sleep(seconds: float) -> None:
 
 def test_links_in_markdown_skip_code_and_relative_links():
     text = "# T {#t}\n\n[a](https://a.example/x) [b](note.md) `[c](https://c.example/)`\n\n<https://d.example/>\n\n[r]: https://r.example/\n"
-    assert [(link.line, link.url) for link in links_in_markdown(text, "docs/fr/x.md")] == [
+    assert [(link.line, link.url) for link in links_in_markdown(text, "docs/fr/x.md", SITE_MARKDOWN)] == [
         (3, "https://a.example/x"),
         (5, "https://d.example/"),
         (7, "https://r.example/"),

@@ -36,9 +36,14 @@ def seed_sentences() -> list[str]:
 
 
 def page_text(soup) -> str:
+    """The page's own text: without permalinks and the claim check's verdict marks (editorial
+    additions), the checked passages put back into the text they were cut from."""
     wrapper = soup.select_one("[data-translation-status]")
-    for permalink in wrapper.select(".headerlink"):
-        permalink.decompose()
+    for addition in wrapper.select(".headerlink, .claim-verdict"):
+        addition.decompose()
+    for passage in wrapper.select(".claim-passage"):
+        passage.unwrap()
+    wrapper.smooth()
     return re.sub(r"\s+", " ", wrapper.get_text(" "))
 
 

@@ -1,77 +1,99 @@
-"""The original stays the original: the French note's text is pinned by the sha256 of its normalized text.
+"""The original stays the original: the build pins the French note's bytes, text and front matter.
 
-Normalized: Unicode NFC, front matter dropped, heading markers and `{#id}` attribute lists dropped,
-whitespace collapsed. Layout and ids may change; any change to a word fails, on purpose. The pin
-lives in tests/fixtures/original-note.sha256, separate from the seed copy (original-seed.txt),
-and is updated only deliberately: `.venv/bin/python tests/test_original_pin.py` prints the hash.
+translations/original.sha256 holds the sha256 of docs/<default language>/note.md in sha256sum's
+format; every build compares them (hooks/page_sources.py, bilingual_site.original_pin). A
+deliberate change goes through `./tasks.sh translations pin-original`, which rewrites the pin and
+the seed copy (tests/fixtures/original-seed.txt) together.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
-import sys
-import unicodedata
-from pathlib import Path
+import shutil
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTE = ROOT / "docs/fr/note.md"
-PIN = ROOT / "tests/fixtures/original-note.sha256"
+import pytest
+from mkdocs.exceptions import Abort
 
-
-def normalized_text(markdown: str) -> str:
-    text = unicodedata.normalize("NFC", markdown.replace("\r\n", "\n"))
-    lines = text.split("\n")
-    if lines and lines[0].strip() == "---":
-        end = next(number for number, line in enumerate(lines[1:], start=1) if line.strip() in ("---", "..."))
-        lines = lines[end + 1 :]
-    kept = []
-    for line in lines:
-        if re.match(r"^ {0,3}#{1,6}(\s|$)", line):
-            line = re.sub(r"\s*\{[^{}]*\}\s*$", "", line.lstrip(" #"))
-        kept.append(line)
-    return re.sub(r"\s+", " ", "\n".join(kept)).strip()
+from bilingual_site.errors import InputError
+from bilingual_site.original_pin import PIN, SEED, UPDATE_COMMAND, check_original_pin, read_pin
+from bilingual_site.translation_project import load_project
+from bilingual_site.translations import main, original_of
+from sitebuild import PROJECT, build_site, copy_project
 
 
-def note_hash() -> str:
-    return hashlib.sha256(normalized_text(NOTE.read_text(encoding="utf-8")).encode("utf-8")).hexdigest()
+def project_original(root):
+    return original_of(load_project(root / "mkdocs.yml"))
 
 
-def pinned_hash() -> str:
-    lines = [line.strip() for line in PIN.read_text(encoding="utf-8").splitlines()]
-    return next(line for line in lines if line and not line.startswith("#"))
+def test_the_committed_pin_is_the_original_as_it_is():
+    original = project_original(PROJECT)
+    digest, _ = read_pin(PROJECT)[original.shown]
+    assert digest == hashlib.sha256(original.path.read_bytes()).hexdigest()
+    check_original_pin(original)  # what every build runs
 
 
-def test_the_original_note_has_its_pinned_text():
-    actual = note_hash()
-    assert actual == pinned_hash(), (
-        f"docs/fr/note.md: the original note's text changed (normalized sha256 {actual}, pinned {pinned_hash()}). "
-        "The French note is the original and is published word for word. If the change is deliberate "
-        f"(an agreed correction), replace the hash in {PIN.relative_to(ROOT)} with {actual} in the same commit, "
-        "and say why in its message; otherwise restore the note's text."
-    )
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        ("Cependant", "Toutefois"),  # a word of the text
+        ("model: x-ai/grok-4-fast", "model: another-model"),  # a front matter value
+        ("\n", "\r\n"),  # line endings only: the bytes are the original, not a reading of them
+    ],
+)
+def test_any_change_of_the_original_is_refused_with_how_to_pin_it(tmp_path, before, after):
+    root = tmp_path / "project"
+    shutil.copytree(PROJECT / "docs", root / "docs")
+    shutil.copytree(PROJECT / "translations", root / "translations")
+    shutil.copy2(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    original = project_original(root)
+    text = original.path.read_bytes().decode("utf-8")
+    assert before in text
+    original.path.write_bytes(text.replace(before, after, 1).encode("utf-8"))
+    with pytest.raises(InputError) as error:
+        check_original_pin(original)
+    message = str(error.value)
+    assert message.startswith(f"{original.shown}: the original note changed (its text or its front matter)")
+    assert UPDATE_COMMAND in message and PIN in message and SEED in message
 
 
-def test_normalization_ignores_layout_and_ids_but_not_words():
-    base = "---\ntitle: T\n---\n# Titre {#titre}\n\nUn  texte\nsur deux lignes.\n"
-    assert normalized_text(base) == "Titre Un texte sur deux lignes."
-    assert normalized_text(base.replace("{#titre}", "{#autre}").replace("---\n# ", "---\n\n#   ")) == normalized_text(base)
-    assert normalized_text(base.replace("texte", "text")) != normalized_text(base)
-    assert normalized_text("# Été\n") == normalized_text("# E\u0301te\u0301\n")  # NFC: composed or not, same words
+def test_a_missing_pin_is_refused(tmp_path):
+    root = copy_project(tmp_path / "project")
+    (root / PIN).unlink()
+    with pytest.raises(InputError, match="the original has no pin in translations/original.sha256"):
+        check_original_pin(project_original(root))
 
 
-def test_a_changed_word_fails_with_how_to_update_the_pin(tmp_path, monkeypatch):
-    changed = tmp_path / "note.md"
-    changed.write_text(NOTE.read_text(encoding="utf-8").replace("Cependant", "Toutefois", 1), encoding="utf-8")
-    monkeypatch.setattr(sys.modules[__name__], "NOTE", changed)
-    try:
-        test_the_original_note_has_its_pinned_text()
-    except AssertionError as error:
-        assert "the original note's text changed" in str(error)
-        assert "replace the hash in tests/fixtures/original-note.sha256" in str(error)
-    else:
-        raise AssertionError("a changed word went unnoticed")
+def test_a_changed_original_stops_the_build(tmp_path, caplog):
+    root = copy_project(tmp_path / "project")
+    original = project_original(root)
+    original.path.write_text(original.path.read_text(encoding="utf-8").replace("Cependant", "Toutefois", 1), encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(root, tmp_path / "site", "https://example.org/")
+    assert f"{original.shown}: the original note changed" in caplog.text
+    assert not (tmp_path / "site" / "note.html").exists()
 
 
-if __name__ == "__main__":
-    print(note_hash())
+def test_the_pin_command_updates_pin_and_seed_together(tmp_path, capsys):
+    root = copy_project(tmp_path / "project")
+    (root / SEED).parent.mkdir(parents=True)
+    shutil.copy2(PROJECT / SEED, root / SEED)
+    original = project_original(root)
+    assert main(["pin-original", "--project", str(root)]) == 0
+    assert "nothing to do" in capsys.readouterr().out
+    assert (root / SEED).read_bytes() == (PROJECT / SEED).read_bytes()  # an unchanged original leaves the seed alone
+
+    changed = original.path.read_text(encoding="utf-8").replace("Cependant", "Toutefois", 1)
+    original.path.write_text(changed, encoding="utf-8")
+    assert main(["pin-original", "--project", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert PIN in out and SEED in out
+    check_original_pin(original)
+    assert (root / SEED).read_text(encoding="utf-8") == changed
+    assert read_pin(root)[original.shown][0] == hashlib.sha256(changed.encode("utf-8")).hexdigest()
+
+
+def test_a_malformed_pin_file_is_named_with_its_line(tmp_path):
+    root = copy_project(tmp_path / "project")
+    (root / PIN).write_text("# comment\nnot a hash  docs/fr/note.md\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"^translations/original.sha256:2: expected '<sha256>  <path>'"):
+        read_pin(root)

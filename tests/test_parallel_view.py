@@ -17,7 +17,7 @@ from mkdocs.config import load_config
 
 import build_benchmark
 from html_pages import built_pages, parallel_pages, parse, resolve
-from sitebuild import PROJECT, build_site, copy_project
+from sitebuild import PROJECT, SITE_MARKDOWN, build_site, copy_project, repin_original
 
 from bilingual_site import forked_work
 from bilingual_site.parallel_view import (
@@ -35,7 +35,7 @@ from bilingual_site.parallel_view import (
     paired_ids,
     without_indentation,
 )
-from bilingual_site.sections import parse_page, sections
+from bilingual_site.markdown_model import read_markdown
 from bilingual_site.site_urls import relative_url
 
 ORIGINAL, TRANSLATION = "fr", "en"
@@ -54,7 +54,7 @@ def view_url(interface: str, page: str) -> str:
 
 
 def section_ids(language: str, page: str) -> list[str]:
-    return [section.id for section in sections(parse_page((PROJECT / "docs" / language / page).read_text(encoding="utf-8")))]
+    return [section.id for section in read_markdown((PROJECT / "docs" / language / page).read_text(encoding="utf-8"), SITE_MARKDOWN).sections]
 
 
 def sides(pair):
@@ -69,6 +69,12 @@ def body_rows(side) -> list[list[str]]:
         if table and "parallel-table--head" not in table["class"]:
             found = table.select("tbody tr")
             assert len(found) == 1, "one body row per aligned block"
+            # The cells' own text: the claim check's verdict marks are additions to it.
+            for addition in found[0].select(".claim-verdict"):
+                addition.decompose()
+            for passage in found[0].select(".claim-passage"):
+                passage.unwrap()
+            found[0].smooth()
             rows.append([cell.get_text(strip=True) for cell in found[0].find_all("td")])
     return rows
 
@@ -286,7 +292,7 @@ def test_views_are_out_of_search_sitemaps_hreflang_and_navigation(site, site_por
 
 
 def test_a_views_navigation_drawer_is_the_whole_navigation_of_its_interface(site):
-    """Views share a page shell (hooks/parallel_view.py): the drawer must still list every page
+    """Views share a page shell (the plugin's parallel views): the drawer must still list every page
     of the interface language, its links working from each view."""
 
     def targets(url: str) -> list[str]:
@@ -343,6 +349,7 @@ def test_an_outdated_or_missing_section_is_marked_as_on_the_page(tmp_path):
     text = text.replace(sentence, "Voici un aperçu fondé sur les informations disponibles")
     note.write_text(text.rstrip() + "\n\n## Une section nouvelle {#new-section}\n\nPas encore traduite.\n", encoding="utf-8")
     (project / "docs" / TRANSLATION / "about.md").unlink()  # about.md becomes a fallback copy in English
+    repin_original(project)  # a deliberate change of the original
     site = build_site(project, tmp_path / "site", "https://example.org/")
 
     page = parse(site, "en/note.html")
@@ -444,7 +451,7 @@ def test_a_dirty_rebuild_still_fills_every_view(tmp_path):
         about.write_text(about.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8")
         run(dirty=True)
     finally:
-        load_config(str(project / "mkdocs.yml")).plugins.on_startup(command="build", dirty=False)  # hooks live for the process
+        load_config(str(project / "mkdocs.yml")).plugins.on_startup(command="build", dirty=False)  # the plugin lives for the process
     for url in parallel_pages(site):
         text = (site / url).read_text(encoding="utf-8")
         assert "parallel-view-" not in text and 'data-section-id="' in text, url

@@ -6,6 +6,7 @@ import pytest
 
 from bilingual_site.parity import check_pair
 from bilingual_site.translations import main
+from sitebuild import SITE_MARKDOWN
 from translation_trees import write_tree
 
 ORIGINAL = """\
@@ -68,7 +69,7 @@ FR, EN = "docs/fr/x.md", "docs/en/x.md"
 
 
 def messages(translation: str, original: str = ORIGINAL) -> list[str]:
-    return [finding.message for finding in check_pair(original, FR, translation, EN)]
+    return [finding.message for finding in check_pair(original, FR, translation, EN, SITE_MARKDOWN)]
 
 
 def test_a_faithful_translation_has_no_finding():

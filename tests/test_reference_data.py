@@ -60,11 +60,15 @@ def test_changing_a_url_or_a_status_in_data_changes_both_languages(tmp_path):
         assert heading.find_next_sibling(attrs={"data-claim-status": True})["data-claim-status"] == "contradicted"
 
 
-CLAIMS_OK = """claims:
+CLAIMS_OK = """quoted_page: note.md
+claims_page: claims.md
+claims:
   - id: one
     provider: Example
     status: supported
     sources: [src]
+    quote:
+      fr: Un passage
     text:
       fr:
         claim: Une affirmation
@@ -107,11 +111,19 @@ def test_valid_minimal_data_loads(tmp_path):
     "file, broken, message",
     [
         ("claims", CLAIMS_OK.replace("status: supported", "status: maybe"),
-         "data/claims.yml:4: claim 'one': unknown status 'maybe' (expected one of supported, partly, contradicted, unverifiable)"),
+         "data/claims.yml:6: claim 'one': unknown status 'maybe' (expected one of supported, partly, contradicted, unverifiable)"),
         ("claims", CLAIMS_OK.replace("    provider: Example\n", ""),
-         "data/claims.yml:2: claim 'one': missing field 'provider'"),
+         "data/claims.yml:4: claim 'one': missing field 'provider'"),
         ("claims", CLAIMS_OK.replace("sources: [src]", "sources: [nowhere]"),
-         "data/claims.yml:5: claim 'one': unknown source id 'nowhere' (not in data/sources.yml)"),
+         "data/claims.yml:7: claim 'one': unknown source id 'nowhere' (not in data/sources.yml)"),
+        ("claims", CLAIMS_OK.replace("    quote:\n      fr: Un passage\n", ""),
+         "data/claims.yml:4: claim 'one': missing field 'quote'"),
+        ("claims", CLAIMS_OK.replace("      fr: Un passage\n", "      fr: Un passage\n      de: Eine Stelle\n"),
+         "data/claims.yml:10: claim 'one': quote in language 'de', which is not declared in mkdocs.yml"),
+        ("claims", CLAIMS_OK.replace("      fr: Un passage\n", "      en: A passage\n"),
+         "data/claims.yml:9: claim 'one': missing the quote in the default language 'fr'"),
+        ("claims", CLAIMS_OK.replace("quoted_page: note.md\n", ""),
+         "data/claims.yml:1: the file: missing field 'quoted_page'"),
         ("sources", SOURCES_OK.replace("https://example.org/a", "htp:/example"),
          "data/sources.yml:4: source 'src': invalid URL 'htp:/example' (an absolute https:// URL is required)"),
         ("sources", SOURCES_OK.replace('verified: "yes"', "verified: maybe"),

@@ -1,4 +1,4 @@
-"""One stylesheet per page (hooks/stylesheet_bundle.py): Material's main and palette CSS and
+"""One stylesheet per page (the plugin joins them): Material's main and palette CSS and
 the site's extra_css joined at build time, in Material's order, under a name that changes with
 its content."""
 

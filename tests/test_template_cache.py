@@ -1,4 +1,4 @@
-"""Templates are compiled once, not once a language (hooks/template_cache.py)."""
+"""Templates are compiled once, not once a language (the plugin's template cache)."""
 
 from __future__ import annotations
 
@@ -30,8 +30,8 @@ def compiled(monkeypatch) -> Counter:
 
 def test_every_template_is_compiled_once_for_both_languages(tmp_path, compiled, monkeypatch):
     config = load_config(str(PROJECT / "mkdocs.yml"), site_dir=str(tmp_path / "site"), site_url="https://example.org/")
-    # MkDocs loads a hook once a process: an empty cache, as a new `mkdocs build` starts with.
-    monkeypatch.setattr(config.plugins["hooks/template_cache.py"], "_cache", MemoryBytecodeCache())
+    # MkDocs keeps a plugin with on_startup for the whole process: an empty cache, as a new `mkdocs build` starts with.
+    monkeypatch.setattr(config.plugins["bilingual_site"], "template_cache", MemoryBytecodeCache())
     build(config)
     assert {"main.html", "base.html", "parallel.html", "partials/parallel-view.html", "404.html"} <= set(compiled)
     # Material's search plugin reads its language partials in an environment of its own, made in

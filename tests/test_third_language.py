@@ -14,7 +14,7 @@ def add_german(project) -> None:
     """Duplicate the English entry of the i18n plugin as `de`, and translate one page (by copying it)."""
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     start = config.index("        - locale: en\n")
-    end = config.index("\n# Hooks")
+    end = config.index("\n\n", start)  # the English entry ends the list of languages
     german = config[start:end].replace("- locale: en", "- locale: de").replace("name: English", "name: Deutsch")
     german = german.replace("site_name: vLLM adoption", "site_name: vLLM-Einsatz")
     (project / "mkdocs.yml").write_text(config[:end] + "\n" + german + config[end:], encoding="utf-8")

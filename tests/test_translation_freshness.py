@@ -8,7 +8,7 @@ import pytest
 
 from bilingual_site.translations import main
 from html_pages import content_wrapper, parse
-from sitebuild import PROJECT, build_site, copy_project
+from sitebuild import PROJECT, build_site, copy_project, repin_original
 
 SITE_URL = "https://example.org/docs/"
 FRENCH_SENTENCE = "Voici un aperçu basé sur les informations disponibles :"
@@ -70,7 +70,8 @@ def test_one_changed_sentence_end_to_end(tmp_path, capsys):
     assert code == 1
     assert outdated_lines(out) == ["en    note.md                          outdated  changed: vllm-usage"]
 
-    # 2. The build shows the banner and marks that one heading, and only it.
+    # 2. The build shows the banner and marks that one heading, and only it (the change is deliberate: pinned).
+    repin_original(project)
     site = build_site(project, tmp_path / "site", SITE_URL)
     soup = parse(site, "en/note.html")
     assert content_wrapper(soup)["data-translation-status"] == "outdated"
@@ -101,6 +102,7 @@ def test_one_changed_sentence_end_to_end(tmp_path, capsys):
     assert outdated_lines(tool(capsys, project, "status")[1]) == ["en    note.md                          outdated  changed: vllm-usage"]
     assert tool(capsys, project, "cosmetic", "note.md", "vllm-usage")[0] == 0
     assert tool(capsys, project, "status")[0] == 0
+    repin_original(project)
     site = build_site(project, tmp_path / "site-cosmetic", SITE_URL)
     assert content_wrapper(parse(site, "en/note.html"))["data-translation-status"] == "current"
 

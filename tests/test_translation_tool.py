@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
 
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
 from sitebuild import PROJECT, build_site
 from translation_trees import write_tree
 
-from bilingual_site import build_status
 from bilingual_site.freshness import ProjectStatus
 from bilingual_site.translation_project import load_project
 from bilingual_site.translations import main
@@ -262,14 +265,19 @@ def test_an_unknown_typography_is_bad_input(tmp_path, capsys):
 
 def test_the_build_sees_the_project_as_the_tool_reads_it(tmp_path):
     """The build takes languages, typography and folders from MkDocs' configuration, the tool from mkdocs.yml."""
-    build_site(PROJECT, tmp_path / "site", "https://example.org/")
-    seen_by_build = build_status.tracker().project
-    assert seen_by_build == load_project(PROJECT / "mkdocs.yml")
+    config = load_config(str(PROJECT / "mkdocs.yml"), site_dir=str(tmp_path / "site"), site_url="https://example.org/")
+    build(config)
+    seen_by_build = config.plugins["bilingual_site"].run.translation.project
+    read_by_tool = load_project(PROJECT / "mkdocs.yml")
+    # The same Markdown extensions; the build's toc also carries the page language's permalink
+    # title (set by the plugin per language), which changes nothing the Markdown model reads.
+    assert seen_by_build.markdown.extensions == read_by_tool.markdown.extensions
+    assert dataclasses.replace(seen_by_build, markdown=read_by_tool.markdown) == read_by_tool
     assert seen_by_build.languages == ("fr", "en") and set(seen_by_build.typography) == {"fr", "en"}
 
 
 def test_statuses_from_pages_listed_by_the_caller_are_the_ones_listed_from_disk(project, capsys):
-    # The build hands over the pages it listed already (build_context.docs_pages).
+    # The build hands over the pages it listed already (the plugin's run.pages_by_folder).
     assert run(capsys, "record", "page.md", "--project", str(project))[0] == 0
     (project / "docs/fr/page.md").write_text(ORIGINAL.replace("sert les modèles", "sert tous les modèles", 1), encoding="utf-8")
     tool = load_project(project / "mkdocs.yml")

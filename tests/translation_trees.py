@@ -6,7 +6,12 @@ import shutil
 import textwrap
 from pathlib import Path
 
+import yaml
+from mkdocs.utils import yaml_load
+
 from sitebuild import PROJECT
+
+SITE_MARKDOWN_EXTENSIONS = yaml_load((PROJECT / "mkdocs.yml").read_bytes())["markdown_extensions"]
 
 
 def write_tree(
@@ -21,8 +26,10 @@ def write_tree(
         + (f"          extra:\n            typography: {typography[code]}\n" if code in typography else "")
         for index, code in enumerate(languages)
     )
+    # The real site's Markdown extensions: the tool reads pages as MkDocs renders them with these.
+    extensions = yaml.safe_dump({"markdown_extensions": SITE_MARKDOWN_EXTENSIONS}, sort_keys=False)
     (root / "mkdocs.yml").write_text(
-        "site_name: Fixture\nplugins:\n  - i18n:\n      docs_structure: folder\n      languages:\n" + entries,
+        "site_name: Fixture\nplugins:\n  - i18n:\n      docs_structure: folder\n      languages:\n" + entries + extensions,
         encoding="utf-8",
     )
     shutil.copytree(PROJECT / "data", root / "data")

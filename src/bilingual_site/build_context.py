@@ -1,80 +1,55 @@
-"""What a hook needs to know about the language build in progress, read from the i18n plugin.
+"""What the plugin reads from MkDocs and the i18n plugin about the build in progress.
 
-mkdocs-static-i18n runs one full MkDocs build per language on the same config
-object; these helpers are the only place that reads its state, so the rest of
-the project stays independent of the plugin (its maintainer calls it frozen).
-The same config object marks a run, so what several hooks read once a run (the
-page sources, each language folder's pages) is kept here too ("Once per run", below).
+mkdocs-static-i18n runs one full MkDocs build per language on the same configuration; these
+functions are the only place that reads its state, so the rest of the package stays
+independent of it (its maintainer calls it frozen). Nothing here keeps state between calls.
 """
 
 from __future__ import annotations
 
-import re
-import weakref
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from bilingual_site.docs_layout import SourceFile, source_files
+from bilingual_site.language_links import Languages, absolute_url, language_prefix, site_path
+from bilingual_site.markdown_model import MarkdownOptions
 
-
-@dataclass(frozen=True)
-class Languages:
-    default: str
-    current: str
-    all: tuple[str, ...]
-
-    @property
-    def others(self) -> list[str]:
-        return [code for code in self.all if code != self.default]
+__all__ = [
+    "FixedLanguages", "Languages", "absolute_url", "built_pages", "declared_languages", "fixed_languages", "i18n_plugin",
+    "language_config", "language_prefix", "markdown_options", "project_root", "set_alternates", "site_path",
+    "translated_languages", "ui_strings",
+]
 
 
 def i18n_plugin(config: MkDocsConfig):
-    return config["plugins"]["i18n"]  # the key, not the attribute: asked a dozen times a page, the attribute costs 3 times more
-
-
-def languages(config: MkDocsConfig) -> Languages:
-    fixed = _fixed(config)
-    return _languages(fixed.default, i18n_plugin(config).current_language, fixed.built)
-
-
-def language_config(config: MkDocsConfig, language: str):
-    """The i18n plugin's entry for ``language``: its name, its `extra` (the site's interface strings)."""
-    entry = _fixed(config).entries.get(language)
-    if entry is None:
-        raise ValueError(f"language '{language}' is not declared in mkdocs.yml (plugins > i18n > languages)")
-    return entry
+    return config["plugins"]["i18n"]
 
 
 @dataclass(frozen=True)
-class _FixedLanguages:
+class FixedLanguages:
+    """The languages of a run, which do not change from one language's build to the next."""
+
     default: str
     built: tuple[str, ...]
-    entries: dict  # language -> its entry in the plugin's configuration (the first one, as the plugin finds it)
+
+    def now(self, current: str) -> Languages:
+        return Languages(default=self.default, current=current, all=self.built)
 
 
-def _fixed(config: MkDocsConfig) -> _FixedLanguages:
-    # The plugin's configuration is read and validated once a run (BUILD_ONLY_LOCALE included); the
-    # plugin works out its default and built languages, and looks an entry up, on every call.
-    def read() -> _FixedLanguages:
-        plugin = i18n_plugin(config)
-        entries: dict = {}
-        for entry in plugin.config.languages:
-            entries.setdefault(entry.locale, entry)
-        return _FixedLanguages(plugin.default_language, tuple(plugin.build_languages), entries)
-
-    return once_per_run(config, "languages", read)
+def fixed_languages(config: MkDocsConfig) -> FixedLanguages:
+    plugin = i18n_plugin(config)
+    return FixedLanguages(plugin.default_language, tuple(plugin.build_languages))
 
 
-@lru_cache(maxsize=16)
-def _languages(default: str, current: str, built: tuple[str, ...]) -> Languages:
-    # Hooks ask for the languages a dozen times per page: one instance per combination.
-    return Languages(default=default, current=current, all=built)
+def language_config(config: MkDocsConfig, language: str):
+    """The i18n plugin's entry for ``language`` (the first one, as the plugin finds it): its name, its `extra`."""
+    for entry in i18n_plugin(config).config.languages:
+        if entry.locale == language:
+            return entry
+    raise ValueError(f"language '{language}' is not declared in mkdocs.yml (plugins > i18n > languages)")
 
 
 def declared_languages(config: MkDocsConfig) -> list[str]:
@@ -82,9 +57,10 @@ def declared_languages(config: MkDocsConfig) -> list[str]:
     return [language.locale for language in i18n_plugin(config).config.languages]
 
 
-def all_languages_built(config: MkDocsConfig) -> bool:
-    """True in the last on_post_build, once every language is written (hooks must run after i18n's, at -110)."""
-    return not i18n_plugin(config).building
+def declared_default_language(config: MkDocsConfig) -> str:
+    """The default language as mkdocs.yml declares it, also in a one-language preview
+    (BUILD_ONLY_LOCALE=en makes the i18n plugin take the language it builds as its default)."""
+    return next(language.locale for language in i18n_plugin(config).config.languages if language.default)
 
 
 def built_pages(files: Files) -> list[Page]:
@@ -92,51 +68,8 @@ def built_pages(files: Files) -> list[Page]:
     return [file.page for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve) if file.page is not None]
 
 
-def rendered_pages(files: Files) -> list[Page]:
-    """The pages of this language's build whose Markdown is rendered (by on_env, all of them; under
-    `mkdocs serve --dirty`, those that changed)."""
-    return [page for page in built_pages(files) if page.content is not None]
-
-
 def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
-
-
-def source_locale(page: Page) -> str:
-    """The language of the Markdown file a page was built from (differs from the build's on fallback pages)."""
-    return page.file.locale
-
-
-def language_prefix(language: str, default: str) -> str:
-    """The folder of a language in the built site: '' for the default language, 'en/' for English."""
-    return "" if language == default else f"{language}/"
-
-
-# A relative path urljoin would only append: no scheme, query, fragment, leading slash, dot
-# segment, whitespace or control character.
-_SEGMENT = r"[^/.?#:\s\x00-\x1f\x7f][^/?#:\s\x00-\x1f\x7f]*"
-_PLAIN_PATH = re.compile(rf"(?:{_SEGMENT}/)*(?:{_SEGMENT})?")
-
-
-@lru_cache(maxsize=8)
-def _appends(site_url: str) -> bool:
-    """Whether urljoin appends a plain path to ``site_url`` as it is (no dot segment, query or fragment in it)."""
-    return urljoin(site_url, "page.html") == site_url + "page.html"
-
-
-def absolute_url(site_url: str, url: str) -> str:
-    """The public URL of a built page, with 'index.html' dropped so home pages read '/' and '/en/'."""
-    if url == "index.html" or url.endswith("/index.html"):
-        url = url[: -len("index.html")]
-    if _appends(site_url) and _PLAIN_PATH.fullmatch(url):
-        return site_url + url  # what urljoin gives, without its parsing (several times per page)
-    return urljoin(site_url, url)
-
-
-def site_path(site_url: str) -> str:
-    """The path the site is served under ('/' or '/repository/')."""
-    path = urlsplit(site_url).path or "/"
-    return path if path.endswith("/") else path + "/"
 
 
 def ui_strings(config: MkDocsConfig, language: str) -> dict:
@@ -165,45 +98,10 @@ def set_alternates(config: MkDocsConfig, alternates: list[dict]) -> None:
     config.extra["alternate"] = alternates
 
 
-def alternates(config: MkDocsConfig) -> list[dict]:
-    return config.extra.alternate
+def markdown_options(config: MkDocsConfig) -> MarkdownOptions:
+    """The extensions MkDocs renders pages with (its builtins included), for the Markdown model.
 
-
-# --- Once per run ------------------------------------------------------------------------------
-
-# A run (`mkdocs build`, or one rebuild of `mkdocs serve`) loads the configuration afresh, and the
-# i18n plugin builds every language on that one object: it tells one run from the next.
-_run: list = [lambda: None, {}]  # a weak reference to the run's configuration, and the run's values
-
-
-def run_values(config: MkDocsConfig) -> dict:
-    """Values worked out once per run, kept until the next run starts."""
-    if _run[0]() is not config:
-        _run[:] = [weakref.ref(config), {}]
-    return _run[1]
-
-
-def once_per_run(config: MkDocsConfig, key: str, make):
-    """``make()``, worked out the first time a run asks for ``key``."""
-    values = run_values(config)
-    if key not in values:
-        values[key] = make()
-    return values[key]
-
-
-def docs_sources(config: MkDocsConfig) -> list[SourceFile]:
-    """Every page source under docs/, read once per run for the checks that read them all."""
-    return once_per_run(config, "docs_sources", lambda: source_files(Path(config.docs_dir)))
-
-
-def docs_pages(config: MkDocsConfig) -> dict[str, frozenset[str]]:
-    """Each folder of docs/ with its pages ('fr' -> {'note.md', ...}), from the sources read this run."""
-
-    def listed() -> dict[str, frozenset[str]]:
-        pages: dict[str, set[str]] = {}
-        for source in docs_sources(config):
-            folder, _, page = source.relative.partition("/")
-            pages.setdefault(folder, set()).add(page)
-        return {folder: frozenset(found) for folder, found in pages.items()}
-
-    return once_per_run(config, "docs_pages", listed)
+    Extension objects the plugin adds for the build itself (page_marks.py) are left out: they mark
+    the rendered page and change nothing the model reads."""
+    names = tuple(extension for extension in config.markdown_extensions if isinstance(extension, str))
+    return MarkdownOptions(names, {name: dict(values) for name, values in (config.mdx_configs or {}).items()})

@@ -8,9 +8,10 @@ Rules (ids appear in every message):
 - ``no-data-url``: no ``data:`` link or image target;
 - ``external-links-https``: a link to another site uses https (``mailto:`` is allowed).
 
-Code spans and fenced code blocks are text, not HTML: showing `<script>` there is fine (fenced
-blocks only when a fenced-code extension makes them code). These checks give the line; the last
-word is the check of every published file (published_html), which a browser's parser reads.
+Code spans and code blocks are text, not HTML: showing `<script>` there is fine. Pages are read
+as Python-Markdown renders them with the site's extensions (bilingual_site.markdown_model); the
+front matter is not Markdown and is not read here. These checks give the line; the last word is
+the check of every published file, head included (published_html), which a browser's parser reads.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from bilingual_site.markdown_scan import URL_ATTRIBUTES, attributes, html_tags, link_targets, mask_code
+from bilingual_site.markdown_model import URL_ATTRIBUTES, MarkdownOptions, MarkdownPage, read_markdown
 
 FORBIDDEN_ELEMENTS = ("script", "iframe", "object", "embed", "form", "style")
 RULES = (
@@ -65,25 +66,24 @@ def url_rule(target: str) -> tuple[str, str] | None:
     return None
 
 
-def check_markdown(text: str, path: str, fenced_blocks: bool = True) -> list[Finding]:
-    """Every content policy finding in a Markdown page's source (front matter included), in line order.
+def check_markdown(text: str, path: str, options: MarkdownOptions) -> list[Finding]:
+    """Every content policy finding in a Markdown page's source, in line order."""
+    return check_page(read_markdown(text, options), path)
 
-    ``fenced_blocks``: whether ``` blocks are code (a fenced-code extension is enabled); without
-    one, Python-Markdown renders their content, raw HTML included, so it is checked.
-    """
-    masked = mask_code(text, fenced_blocks)
+
+def check_page(page: MarkdownPage, path: str) -> list[Finding]:
+    """check_markdown on a page modelled already."""
     findings: list[Finding] = []
-    for line, name, _ in html_tags(masked):
+    for line, name in page.elements:
         if name in FORBIDDEN_ELEMENTS:
             findings.append(Finding(path, line, f"no-raw-html-{name}", f"raw <{name}> element is not allowed"))
-    found_attributes = attributes(masked)
-    for attribute in found_attributes:
+    for attribute in page.attributes:
         if _EVENT_HANDLER.match(attribute.name):
             findings.append(
                 Finding(path, attribute.line, "no-inline-event-handler", f"inline event handler {attribute.name!r} is not allowed")
             )
-    for link in link_targets(masked, found_attributes):
-        broken = url_rule(link.target)
+    for target in page.url_targets:
+        broken = url_rule(target.url)
         if broken:
-            findings.append(Finding(path, link.line, *broken))
+            findings.append(Finding(path, target.line, *broken))
     return sorted(findings, key=lambda finding: finding.line or 0)

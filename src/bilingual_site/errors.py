@@ -14,9 +14,18 @@ class InputError(Exception):
         super().__init__(f"{where}: {message}")
 
 
+BYTE_ORDER_MARK = "\ufeff"
+
+
 def decode_utf8(raw: bytes, path: str) -> str:
-    """The text of a project file; bytes that are not UTF-8 raise InputError at their line."""
+    """The text of a project file; bytes that are not UTF-8 raise InputError at their line.
+
+    One UTF-8 byte-order mark at the very start is dropped, as MkDocs reads pages (`utf-8-sig`,
+    mkdocs/structure/files.py): every check then reads the text MkDocs and the theme will use.
+    """
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise InputError(path, raw[: error.start].count(b"\n") + 1, "is not valid UTF-8") from error
+        # utf-8-sig counts error positions after the mark it dropped.
+        start = error.start + (3 if raw.startswith(BYTE_ORDER_MARK.encode("utf-8")) else 0)
+        raise InputError(path, raw[:start].count(b"\n") + 1, "is not valid UTF-8") from error

@@ -24,8 +24,10 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from mkdocs.utils import yaml_load
+
 from bilingual_site.errors import InputError, decode_utf8
-from bilingual_site.markdown_scan import link_targets, mask_code
+from bilingual_site.markdown_model import MarkdownOptions, read_markdown
 from bilingual_site.yaml_lines import LineDict, LineList, load_yaml_with_lines
 
 DEFAULT_CACHE = ".cache/external-links.json"
@@ -57,12 +59,12 @@ def _is_external(url: str) -> bool:
     return url.lower().startswith(("https://", "http://"))
 
 
-def links_in_markdown(text: str, source: str, fenced_blocks: bool = True) -> list[ExternalLink]:
+def links_in_markdown(text: str, source: str, options: MarkdownOptions) -> list[ExternalLink]:
     """External link and image targets of a Markdown page, outside code, in line order."""
     return [
-        ExternalLink(source, link.line, link.target.strip())
-        for link in link_targets(mask_code(text, fenced_blocks))
-        if _is_external(link.target.strip())
+        ExternalLink(source, target.line, target.url.strip())
+        for target in read_markdown(text, options).url_targets
+        if _is_external(target.url.strip())
     ]
 
 
@@ -81,12 +83,26 @@ def links_in_data(document: object, source: str) -> list[ExternalLink]:
     return found
 
 
+def markdown_options(root: Path) -> MarkdownOptions:
+    """The extensions pages are rendered with: mkdocs.yml's, or MkDocs' builtins alone without one."""
+    config_file = root / "mkdocs.yml"
+    if not config_file.is_file():
+        return MarkdownOptions.from_mkdocs_yml(None)
+    with open(config_file, "rb") as stream:
+        config = yaml_load(stream) or {}
+    try:
+        return MarkdownOptions.from_mkdocs_yml(config.get("markdown_extensions"))
+    except ValueError as error:
+        raise InputError("mkdocs.yml", None, str(error)) from error
+
+
 def collect(root: Path) -> list[ExternalLink]:
     """The external links of a project: docs/**/*.md, then data/*.yml. Raises InputError on an unreadable file."""
     found: list[ExternalLink] = []
+    options = markdown_options(root)
     for path in sorted((root / "docs").rglob("*.md")):
         shown = path.relative_to(root).as_posix()
-        found += links_in_markdown(decode_utf8(path.read_bytes(), shown), shown)
+        found += links_in_markdown(decode_utf8(path.read_bytes(), shown), shown, options)
     for path in sorted((root / "data").glob("*.yml")):
         shown = path.relative_to(root).as_posix()
         found += links_in_data(load_yaml_with_lines(path, shown), shown)

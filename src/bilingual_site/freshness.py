@@ -12,7 +12,7 @@ import datetime
 from dataclasses import dataclass
 from functools import cached_property
 
-from bilingual_site.sections import HEADING, Section, parse_page, sections, split_heading
+from bilingual_site.markdown_model import MarkdownOptions, Section, read_markdown
 from bilingual_site.translation_lock import Lock, PageRecord, read_lock
 from bilingual_site.translation_project import Project
 
@@ -52,7 +52,7 @@ class PageStatus:
         return [change.id for change in self.changes]
 
 
-def compare(original: list[Section], record: PageRecord | None) -> list[SectionChange]:
+def compare(original: list[Section], record: PageRecord | None, options: MarkdownOptions) -> list[SectionChange]:
     """What changed in the original since ``record``: changed and added sections in page order, then removed ones."""
     recorded = record.sections if record else {}
     changes = []
@@ -64,14 +64,14 @@ def compare(original: list[Section], record: PageRecord | None) -> list[SectionC
     current_ids = {section.id for section in original}
     for section_id, section in recorded.items():
         if section_id not in current_ids:
-            changes.append(SectionChange(section_id, REMOVED, recorded_title(section.source), None))
+            changes.append(SectionChange(section_id, REMOVED, recorded_title(section.source, options), None))
     return changes
 
 
-def recorded_title(source: str) -> str:
-    first = source.split("\n", 1)[0]
-    match = HEADING.match(first)
-    return split_heading(match["text"])[0] if match else ""
+def recorded_title(source: str, options: MarkdownOptions) -> str:
+    """The title of a recorded section: its heading's, when it starts with one."""
+    headings = read_markdown(source, options).headings
+    return headings[0].title if headings and headings[0].line == 1 else ""
 
 
 class ProjectStatus:
@@ -118,7 +118,7 @@ class ProjectStatus:
     def original_sections(self, page: str) -> list[Section]:
         if page not in self._sections:
             path = self.project.page_path(self.project.default_language, page)
-            self._sections[page] = sections(parse_page(self.project.read(path)))
+            self._sections[page] = read_markdown(self.project.read(path), self.project.markdown).sections
         return self._sections[page]
 
     def page_status(self, language: str, page: str) -> PageStatus:
@@ -137,7 +137,7 @@ class ProjectStatus:
         if not self.has_page(language, page):
             return PageStatus(page, language, UNTRANSLATED, sections_total=len(original))
         record = self.locks[language].get(page)
-        changes = compare(original, record)
+        changes = compare(original, record, project.markdown)
         stale = {change.id for change in changes}
         return PageStatus(
             page, language, OUTDATED if changes else CURRENT, tuple(changes),

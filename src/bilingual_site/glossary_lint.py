@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bilingual_site.line_findings import LineFinding
-from bilingual_site.sections import Section, parse_page, prose_lines, sections, without_code_spans
+from bilingual_site.markdown_model import MarkdownOptions, MarkdownPage, Section, read_markdown
 
 APOSTROPHES = "['’]"
 
@@ -32,29 +32,29 @@ def term_pattern(term: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
 
 
-def uses(text: str, term: str) -> bool:
-    return bool(term_pattern(term).search(without_code_spans(text)))
+def uses(prose: str, term: str) -> bool:
+    return bool(term_pattern(term).search(prose))
 
 
-def avoided_terms(text: str, shown: str, language: str, terms: list[Term]) -> list[LineFinding]:
-    """Every line of a page that uses a term the glossary says to avoid in ``language``."""
+def avoided_terms(page: MarkdownPage, shown: str, language: str, terms: list[Term]) -> list[LineFinding]:
+    """Every line of a page whose prose uses a term the glossary says to avoid in ``language``."""
     found = []
-    for number, line in prose_lines(parse_page(text)):
-        line = without_code_spans(line)
+    for prose in page.prose:
         for term in terms:
             for avoided in term.avoid.get(language, []):
-                if term_pattern(avoided).search(line):
+                if term_pattern(avoided).search(prose.text):
                     preferred = term.renderings.get(language, "")
-                    found.append(LineFinding(shown, number, f"'{avoided}' is a term to avoid; the glossary prefers '{preferred}' (term '{term.id}')"))
+                    found.append(LineFinding(shown, prose.line, f"'{avoided}' is a term to avoid; the glossary prefers '{preferred}' (term '{term.id}')"))
     return found
 
 
 def missing_preferred_terms(
-    original: list[Section], original_shown: str, original_language: str,
-    translation: list[Section], translation_shown: str, language: str, terms: list[Term],
+    original_page: MarkdownPage, original_shown: str, original_language: str,
+    translation_page: MarkdownPage, translation_shown: str, language: str, terms: list[Term],
 ) -> list[LineFinding]:
     """Sections whose original uses a glossary term while their translation lacks the preferred rendering."""
-    twins = {section.id: section for section in translation}
+    original: list[Section] = original_page.sections
+    twins = {section.id: section for section in translation_page.sections}
     found = []
     for section in original:
         twin = twins.get(section.id)
@@ -64,7 +64,9 @@ def missing_preferred_terms(
             source_term, target_term = term.renderings.get(original_language), term.renderings.get(language)
             if not source_term or not target_term:
                 continue
-            if uses(section.text, source_term) and not uses(twin.text, target_term):
+            if uses(original_page.prose_text(section.line, section.end_line), source_term) and not uses(
+                translation_page.prose_text(twin.line, twin.end_line), target_term
+            ):
                 found.append(LineFinding(
                     translation_shown, twin.line,
                     f"section '{section.id}' does not use '{target_term}' where {original_shown}:{section.line} "
@@ -74,10 +76,11 @@ def missing_preferred_terms(
 
 
 def lint_pair(original_text: str, original_shown: str, original_language: str,
-              translation_text: str, translation_shown: str, language: str, terms: list[Term]) -> list[LineFinding]:
-    original = sections(parse_page(original_text))
-    translation = sections(parse_page(translation_text))
-    return avoided_terms(translation_text, translation_shown, language, terms) + missing_preferred_terms(
+              translation_text: str, translation_shown: str, language: str, terms: list[Term],
+              options: MarkdownOptions) -> list[LineFinding]:
+    original = read_markdown(original_text, options)
+    translation = read_markdown(translation_text, options)
+    return avoided_terms(translation, translation_shown, language, terms) + missing_preferred_terms(
         original, original_shown, original_language, translation, translation_shown, language, terms,
     )
 

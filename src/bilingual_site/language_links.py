@@ -3,8 +3,38 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
 
-from bilingual_site.build_context import Languages, absolute_url, language_prefix
+
+@dataclass(frozen=True)
+class Languages:
+    """The languages of one language's build: the default (original) one, the one being built, all built."""
+
+    default: str
+    current: str
+    all: tuple[str, ...]
+
+    @property
+    def others(self) -> list[str]:
+        return [code for code in self.all if code != self.default]
+
+
+def language_prefix(language: str, default: str) -> str:
+    """The folder of a language in the built site: '' for the default language, 'en/' for English."""
+    return "" if language == default else f"{language}/"
+
+
+def absolute_url(site_url: str, url: str) -> str:
+    """The public URL of a built page, with 'index.html' dropped so home pages read '/' and '/en/'."""
+    if url == "index.html" or url.endswith("/index.html"):
+        url = url[: -len("index.html")]
+    return urljoin(site_url, url)
+
+
+def site_path(site_url: str) -> str:
+    """The path the site is served under ('/' or '/repository/')."""
+    path = urlsplit(site_url).path or "/"
+    return path if path.endswith("/") else path + "/"
 
 
 @dataclass(frozen=True)

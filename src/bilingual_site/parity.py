@@ -8,14 +8,13 @@ link targets, code blocks, images, admonition types, front matter keys).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import yaml
 
-from bilingual_site.sections import Feature, Page, admonitions, code_blocks, headings, images, links, parse_page, tables
+from bilingual_site.markdown_model import Feature, MarkdownOptions, MarkdownPage, read_markdown
 
 # Front matter values a translation changes; every other key keeps the original's value.
 TRANSLATED_KEYS = frozenset({"title", "description", "lang"})
@@ -32,15 +31,17 @@ class Side:
     """One file of the pair: its path as shown in messages and its parsed page."""
 
     shown: str
-    page: Page
+    page: MarkdownPage
 
     def at(self, line: int) -> str:
         return f"{self.shown}:{line}"
 
 
-def check_pair(original_text: str, original_shown: str, translation_text: str, translation_shown: str) -> list[Finding]:
-    original = Side(original_shown, parse_page(original_text))
-    translation = Side(translation_shown, parse_page(translation_text))
+def check_pair(
+    original_text: str, original_shown: str, translation_text: str, translation_shown: str, options: MarkdownOptions
+) -> list[Finding]:
+    original = Side(original_shown, read_markdown(original_text, options))
+    translation = Side(translation_shown, read_markdown(translation_text, options))
     findings: list[Finding] = []
     for rule in RULES:
         findings += rule(original, translation)
@@ -66,32 +67,30 @@ def check_front_matter(original: Side, translation: Side) -> list[Finding]:
 
 
 def _front_matter(side: Side) -> dict[str, tuple[object, int]]:
-    """Key -> (value, line). Malformed front matter is reported by the build's page checks."""
-    try:
-        values = yaml.safe_load(side.page.front_matter) or {}
-    except yaml.YAMLError:
+    """Key -> (value, line), from the YAML front matter MkDocs reads (none when it is malformed:
+    the build's page checks report that)."""
+    front = side.page.front_matter
+    if not front.meta or not front.yaml_text:
         return {}
-    if not isinstance(values, dict):
-        return {}
-    lines = {}
-    for offset, line in enumerate(side.page.front_matter.split("\n")):
-        match = re.match(r"^([^\s#:][^:]*):", line)
-        if match:
-            lines.setdefault(match[1].strip(), side.page.front_matter_line + 1 + offset)
-    return {str(key): (value, lines.get(str(key), side.page.front_matter_line)) for key, value in values.items()}
+    lines: dict[str, int] = {}
+    document = yaml.compose(front.yaml_text, Loader=yaml.SafeLoader)
+    if isinstance(document, yaml.MappingNode):
+        for key, _ in document.value:
+            lines.setdefault(str(key.value), front.yaml_line + 1 + key.start_mark.line)
+    return {str(key): (value, lines.get(str(key), front.yaml_line)) for key, value in front.meta.items()}
 
 
 def check_headings(original: Side, translation: Side) -> list[Finding]:
     found = []
     listed = {}
     for side in (original, translation):
-        for heading in headings(side.page):
-            if heading.id is None:
+        for heading in side.page.headings:
+            if not heading.explicit:
                 found.append(Finding(
                     "heading", f"heading without an explicit id in {side.at(heading.line)} ({heading.title!r}): "
                     "add {#id} so it pairs with its twin",
                 ))
-        listed[side.shown] = {heading.id: heading for heading in headings(side.page) if heading.id}
+        listed[side.shown] = {heading.id: heading for heading in side.page.headings if heading.explicit}
     ours, theirs = listed[original.shown], listed[translation.shown]
     for heading_id, heading in ours.items():
         twin = theirs.get(heading_id)
@@ -128,7 +127,7 @@ def _count_mismatch(rule: str, plural: str, ours: list[Feature], theirs: list[Fe
 
 
 def check_tables(original: Side, translation: Side) -> list[Finding]:
-    ours, theirs = tables(original.page), tables(translation.page)
+    ours, theirs = list(original.page.tables), list(translation.page.tables)
     found = _count_mismatch("table", "tables", ours, theirs, original, translation)
     for number, (mine, other) in enumerate(zip(ours, theirs), start=1):
         if mine.rows != other.rows:
@@ -141,9 +140,9 @@ def check_tables(original: Side, translation: Side) -> list[Finding]:
     return found
 
 
-def _same_values(rule: str, singular: str, plural: str, extract: Callable[[Page], list[Feature]], describe=repr):
+def _same_values(rule: str, singular: str, plural: str, extract: Callable[[MarkdownPage], tuple[Feature, ...]], describe=repr):
     def check(original: Side, translation: Side) -> list[Finding]:
-        ours, theirs = extract(original.page), extract(translation.page)
+        ours, theirs = list(extract(original.page)), list(extract(translation.page))
         found = _count_mismatch(rule, plural, ours, theirs, original, translation)
         for number, (mine, other) in enumerate(zip(ours, theirs), start=1):
             if mine.value != other.value:
@@ -173,8 +172,8 @@ RULES = (
     check_front_matter,
     check_headings,
     check_tables,
-    _same_values("link", "link", "links", links),
-    _same_values("code block", "code block", "code blocks", code_blocks, _language_or_none),
-    _same_values("image", "image", "images", images),
-    _same_values("admonition", "admonition", "admonitions", admonitions),
+    _same_values("link", "link", "links", lambda page: page.links),
+    _same_values("code block", "code block", "code blocks", lambda page: page.code_blocks, _language_or_none),
+    _same_values("image", "image", "images", lambda page: page.images),
+    _same_values("admonition", "admonition", "admonitions", lambda page: page.admonitions),
 )

@@ -24,7 +24,7 @@ refused.
 - Inline SVG: drawing elements only; no script, `foreignObject`, handler or reference outside it.
 
 Nothing here raises on bad HTML: every problem is a Finding naming the page and the element.
-No MkDocs import: the hooks hand over the text and the policy.
+No MkDocs import: the site's plugin hands over the text and the policy.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ BODY_ELEMENTS = frozenset(
     """a abbr address article aside b bdi bdo blockquote br button caption cite code col colgroup data dd
     del details dfn div dl dt em figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr i img
     input ins kbd label li main mark meter nav ol p picture pre progress q rp rt ruby s samp script section
-    small source span strong sub summary sup svg table tbody td tfoot th thead time tr u ul var wbr""".split()
+    small source span strong sub summary sup svg table tbody td template tfoot th thead time tr u ul var wbr""".split()
 )
 HEAD_ELEMENTS = frozenset({"meta", "link", "title", "script"})
 DOCUMENT_ELEMENTS = frozenset({"html", "head", "body"})
@@ -320,23 +320,40 @@ class _DocumentCheck:
         self.findings.append(Finding(self.page, _where(node), message, self.source))
 
     def run(self, document: LexborHTMLParser) -> None:
-        # The parser walks the elements in document order (in C: a walk in Python took as long as
-        # the whole check); where each sits is worked out once beforehand (_places).
         root = document.root
         if root is None:
             return
-        places = _places(document)
+        ids: set[str] = set()
+        self.walk(root, _places(document), ids)
+        # A <template>'s content is no part of the document tree, but a script may clone it into the
+        # page (the site's search fallback does): it is held to the same rules, as body content.
+        fragments = root.template_fragments()
+        while fragments:
+            fragment = fragments.pop(0)
+            self.walk(fragment, {}, set())
+            fragments.extend(fragment.template_fragments())
+        self.head_rules(document)
+
+    def walk(self, top: LexborNode, places: dict[int, int], ids: set[str]) -> None:
+        # The parser walks the elements in document order (in C: a walk in Python took as long as
+        # the whole check); where each sits is worked out once beforehand (_places).
         refused_below: set[int] = set()  # descendants of refused elements: their own content is not judged again
-        for node in root.traverse(include_text=False):
+        for node in top.traverse(include_text=False):
             if not node.is_element_node:
                 continue  # a comment: text to the browser, whatever it holds
             identity = node.mem_id
             flags = places.get(identity, 0)
             if identity in refused_below:
                 flags |= REFUSED_ABOVE
-            if self.element(node, node.tag.lower(), flags, node.attributes) and not flags & REFUSED_ABOVE:
+            attributes = node.attributes
+            if self.element(node, node.tag.lower(), flags, attributes) and not flags & REFUSED_ABOVE:
                 refused_below.update(inner.mem_id for inner in node.traverse(include_text=False) if inner.mem_id != identity)
-        self.head_rules(document)
+            element_id = attributes.get("id")
+            if element_id:
+                if element_id in ids:
+                    # getElementById gives the first: a later one cannot stand in for the theme's, nor the reverse.
+                    self.add(node, f"id {element_id!r} is used by more than one element")
+                ids.add(element_id)
 
     def element(self, node: LexborNode, tag: str, flags: int, attributes: dict) -> bool:
         """Check one element; True when the element itself is refused."""

@@ -15,12 +15,19 @@ from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from bilingual_site.errors import InputError
+from bilingual_site.plain_text import markup_problem
 from bilingual_site.yaml_lines import LineDict, LineList, load_yaml_with_lines
 
 CLAIM_STATUSES = ("supported", "partly", "contradicted", "unverifiable")
 VERIFIED_VALUES = ("yes", "no", "partly")
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# A BCP 47 language tag, as the sources' `language` is written into a `lang` attribute.
+LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+# The characters RFC 3986 allows in a URL (percent-escapes included): no space, quote, angle
+# bracket, backslash or brace, so a URL can neither leave the `<...>` autolink it is written in nor
+# the href attribute it becomes.
+URL_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%")
 
 DATA_FILES = {"sources": "sources.yml", "claims": "claims.yml", "glossary": "glossary.yml"}
 
@@ -30,6 +37,8 @@ class ReferenceData:
     sources: list[LineDict]
     claims: list[LineDict]
     terms: list[LineDict]
+    quoted_page: str = "note.md"  # the page whose passages the claims quote, in each language folder
+    claims_page: str = "claims.md"  # the page that lists the claims, where the verdict marks lead
 
 
 class _Checker:
@@ -86,9 +95,62 @@ class _Checker:
 
 def _check_url(checker: _Checker, entry: LineDict, what: str) -> None:
     url = checker.text(entry, "url", what)
+    outside = sorted({character for character in url if character not in URL_CHARACTERS})
+    if outside:
+        raise checker.fail(
+            entry.key_lines["url"],
+            f"{what}: invalid URL {url!r}: {' '.join(map(repr, outside))} may not appear in a URL (percent-encode it, e.g. %22 for '\"')",
+        )
     parts = urlsplit(url)
-    if parts.scheme != "https" or not parts.netloc or " " in url:
+    if not url.startswith("https://") or not parts.netloc or parts.username is not None:
         raise checker.fail(entry.key_lines["url"], f"{what}: invalid URL {url!r} (an absolute https:// URL is required)")
+
+
+def without_autolinks(text: str) -> str:
+    """``text`` with each Markdown autolink to an https URL (`<https://...>`, the URL made of URL
+    characters only) replaced by its URL: the one use of angle brackets data texts need."""
+    kept: list[str] = []
+    position = 0
+    while (start := text.find("<https://", position)) != -1:
+        end = text.find(">", start)
+        url = text[start + 1 : end] if end != -1 else ""
+        if not url or any(character not in URL_CHARACTERS for character in url):
+            break  # not an autolink: the '<' stays, and is refused
+        kept += [text[position:start], url]
+        position = end + 1
+    return "".join(kept) + text[position:]
+
+
+def markup_in_data(document: Any, path: str) -> list[InputError]:
+    """Every text of a data file that is not plain text, with its line: all of them, before any schema check.
+
+    Data texts become Markdown on the reference pages (headings, list items, table cells), so
+    besides the markup of bilingual_site.plain_text, braces are refused (`{...}` after a heading is
+    an attribute list) and so are line breaks (a new line would start a new Markdown block, a link
+    definition or a closing `</div>`). Quotes are ordinary characters there. An autolink to an
+    https URL is allowed (without_autolinks). Keys are language codes and field names, checked by
+    the schema.
+    """
+    found: list[InputError] = []
+
+    def visit(value: Any, line: int) -> None:
+        if isinstance(value, LineDict):
+            for key, child in value.items():
+                visit(child, value.key_lines[key])
+        elif isinstance(value, LineList):
+            for item, item_line in zip(value, value.item_lines):
+                visit(item, item_line)
+        elif isinstance(value, str):
+            reason = markup_problem(without_autolinks(value), quotes=False, braces=True)
+            if reason is None and any(link in value for link in ("](", "][", "]:")):
+                reason = "a Markdown link is not allowed in data (its target is not checked here): write the URL as <https://...>"
+            if reason is None and "\n" in value.rstrip("\n"):
+                reason = "a line break would start a new Markdown block: write the text on one line (or fold it with '>')"
+            if reason:
+                found.append(InputError(path, line, f"{value[:60]!r} is not plain text: {reason}"))
+
+    visit(document, 1)
+    return found
 
 
 def _check_sources(document: Any, path: str, languages: list[str], default: str) -> list[LineDict]:
@@ -98,7 +160,9 @@ def _check_sources(document: Any, path: str, languages: list[str], default: str)
         what = f"source '{source['id']}'"
         _check_url(checker, source, what)
         checker.text(source, "title", what)
-        checker.text(source, "language", what)
+        language = checker.text(source, "language", what)
+        if not LANGUAGE_TAG.match(language):
+            raise checker.fail(source.key_lines["language"], f"{what}: language {language!r} must be a language tag such as 'en' or 'zh-Hans'")
         if not isinstance(source.get("cited"), bool):
             raise checker.fail(source.line, f"{what}: 'cited' must be true or false")
         if source.get("verified") not in VERIFIED_VALUES:
@@ -130,6 +194,13 @@ def _check_claims(document: Any, path: str, languages: list[str], default: str, 
         for source_id in cited:
             if source_id not in source_ids:
                 raise checker.fail(claim.key_lines["sources"], f"{what}: unknown source id {source_id!r} (not in data/sources.yml)")
+        quotes = checker.mapping(checker.field(claim, "quote", what), claim.key_lines["quote"], f"{what}: 'quote'")
+        for language in quotes:
+            if language not in languages:
+                raise checker.fail(quotes.key_lines[language], f"{what}: quote in language '{language}', which is not declared in mkdocs.yml")
+            checker.text(quotes, language, f"{what}: quote")
+        if default not in quotes:
+            raise checker.fail(quotes.line, f"{what}: missing the quote in the default language '{default}'")
         for language, block in checker.per_language(claim, languages, default, what).items():
             checker.text(block, "claim", f"{what}, text.{language}")
             facts = checker.field(block, "facts", f"{what}, text.{language}")
@@ -162,14 +233,16 @@ def _check_terms(document: Any, path: str, languages: list[str], default: str) -
 def load_reference_data(data_dir: Path, languages: list[str], default: str, shown_dir: str = "data") -> ReferenceData:
     """Read and check the three data files; the first problem found raises InputError."""
 
-    def load(kind: str) -> Any:
-        name = DATA_FILES[kind]
-        return load_yaml_with_lines(data_dir / name, f"{shown_dir}/{name}")
-
-    sources = _check_sources(load("sources"), f"{shown_dir}/sources.yml", languages, default)
-    claims = _check_claims(load("claims"), f"{shown_dir}/claims.yml", languages, default, {s["id"] for s in sources})
-    terms = _check_terms(load("glossary"), f"{shown_dir}/glossary.yml", languages, default)
-    return ReferenceData(sources=sources, claims=claims, terms=terms)
+    documents = {kind: load_yaml_with_lines(data_dir / name, f"{shown_dir}/{name}") for kind, name in DATA_FILES.items()}
+    # Markup anywhere in any of the files is reported at once, each with its file and line.
+    markup = [problem for kind, document in documents.items() for problem in markup_in_data(document, f"{shown_dir}/{DATA_FILES[kind]}")]
+    if markup:
+        raise InputError(markup[0].path, markup[0].line, "\n".join([markup[0].message, *map(str, markup[1:])]))
+    sources = _check_sources(documents["sources"], f"{shown_dir}/sources.yml", languages, default)
+    claims = _check_claims(documents["claims"], f"{shown_dir}/claims.yml", languages, default, {s["id"] for s in sources})
+    pages = {key: _Checker(f"{shown_dir}/claims.yml").text(documents["claims"], key, "the file") for key in ("quoted_page", "claims_page")}
+    terms = _check_terms(documents["glossary"], f"{shown_dir}/glossary.yml", languages, default)
+    return ReferenceData(sources=sources, claims=claims, terms=terms, **pages)
 
 
 # --- Rendering -------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bilingual_site.build_context import absolute_url, language_prefix
+from bilingual_site.language_links import absolute_url, language_prefix
 
 
 def render_robots_txt(site_url: str, languages: list[str], default: str) -> str:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from babel.numbers import format_percent
 from mkdocs.utils import get_relative_url
 
-from bilingual_site.build_context import language_prefix
+from bilingual_site.language_links import language_prefix
 from bilingual_site.freshness import CURRENT, ORIGINAL, ORPHAN, OUTDATED, UNTRANSLATED, PageStatus, ProjectStatus, progress
-from bilingual_site.sections import front_matter
+from bilingual_site.markdown_model import page_text, split_front_matter
 from bilingual_site.translation_project import Project
 
 # What needs work comes first.
@@ -19,6 +20,7 @@ REPORT_ORDER = (OUTDATED, UNTRANSLATED, ORPHAN, CURRENT, ORIGINAL)
 class ReportRow:
     status: PageStatus
     title: str
+    title_language: str  # the language of the file the title comes from (the original's when untranslated)
     url: str  # site-relative URL of the page in the translation's language
 
 
@@ -46,10 +48,13 @@ class StatusReport:
                 "done": report.done,
                 "total": report.total,
                 "percent": report.percent,
+                # CLDR's way of writing it in the reader's language: "100 %" in French, "100%" in English.
+                "percent_text": format_percent(report.percent / 100, locale=reader_language),
                 "rows": [
                     {
                         "page": row.status.page,
                         "title": row.title,
+                        "title_language": row.title_language,
                         "status": row.status.status,
                         "href": get_relative_url(row.url, page_url),
                         "changes": [change.id or "" for change in row.status.changes],
@@ -61,15 +66,16 @@ class StatusReport:
         ]
 
 
-def page_title(project: Project, language: str, page: str) -> str:
-    """The front matter title of the page in ``language``, or of the original when there is none."""
+def page_title(project: Project, language: str, page: str) -> tuple[str, str]:
+    """The front matter title of the page in ``language``, or of the original when there is none,
+    with the language it is written in."""
     for folder in (language, project.default_language):
         path = project.page_path(folder, page)
         if path.is_file():
-            title = front_matter(project.read(path)).get("title")
+            title = split_front_matter(page_text(project.read(path))).meta.get("title")
             if title:
-                return str(title)
-    return page
+                return str(title), folder
+    return page, language
 
 
 def page_url(project: Project, language: str, page: str) -> str:
@@ -83,7 +89,7 @@ def status_report(tracker: ProjectStatus) -> StatusReport:
     for language in project.translation_languages:
         done, total = progress(statuses, language)
         rows = [
-            ReportRow(status, page_title(project, language, status.page), page_url(project, language, status.page))
+            ReportRow(status, *page_title(project, language, status.page), page_url(project, language, status.page))
             for status in statuses
             if status.language == language
         ]

@@ -9,7 +9,7 @@ navigation and data never enter that render; what is left is the theme, the over
 mkdocs.yml (the maintainers' configuration, trusted as the templates are).
 
 Rendered once per language and per run, when that language's build makes its template environment
-(on_env): every page of the language is written after that.
+(the plugin's on_env): every page of the language is written after that.
 """
 
 from __future__ import annotations
@@ -21,13 +21,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from bilingual_site import build_context
+from bilingual_site.language_links import Languages
 from bilingual_site.published_html import TemplateScripts, template_scripts
 from bilingual_site.security_headers import meta_policy
 
 PAGE_TEMPLATE = "main.html"
 BLANK_PAGE = "blank-page.md"
-RUN_KEY = "theme_scripts"  # language -> TemplateScripts, in build_context.run_values
 FALLBACK_SITE_URL = "https://site.invalid/"  # resolves relative paths when mkdocs.yml sets no site_url
 
 
@@ -35,23 +34,17 @@ def site_url(config: MkDocsConfig) -> str:
     return config.site_url or FALLBACK_SITE_URL
 
 
-def learn(env: Environment, config: MkDocsConfig, files: Files) -> TemplateScripts:
-    """The scripts of this language's template, at every folder depth its pages are written at (once per run)."""
-    language = build_context.languages(config).current
-    learnt = build_context.once_per_run(config, RUN_KEY, dict)
-    if language not in learnt:
-        depths = {0} | {file.dest_uri.count("/") for file in files.documentation_pages()}  # 0: the 404 page
-        learnt[language] = blank_page_scripts(env, config, sorted(depths))
-    return learnt[language]
+def page_depths(files: Files) -> list[int]:
+    """The folder depths this language's pages are written at, and the root's (the 404 page)."""
+    return sorted({0} | {file.dest_uri.count("/") for file in files.documentation_pages()})
 
 
-def learnt(config: MkDocsConfig) -> dict[str, TemplateScripts]:
-    """The scripts learnt so far this run, by language."""
-    return build_context.once_per_run(config, RUN_KEY, dict)
+def blank_page_scripts(env: Environment, config: MkDocsConfig, depths: list[int], site_context: dict) -> TemplateScripts:
+    """The scripts of the page template rendered with a blank page at each of ``depths``.
 
-
-def blank_page_scripts(env: Environment, config: MkDocsConfig, depths: list[int]) -> TemplateScripts:
-    """The scripts of the page template rendered with a blank page at each of ``depths``."""
+    ``site_context``: what the site's plugin gives every page's template that depends on no page
+    (the search fallback's offers), so that the templates' conditional parts are rendered too.
+    """
     template = env.get_template(PAGE_TEMPLATE)
     hashes: set[str] = set()
     paths: set[str] = set()
@@ -60,6 +53,7 @@ def blank_page_scripts(env: Environment, config: MkDocsConfig, depths: list[int]
         page = Page("", file, config)
         page.content = ""
         context = get_context(Navigation([], []), [], config, page)
+        context.update(site_context)
         try:
             html = template.render(context)
             found = template_scripts(html, file.dest_uri, site_url(config))
@@ -77,7 +71,7 @@ def union(scripts: list[TemplateScripts]) -> TemplateScripts:
     )
 
 
-def file_language(site_path: str, languages: build_context.Languages) -> str:
+def file_language(site_path: str, languages: Languages) -> str:
     """The language whose build wrote a published file: its top folder when that is a language's
     (`en/...`, `en/parallel/...`), the default language's otherwise (`404.html`, `parallel/...`)."""
     top = site_path.split("/", 1)[0]

@@ -18,7 +18,8 @@ from pathlib import Path
 import yaml
 
 from bilingual_site.errors import InputError
-from bilingual_site.sections import fingerprint
+from bilingual_site.markdown_model import fingerprint
+from bilingual_site.plain_text import markup_problem
 from bilingual_site.yaml_lines import LineDict, load_yaml_with_lines
 
 HEADER = """\
@@ -50,7 +51,21 @@ def read_lock(path: Path, shown: str) -> Lock:
     data = load_yaml_with_lines(path, shown)
     if not isinstance(data, LineDict):
         raise InputError(shown, getattr(data, "line", None), "must map page paths to their records")
+    for page in data:
+        if not isinstance(page, str) or not page.endswith(".md") or markup_problem(page) or any(character.isspace() for character in page):
+            raise InputError(shown, data.key_lines[page], f"{page!r} is not a page path such as 'note.md'")
     return {page: _page_record(entry, shown, data.key_lines[page], page) for page, entry in data.items()}
+
+
+def section_id_problem(section_id: object) -> str | None:
+    """Why a recorded section id cannot be one (None: it can). Ids are printed in the outdated
+    banner and the status page: no markup and no whitespace, as no heading id has either."""
+    if not isinstance(section_id, str):
+        return "a section id is text"
+    if any(character.isspace() for character in section_id):
+        return "a section id has no spaces"
+    reason = markup_problem(section_id)
+    return f"a section id is plain text: {reason}" if reason else None
 
 
 def _page_record(entry, shown: str, line: int, page: str) -> PageRecord:
@@ -65,6 +80,8 @@ def _page_record(entry, shown: str, line: int, page: str) -> PageRecord:
     record = PageRecord(recorded)
     for section_id, section in sections.items():
         where = sections.key_lines[section_id]
+        if reason := section_id_problem(section_id):
+            raise InputError(shown, where, f"page {page!r}, section {section_id!r}: {reason}")
         if not isinstance(section, LineDict) or set(section) != {"fingerprint", "source"} or not isinstance(section["source"], str):
             raise InputError(shown, where, f"page {page!r}, section {section_id!r}: expected 'fingerprint' and 'source' text")
         if fingerprint(section["source"]) != section["fingerprint"]:
@@ -79,6 +96,11 @@ def _page_record(entry, shown: str, line: int, page: str) -> PageRecord:
 
 class _LiteralDumper(yaml.SafeDumper):
     """Multi-line source text as `|` blocks, so the lock reads (and diffs) like the page."""
+
+    def ignore_aliases(self, data) -> bool:
+        # Never `&id001` / `*id001` for a value written twice (one date object for several pages):
+        # the reader refuses anchors and aliases (bilingual_site.yaml_lines).
+        return True
 
 
 def _represent_text(dumper: yaml.SafeDumper, text: str):

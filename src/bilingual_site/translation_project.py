@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.utils import yaml_load
 
 from bilingual_site.errors import InputError, decode_utf8
+from bilingual_site.markdown_model import MarkdownOptions
 
 LOCK_FOLDER = "translations"
 
@@ -25,6 +26,8 @@ class Project:
     languages: tuple[str, ...]  # the default language first
     # Each language's typographic convention (its `extra.typography` in mkdocs.yml), if it names one.
     typography: dict[str, str] = field(default_factory=dict)
+    # The Markdown extensions pages are rendered with (mkdocs.yml's `markdown_extensions`).
+    markdown: MarkdownOptions = field(default_factory=lambda: MarkdownOptions.from_mkdocs_yml(None))
 
     @property
     def translation_languages(self) -> tuple[str, ...]:
@@ -68,10 +71,14 @@ def load_project(config_file: Path) -> Project:
         raise InputError(shown, None, "has no i18n plugin entry with languages")
     languages = (entries[0]["i18n"] or {}).get("languages") or []
     root = config_file.parent
-    return project_of(root, root / config.get("docs_dir", "docs"), languages, shown)
+    try:
+        markdown = MarkdownOptions.from_mkdocs_yml(config.get("markdown_extensions"))
+    except ValueError as error:
+        raise InputError(shown, None, str(error)) from error
+    return project_of(root, root / config.get("docs_dir", "docs"), languages, shown, markdown)
 
 
-def project_of(root: Path, docs_dir: Path, languages: list[dict], shown: str) -> Project:
+def project_of(root: Path, docs_dir: Path, languages: list[dict], shown: str, markdown: MarkdownOptions | None = None) -> Project:
     """The project from the i18n plugin's `languages` entries (mappings with locale, default, extra)."""
     defaults = [entry["locale"] for entry in languages if entry.get("default")]
     if len(defaults) != 1:
@@ -82,4 +89,7 @@ def project_of(root: Path, docs_dir: Path, languages: list[dict], shown: str) ->
         for entry in languages
         if isinstance(entry.get("extra"), dict) and entry["extra"].get("typography")
     }
-    return Project(root=root, docs_dir=docs_dir, default_language=defaults[0], languages=ordered, typography=typography)
+    return Project(
+        root=root, docs_dir=docs_dir, default_language=defaults[0], languages=ordered, typography=typography,
+        markdown=markdown or MarkdownOptions.from_mkdocs_yml(None),
+    )

@@ -7,6 +7,7 @@
     python -m bilingual_site.translations typography        # non-breaking spaces in French, none before : ; ! ? in English
     python -m bilingual_site.translations record note.md    # the translation is up to date again
     python -m bilingual_site.translations cosmetic note.md  # an edit of the original needs no new translation
+    python -m bilingual_site.translations pin-original      # a deliberate change of the original note: new pin
 
 Each command is a function returning an Outcome (exit code, text, JSON data);
 `main` only parses arguments and prints. Exit codes: 0 all good, 1 something to
@@ -26,10 +27,11 @@ from pathlib import Path
 from bilingual_site.cosmetic_edits import judge
 from bilingual_site.errors import InputError
 from bilingual_site.freshness import ADDED, CHANGED, CURRENT, ORIGINAL, REMOVED, PageStatus, ProjectStatus, progress
+from bilingual_site.original_pin import Original, pin_original
 from bilingual_site.glossary_lint import glossary_terms, lint_pair
 from bilingual_site.parity import Finding, check_pair
 from bilingual_site.reference_data import load_reference_data
-from bilingual_site.sections import front_matter, normalize
+from bilingual_site.markdown_model import normalize, page_text, split_front_matter
 from bilingual_site.translation_lock import PageRecord, RecordedSection, write_lock
 from bilingual_site.translation_project import Project, load_project
 from bilingual_site.typography import CONVENTIONS, typography_findings
@@ -115,7 +117,9 @@ def translated_pairs(project: Project, pages: list[str] | None = None):
 
 def pair_findings(project: Project, language: str, page: str):
     original, translation = project.page_path(project.default_language, page), project.page_path(language, page)
-    return check_pair(project.read(original), project.shown(original), project.read(translation), project.shown(translation))
+    return check_pair(
+        project.read(original), project.shown(original), project.read(translation), project.shown(translation), project.markdown
+    )
 
 
 def orphan_findings(project: Project) -> list[Finding]:
@@ -148,7 +152,7 @@ def glossary(project: Project) -> Outcome:
         original, translation = project.page_path(project.default_language, page), project.page_path(language, page)
         findings += lint_pair(
             project.read(original), project.shown(original), project.default_language,
-            project.read(translation), project.shown(translation), language, terms,
+            project.read(translation), project.shown(translation), language, terms, project.markdown,
         )
     findings.sort(key=lambda finding: (finding.path, finding.line))
     text = "\n".join(str(finding) for finding in findings) or "every translation follows the glossary"
@@ -162,7 +166,7 @@ def served_as_written(project: Project, language: str, text: str) -> bool:
     """An original that was generated (front matter `generated: true`) is published as it was written."""
     if language != project.default_language:
         return False
-    return front_matter(text).get("generated") is True
+    return split_front_matter(page_text(text)).meta.get("generated") is True
 
 
 def typography(project: Project) -> Outcome:
@@ -176,7 +180,7 @@ def typography(project: Project) -> Outcome:
             if served_as_written(project, language, text):
                 skipped.append(project.shown(path))
                 continue
-            findings += typography_findings(text, project.shown(path), convention)
+            findings += typography_findings(text, project.shown(path), convention, project.markdown)
     findings.sort(key=lambda finding: (finding.path, finding.line))
     text = "\n".join(map(str, findings)) or "every page follows its language's typography"
     if skipped:
@@ -243,6 +247,19 @@ def cosmetic(project: Project, page: str, languages: list[str], section_ids: lis
     return Outcome(TO_DO if refused else OK, text, {"accepted": accepted, "refused": refused})
 
 
+# --- pin-original ----------------------------------------------------------
+
+
+def original_of(project: Project) -> Original:
+    return Original(project.root, project.docs_dir.relative_to(project.root).as_posix(), project.default_language)
+
+
+def pin(project: Project) -> Outcome:
+    """Pin the original note as it is now (translations/original.sha256) and refresh the tests' seed copy."""
+    written = pin_original(original_of(project))
+    return Outcome(OK, "\n".join(written), {"written": written})
+
+
 # --- command line ----------------------------------------------------------
 
 
@@ -295,6 +312,10 @@ def parser() -> argparse.ArgumentParser:
     check_command.add_argument("pages", nargs="*", help="only these pages (default: all)")
     commands.add_parser("glossary", parents=[common], help="preferred glossary terms used, terms to avoid absent")
     commands.add_parser("typography", parents=[common], help="each language's spacing conventions (extra.typography in mkdocs.yml)")
+    commands.add_parser(
+        "pin-original", parents=[common],
+        help="after a deliberate change of the original note: pin its new bytes (translations/original.sha256) and copy it to tests/fixtures/original-seed.txt",
+    )
     return main_parser
 
 
@@ -308,6 +329,8 @@ def run(arguments: argparse.Namespace) -> Outcome:
         return glossary(project)
     if arguments.command == "typography":
         return typography(project)
+    if arguments.command == "pin-original":
+        return pin(project)
     if arguments.command == "record":
         pairs = [
             (language, page)

@@ -2,8 +2,9 @@
 
 A language opts in with `extra.typography` under its i18n entry in mkdocs.yml
 (`french` or `english`). Only what is certainly wrong is reported: a space of the
-wrong kind, never a missing one, so URLs, times and code never trip it. Code,
-link targets, HTML tags and attribute lists are not read.
+wrong kind, never a missing one, so URLs, times and code never trip it. Only prose is read
+(bilingual_site.markdown_model): code spans become letters, and code blocks, link targets, HTML
+tags and attribute lists are not text a reader sees.
 """
 
 from __future__ import annotations
@@ -12,14 +13,10 @@ import re
 from dataclasses import dataclass
 
 from bilingual_site.line_findings import LineFinding
-from bilingual_site.sections import CODE_SPAN, parse_page, prose_lines
+from bilingual_site.markdown_model import MarkdownOptions, read_markdown
 
 NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"
-
-# What a reader never sees as prose: link targets, autolinks, HTML tags, attribute lists.
-HIDDEN = re.compile(r"\]\([^)]*\)|<[^>\n]*>|\{[:#.][^}\n]*\}")
-
 
 @dataclass(frozen=True)
 class Rule:
@@ -38,17 +35,11 @@ CONVENTIONS: dict[str, tuple[Rule, ...]] = {
 }
 
 
-def _letters(match: re.Match) -> str:
-    return "x" * len(match.group(0))
-
-
-def typography_findings(text: str, shown: str, convention: str) -> list[LineFinding]:
+def typography_findings(text: str, shown: str, convention: str, options: MarkdownOptions) -> list[LineFinding]:
     rules = CONVENTIONS[convention]
     found = []
-    for number, line in prose_lines(parse_page(text)):
-        # Hidden parts become letters, not spaces, so a real space after a link or code is still seen.
-        visible = HIDDEN.sub(_letters, CODE_SPAN.sub(_letters, line))
+    for prose in read_markdown(text, options).prose:
         for rule in rules:
-            for match in rule.pattern.finditer(visible):
-                found.append(LineFinding(shown, number, rule.message.format(mark=match["mark"])))
+            for match in rule.pattern.finditer(prose.text):
+                found.append(LineFinding(shown, prose.line, rule.message.format(mark=match["mark"])))
     return found
