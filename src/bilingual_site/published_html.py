@@ -1,7 +1,7 @@
 """The last word on what the site publishes: every HTML file, head and body, held against an allowlist.
 
 The source checks (content_policy, page_sources) read Markdown and front matter and name the line;
-but a page is what the theme, the hooks and the contributions make together, and a browser reads
+but a page is what the theme, the plugins and the contributions make together, and a browser reads
 it by the HTML5 parsing rules, not by the rules of any of those checks. This module parses a whole
 published document with selectolax's Lexbor, a browser-grade HTML5 parser (so comments such as
 `<!--><script>` or `<![CDATA[><script>` give the script element Chromium runs), and holds every
