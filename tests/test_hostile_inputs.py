@@ -21,7 +21,7 @@ from bilingual_site.errors import InputError
 from bilingual_site.page_sources import page_source_problems
 from bilingual_site.plain_text import markup_problem
 from bilingual_site.reference_data import load_reference_data, markup_in_data
-from bilingual_site.sections import fingerprint
+from bilingual_site.markdown_model import fingerprint
 from bilingual_site.translation_lock import read_lock
 from bilingual_site.translation_project import load_project
 from bilingual_site.yaml_lines import load_yaml_text
@@ -148,11 +148,15 @@ SOURCE = """sources:
         publisher: {publisher}
         supports: {supports}
 """
-CLAIMS = """claims:
+CLAIMS = """quoted_page: note.md
+claims_page: claims.md
+claims:
   - id: one
     provider: {provider}
     status: supported
     sources: [src]
+    quote:
+      {default}: Un passage
     text:
       {default}:
         claim: {claim}
@@ -183,10 +187,10 @@ DATA_ATTACKS = [
     ("supports-reference-definition", "supports", "'x\n\n        [a]: javascript:alert(1)'", "sources.yml", 12, "a Markdown link"),
     ("supports-line-break", "supports", '"first\\n\\n</div><b>x</b>"', "sources.yml", 12, "'<' is markup"),
     ("supports-literal-block", "supports", "|\n          line one\n          ## a heading", "sources.yml", 12, "a line break"),
-    ("provider-heading", "provider", "'Example {#x onclick=alert(1)}'", "claims.yml", 3, "'{' is markup here"),
-    ("claim-script", "claim", "<script>alert(1)</script>", "claims.yml", 8, "'<' is markup"),
-    ("fact-unicode-escape", "fact", '"\\u003csvg onload=alert(1)\\u003e"', "claims.yml", 10, "'<' is markup"),
-    ("fact-image", "fact", "'![x](https://evil.example/x.png)'", "claims.yml", 10, "a Markdown link"),
+    ("provider-heading", "provider", "'Example {#x onclick=alert(1)}'", "claims.yml", 5, "'{' is markup here"),
+    ("claim-script", "claim", "<script>alert(1)</script>", "claims.yml", 12, "'<' is markup"),
+    ("fact-unicode-escape", "fact", '"\\u003csvg onload=alert(1)\\u003e"', "claims.yml", 14, "'<' is markup"),
+    ("fact-image", "fact", "'![x](https://evil.example/x.png)'", "claims.yml", 14, "a Markdown link"),
     ("term-markup", "term", "<b>terme</b>", "glossary.yml", 4, "'<' is markup"),
     ("definition-nul", "definition", '"a\\0b"', "glossary.yml", 5, "control character"),
     ("avoid-markup", "avoid", "'<s>x</s>'", "glossary.yml", 6, "'<' is markup"),
@@ -282,7 +286,7 @@ def test_a_byte_order_mark_in_a_data_file_is_read_as_mkdocs_reads_pages(tmp_path
     assert load_reference_data(folder, LANGUAGES, DEFAULT).sources[0]["id"] == "src"
     (folder / "claims.yml").write_bytes("\ufeff".encode() + CLAIMS.format(**{**GOOD, "default": DEFAULT, "fact": "<b>x</b>"}).encode())
     error = data_error(folder)
-    assert (error.path, error.line) == ("data/claims.yml", 10)
+    assert (error.path, error.line) == ("data/claims.yml", 14)
 
 
 def test_every_markup_finding_of_every_data_file_is_listed():
@@ -494,8 +498,10 @@ def test_heading_and_record_markup_reach_the_banner_as_text(tmp_path):
     assert banner is not None
     assert banner.css("script") == []
     text = banner.text()
-    assert "New section `<script>alert(1)</script>`" in text  # shown as written, as text
-    assert '"><script>alert(2)</script>' in text
+    # Titles are the headings' rendered text (the code span's words, as text); the recorded
+    # heading's raw HTML is no text of its own, and is not printed as HTML either.
+    assert "New section <script>alert(1)</script>" in text
+    assert '">alert(2)' in text
     assert "<script>alert" not in html.replace("&lt;script&gt;alert", "")
 
 

@@ -1,7 +1,7 @@
 """The original stays the original: the build pins the French note's bytes, text and front matter.
 
 translations/original.sha256 holds the sha256 of docs/<default language>/note.md in sha256sum's
-format; every build compares them (hooks/page_sources.py, bilingual_site.original_pin). A
+format; every build compares them (the plugin, bilingual_site.original_pin). A
 deliberate change goes through `./tasks.sh translations pin-original`, which rewrites the pin and
 the seed copy (tests/fixtures/original-seed.txt) together.
 """

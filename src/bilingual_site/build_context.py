@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 from bilingual_site.language_links import Languages, absolute_url, language_prefix, site_path
 from bilingual_site.markdown_model import MarkdownOptions
+from bilingual_site.translation_project import load_project
 
 __all__ = [
     "FixedLanguages", "Languages", "absolute_url", "built_pages", "declared_languages", "fixed_languages", "i18n_plugin",
@@ -59,8 +60,9 @@ def declared_languages(config: MkDocsConfig) -> list[str]:
 
 def declared_default_language(config: MkDocsConfig) -> str:
     """The default language as mkdocs.yml declares it, also in a one-language preview
-    (BUILD_ONLY_LOCALE=en makes the i18n plugin take the language it builds as its default)."""
-    return next(language.locale for language in i18n_plugin(config).config.languages if language.default)
+    (BUILD_ONLY_LOCALE=en makes the i18n plugin take the language it builds as its default,
+    in its own configuration too): read from the file."""
+    return load_project(Path(config.config_file_path)).default_language
 
 
 def built_pages(files: Files) -> list[Page]:
