@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from bilingual_site.content_policy import RULES, check_markdown
+from bilingual_site.checks.content_policy import RULES, check_markdown
 from sitebuild import PROJECT, SITE_MARKDOWN, build_site, copy_project
 
 FIXTURES = Path(__file__).parent / "fixtures" / "content-policy"
@@ -88,6 +88,6 @@ def test_markup_arriving_through_reference_data_fails_the_build(tmp_path, caplog
     line = text[: text.index(fact)].count("\n") + 1
     with pytest.raises(Abort):
         build_site(project, tmp_path / "site", "https://example.org/")
-    # Named in the data file, at its line, before any page renders it (bilingual_site.reference_data.markup_in_data).
+    # Named in the data file, at its line, before any page renders it (bilingual_site.site.reference_data.markup_in_data).
     assert f"data/claims.yml:{line}: \"<iframe src='https://example.org/'></iframe>\" is not plain text: '<' is markup" in caplog.text
     assert not list((tmp_path / "site").rglob("*.html"))  # checked before any page is written

@@ -1,6 +1,6 @@
 """The final check of published HTML: a whole document, read by a browser's parser, held against an allowlist.
 
-Fast tests hold hostile documents against the checker (src/bilingual_site/published_html.py,
+Fast tests hold hostile documents against the checker (src/bilingual_site/checks/published_html.py,
 run by the site's plugin once every language is built);
 the real site's every published page must pass it; a few builds of a copy of the project show
 that a finding stops the build with the page (and its source) named and leaves nothing to publish.
@@ -14,7 +14,7 @@ import pytest
 from mkdocs.exceptions import Abort
 from selectolax.lexbor import LexborHTMLParser
 
-from bilingual_site.published_html import (
+from bilingual_site.checks.published_html import (
     SiteAddress,
     SitePolicy,
     check_document,

@@ -10,8 +10,8 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from bilingual_site.errors import InputError
-from bilingual_site.reference_data import load_reference_data
-from bilingual_site.yaml_lines import load_yaml_with_lines
+from bilingual_site.site.reference_data import load_reference_data
+from bilingual_site.checks.safe_yaml import load_yaml_with_lines
 from html_pages import parse
 from sitebuild import PROJECT, build_site, copy_project
 

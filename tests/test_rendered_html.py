@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bilingual_site.heading_ids import duplicate_ids_in_html
-from bilingual_site.rendered_html import start_tags
+from bilingual_site.checks.heading_ids import duplicate_ids_in_html
+from bilingual_site.checks.heading_ids import start_tags
 from html_pages import built_pages
 
 

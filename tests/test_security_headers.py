@@ -1,6 +1,6 @@
 """Content-Security-Policy on every page, without 'unsafe-inline' for scripts, and a `_headers` file.
 
-The hashes it allows are the templates' (bilingual_site.theme_scripts); tests/test_published_html.py
+The hashes it allows are the templates' (bilingual_site.mkdocs.theme_scripts); tests/test_published_html.py
 shows that a script a contribution slips in is refused, and one the templates write is allowed.
 
 The browser test does what a reader does (every page and parallel view, search in both languages
@@ -13,8 +13,8 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from bilingual_site.published_html import csp_hash
-from bilingual_site.security_headers import headers_file, policy, serialize, with_csp_meta
+from bilingual_site.checks.published_html import csp_hash
+from bilingual_site.site.security_headers import headers_file, policy, serialize, with_csp_meta
 from html_pages import built_pages, parallel_pages, parse
 
 # Stores every violation on window before any page script runs.

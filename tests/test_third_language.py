@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 
-from bilingual_site.translations import main
+from bilingual_site.translation.cli import main
 from html_pages import content_wrapper, parse
 from sitebuild import build_site, copy_project
 

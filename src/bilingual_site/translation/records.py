@@ -18,9 +18,9 @@ from pathlib import Path
 import yaml
 
 from bilingual_site.errors import InputError
-from bilingual_site.markdown_model import fingerprint
-from bilingual_site.plain_text import markup_problem
-from bilingual_site.yaml_lines import LineDict, load_yaml_with_lines
+from bilingual_site.markdown.model import fingerprint
+from bilingual_site.checks.plain_text import markup_problem
+from bilingual_site.checks.safe_yaml import LineDict, load_yaml_with_lines
 
 HEADER = """\
 # The original text each page of this language translates, section by section,
@@ -99,7 +99,7 @@ class _LiteralDumper(yaml.SafeDumper):
 
     def ignore_aliases(self, data) -> bool:
         # Never `&id001` / `*id001` for a value written twice (one date object for several pages):
-        # the reader refuses anchors and aliases (bilingual_site.yaml_lines).
+        # the reader refuses anchors and aliases (bilingual_site.checks.safe_yaml).
         return True
 
 

@@ -9,7 +9,7 @@ Rules (ids appear in every message):
 - ``external-links-https``: a link to another site uses https (``mailto:`` is allowed).
 
 Code spans and code blocks are text, not HTML: showing `<script>` there is fine. Pages are read
-as Python-Markdown renders them with the site's extensions (bilingual_site.markdown_model); the
+as Python-Markdown renders them with the site's extensions (bilingual_site.markdown.model); the
 front matter is not Markdown and is not read here. These checks give the line; the last word is
 the check of every published file, head included (published_html), which a browser's parser reads.
 """
@@ -20,7 +20,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from bilingual_site.markdown_model import URL_ATTRIBUTES, MarkdownOptions, MarkdownPage, read_markdown
+from bilingual_site.markdown.model import URL_ATTRIBUTES, MarkdownOptions, MarkdownPage, read_markdown
 
 FORBIDDEN_ELEMENTS = ("script", "iframe", "object", "embed", "form", "style")
 RULES = (

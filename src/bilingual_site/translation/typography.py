@@ -3,7 +3,7 @@
 A language opts in with `extra.typography` under its i18n entry in mkdocs.yml
 (`french` or `english`). Only what is certainly wrong is reported: a space of the
 wrong kind, never a missing one, so URLs, times and code never trip it. Only prose is read
-(bilingual_site.markdown_model): code spans become letters, and code blocks, link targets, HTML
+(bilingual_site.markdown.model): code spans become letters, and code blocks, link targets, HTML
 tags and attribute lists are not text a reader sees.
 """
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bilingual_site.line_findings import LineFinding
-from bilingual_site.markdown_model import MarkdownOptions, read_markdown
+from bilingual_site.errors import LineFinding
+from bilingual_site.markdown.model import MarkdownOptions, read_markdown
 
 NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"

@@ -25,7 +25,7 @@ from functools import lru_cache
 from markupsafe import escape
 
 from bilingual_site.site_urls import relative_url
-from bilingual_site.security_headers import SCRIPT_ELEMENT
+from bilingual_site.site.security_headers import SCRIPT_ELEMENT
 
 FOLDER = "parallel"
 META_KEY = "parallel_view"  # page meta of a views' page shell: {interface: fr, depth: 2}

@@ -1,4 +1,4 @@
-"""List the site's external links, and check them over the network: `python -m bilingual_site.external_links`.
+"""List the site's external links, and check them over the network: `python -m bilingual_site.tools.external_links`.
 
 Links come from the Markdown under docs/ (outside code) and from the `url` fields of data/*.yml.
 `--check` requests each distinct URL (HEAD, then GET if the server refuses HEAD), with a timeout
@@ -24,11 +24,11 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from mkdocs.utils import yaml_load
 
+from bilingual_site.mkdocs.config_file import read_mkdocs_yml
 from bilingual_site.errors import InputError, decode_utf8
-from bilingual_site.markdown_model import MarkdownOptions, read_markdown
-from bilingual_site.yaml_lines import LineDict, LineList, load_yaml_with_lines
+from bilingual_site.markdown.model import MarkdownOptions, read_markdown
+from bilingual_site.checks.safe_yaml import LineDict, LineList, load_yaml_with_lines
 
 DEFAULT_CACHE = ".cache/external-links.json"
 USER_AGENT = "Mozilla/5.0 (compatible; bilingual-site-link-checker/1.0)"
@@ -88,8 +88,7 @@ def markdown_options(root: Path) -> MarkdownOptions:
     config_file = root / "mkdocs.yml"
     if not config_file.is_file():
         return MarkdownOptions.from_mkdocs_yml(None)
-    with open(config_file, "rb") as stream:
-        config = yaml_load(stream) or {}
+    config = read_mkdocs_yml(config_file)
     try:
         return MarkdownOptions.from_mkdocs_yml(config.get("markdown_extensions"))
     except ValueError as error:
@@ -227,7 +226,7 @@ def listing(links: list[ExternalLink]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bilingual_site.external_links", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bilingual_site.tools.external_links", description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="request every link and report the dead ones")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project (holding docs/ and data/); default: here")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds per request (default 10)")

@@ -15,8 +15,8 @@ from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from bilingual_site.errors import InputError
-from bilingual_site.plain_text import markup_problem
-from bilingual_site.yaml_lines import LineDict, LineList, load_yaml_with_lines
+from bilingual_site.checks.plain_text import markup_problem
+from bilingual_site.checks.safe_yaml import LineDict, LineList, load_yaml_with_lines
 
 CLAIM_STATUSES = ("supported", "partly", "contradicted", "unverifiable")
 VERIFIED_VALUES = ("yes", "no", "partly")
@@ -125,7 +125,7 @@ def markup_in_data(document: Any, path: str) -> list[InputError]:
     """Every text of a data file that is not plain text, with its line: all of them, before any schema check.
 
     Data texts become Markdown on the reference pages (headings, list items, table cells), so
-    besides the markup of bilingual_site.plain_text, braces are refused (`{...}` after a heading is
+    besides the markup of bilingual_site.checks.plain_text, braces are refused (`{...}` after a heading is
     an attribute list) and so are line breaks (a new line would start a new Markdown block, a link
     definition or a closing `</div>`). Quotes are ordinary characters there. An autolink to an
     https URL is allowed (without_autolinks). Keys are language codes and field names, checked by

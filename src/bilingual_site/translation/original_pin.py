@@ -24,7 +24,7 @@ ORIGINAL_PAGE = "note.md"
 UPDATE_COMMAND = "./tasks.sh translations pin-original"
 PIN_HEADER = f"""\
 # The sha256 of the original note's bytes (its text and its front matter), checked by every build
-# (src/bilingual_site/original_pin.py). The original is published as written: change it only on
+# (src/bilingual_site/translation/original_pin.py). The original is published as written: change it only on
 # purpose, then run `{UPDATE_COMMAND}` and say why in the commit message.
 """
 

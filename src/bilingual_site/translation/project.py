@@ -10,10 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs.utils import yaml_load
-
 from bilingual_site.errors import InputError, decode_utf8
-from bilingual_site.markdown_model import MarkdownOptions
+from bilingual_site.markdown.model import MarkdownOptions
 
 LOCK_FOLDER = "translations"
 
@@ -55,27 +53,6 @@ class Project:
 
     def read(self, path: Path) -> str:
         return decode_utf8(path.read_bytes(), self.shown(path))
-
-
-def load_project(config_file: Path) -> Project:
-    """Languages and docs folder from mkdocs.yml's i18n plugin entry."""
-    shown = config_file.name
-    try:
-        with open(config_file, "rb") as stream:
-            config = yaml_load(stream) or {}
-    except OSError as error:
-        raise InputError(shown, None, f"cannot be read: {error.strerror}") from error
-    plugins = config.get("plugins") or []
-    entries = [entry for entry in plugins if isinstance(entry, dict) and "i18n" in entry]
-    if not entries:
-        raise InputError(shown, None, "has no i18n plugin entry with languages")
-    languages = (entries[0]["i18n"] or {}).get("languages") or []
-    root = config_file.parent
-    try:
-        markdown = MarkdownOptions.from_mkdocs_yml(config.get("markdown_extensions"))
-    except ValueError as error:
-        raise InputError(shown, None, str(error)) from error
-    return project_of(root, root / config.get("docs_dir", "docs"), languages, shown, markdown)
 
 
 def project_of(root: Path, docs_dir: Path, languages: list[dict], shown: str, markdown: MarkdownOptions | None = None) -> Project:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape  # &, <, > and quotes, as XML reads them; xml.sax.saxutils would load urllib.request and ssl in every build
 
+from bilingual_site.site.language_links import absolute_url, language_prefix
+
 
 @dataclass
 class SitemapEntry:
@@ -45,3 +47,15 @@ def sitemap_files(entries: list[SitemapEntry]) -> dict[str, str]:
         folder = entry.url.rsplit("/", 1)[0] + "/" if "/" in entry.url else ""
         folders.setdefault(folder, rendered[entry.language])
     return folders
+
+
+def render_robots_txt(site_url: str, languages: list[str], default: str) -> str:
+    """Allow everything; one absolute `Sitemap:` line per language (`/sitemap.xml`, `/en/sitemap.xml`).
+
+    Crawlers read robots.txt only at a host's root: when the site is served under a path
+    (`https://owner.github.io/repository/`), the file is still written but nobody reads it there.
+    """
+    lines = ["User-agent: *", "Allow: /", ""]
+    for language in [default] + [code for code in languages if code != default]:
+        lines.append(f"Sitemap: {absolute_url(site_url, language_prefix(language, default) + 'sitemap.xml')}")
+    return "\n".join(lines) + "\n"

@@ -83,7 +83,7 @@ def bundle(stylesheets: list[Stylesheet]) -> Bundle:
             code = _COMMENT.sub(lambda match: "\n" * match.group(0).count("\n"), text)
             for number, line in enumerate(code.split("\n"), 1):
                 if _TOP_ONLY.search(line):
-                    raise InputError(sheet.name, number, "@import, @namespace and @charset work only at the top of a stylesheet, and this one is joined after others (see src/bilingual_site/stylesheet_bundle.py)")
+                    raise InputError(sheet.name, number, "@import, @namespace and @charset work only at the top of a stylesheet, and this one is joined after others (see src/bilingual_site/site/stylesheet_bundle.py)")
         parts.append(f"/* {Path(sheet.name).name} */\n{text.strip()}\n")
     text = "\n".join(parts)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]

@@ -14,9 +14,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from bilingual_site.language_links import Languages, absolute_url, language_prefix, site_path
-from bilingual_site.markdown_model import MarkdownOptions
-from bilingual_site.translation_project import load_project
+from bilingual_site.site.language_links import Languages, absolute_url, language_prefix, site_path
+from bilingual_site.markdown.model import MarkdownOptions
+from bilingual_site.mkdocs.config_file import load_project
 
 __all__ = [
     "FixedLanguages", "Languages", "absolute_url", "built_pages", "declared_languages", "fixed_languages", "i18n_plugin",

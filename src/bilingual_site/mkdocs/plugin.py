@@ -36,36 +36,36 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from bilingual_site import build_context
-from bilingual_site.page_marks import ClaimMarksExtension, ClaimQuote, OutdatedHeadingMarksExtension, PageClaims
-from bilingual_site.build_context import Languages
-from bilingual_site.content_policy import check_page
-from bilingual_site.docs_layout import SourceFile, check_language_folders, check_published_files, source_files
+from bilingual_site.mkdocs import build_context
+from bilingual_site.markdown.page_marks import ClaimMarksExtension, ClaimQuote, OutdatedHeadingMarksExtension, PageClaims
+from bilingual_site.mkdocs.build_context import Languages
+from bilingual_site.checks.content_policy import check_page
+from bilingual_site.checks.docs_files import SourceFile, check_language_folders, check_published_files, source_files
 from bilingual_site.errors import InputError
-from bilingual_site.freshness import PageStatus, ProjectStatus
-from bilingual_site.heading_ids import duplicate_heading_ids
-from bilingual_site.language_links import neutral_path, page_language_links
-from bilingual_site.locale_data import language_name as cldr_language_name
-from bilingual_site.locale_data import long_date
-from bilingual_site.markdown_model import read_markdown
-from bilingual_site.original_pin import Original, check_original_pin
-from bilingual_site.page_sources import page_source_problems
-from bilingual_site.parallel_view import BODY, CANONICAL, FOLDER, META_KEY, TITLE, VIEW_PATH, PageHtml, PageShell, align, build_pairs, is_view, view_path
-from bilingual_site.reference_data import RENDERERS, ReferenceData, load_reference_data
-from bilingual_site.heading_ids import duplicate_ids
-from bilingual_site.published_html import SitePolicy, TemplateScripts, check_document, decode_published
-from bilingual_site.rendered_html import start_tags
-from bilingual_site.robots_txt import render_robots_txt
-from bilingual_site.security_headers import CHARSET_META, headers_file, with_csp_meta
-from bilingual_site.search_index import add_folded_field, split_by_language
-from bilingual_site.sitemaps import SitemapEntry, sitemap_files
-from bilingual_site.social_meta import social_meta
-from bilingual_site.status_report import status_report
-from bilingual_site.stylesheet_bundle import Bundle, Stylesheet, bundle, extra_stylesheet, theme_stylesheets
-from bilingual_site.template_cache import MemoryBytecodeCache
-from bilingual_site.theme_scripts import blank_page_scripts, csp_content, file_language, page_depths, site_url, union
-from bilingual_site.translation_project import project_of
-from bilingual_site.translation_status import OUTDATED, UNTRANSLATED, built_page_status
+from bilingual_site.translation.freshness import PageStatus, ProjectStatus
+from bilingual_site.checks.heading_ids import duplicate_heading_ids
+from bilingual_site.site.language_links import neutral_path, page_language_links
+from bilingual_site.site.locale_data import language_name as cldr_language_name
+from bilingual_site.site.locale_data import long_date
+from bilingual_site.markdown.model import read_markdown
+from bilingual_site.translation.original_pin import Original, check_original_pin
+from bilingual_site.mkdocs.page_sources import page_source_problems
+from bilingual_site.parallel.views import BODY, CANONICAL, FOLDER, META_KEY, TITLE, VIEW_PATH, PageHtml, PageShell, align, build_pairs, is_view, view_path
+from bilingual_site.site.reference_data import RENDERERS, ReferenceData, load_reference_data
+from bilingual_site.checks.heading_ids import duplicate_ids
+from bilingual_site.checks.published_html import SitePolicy, TemplateScripts, check_document, decode_published
+from bilingual_site.checks.heading_ids import start_tags
+from bilingual_site.site.sitemaps import render_robots_txt
+from bilingual_site.site.security_headers import CHARSET_META, headers_file, with_csp_meta
+from bilingual_site.site.search_index import add_folded_field, split_by_language
+from bilingual_site.site.sitemaps import SitemapEntry, sitemap_files
+from bilingual_site.site.social_meta import social_meta
+from bilingual_site.translation.report import status_report
+from bilingual_site.site.stylesheet_bundle import Bundle, Stylesheet, bundle, extra_stylesheet, theme_stylesheets
+from bilingual_site.mkdocs.template_cache import MemoryBytecodeCache
+from bilingual_site.mkdocs.theme_scripts import blank_page_scripts, csp_content, file_language, page_depths, site_url, union
+from bilingual_site.translation.project import project_of
+from bilingual_site.translation.freshness import OUTDATED, UNTRANSLATED, built_page_status
 
 NOT_FOUND = "404.html"
 SEARCH_INDEX = "search/search_index.json"
@@ -307,7 +307,7 @@ class BilingualSitePlugin(BasePlugin):
                 report = status_report(self.current_run().translation)
             except InputError as error:
                 raise PluginError(str(error)) from error
-            context["translation_report"] = report.for_page(page.url, languages.current)
+            context["translation_report"] = report.for_page(page.url, languages.current, get_relative_url)
 
         canonical, alternates, switcher = self.build.links[page.url]
         page.canonical_url = canonical
@@ -774,7 +774,7 @@ def project_of_config(config: MkDocsConfig):
 
 
 def joined_stylesheet(config: MkDocsConfig) -> Bundle:
-    """Material's main and palette CSS and `extra_css` as one file (src/bilingual_site/stylesheet_bundle.py says why)."""
+    """Material's main and palette CSS and `extra_css` as one file (src/bilingual_site/site/stylesheet_bundle.py says why)."""
     root = build_context.project_root(config)
     theme_dirs = [Path(folder) for folder in config.theme.dirs]
     config_lines = Path(config.config_file_path).read_text(encoding="utf-8").split("\n")

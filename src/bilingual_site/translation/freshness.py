@@ -12,9 +12,9 @@ import datetime
 from dataclasses import dataclass
 from functools import cached_property
 
-from bilingual_site.markdown_model import MarkdownOptions, Section, read_markdown
-from bilingual_site.translation_lock import Lock, PageRecord, read_lock
-from bilingual_site.translation_project import Project
+from bilingual_site.markdown.model import MarkdownOptions, Section, read_markdown
+from bilingual_site.translation.records import Lock, PageRecord, read_lock
+from bilingual_site.translation.project import Project
 
 ORIGINAL = "original"
 CURRENT = "current"
@@ -161,3 +161,15 @@ def progress(statuses: list[PageStatus], language: str) -> tuple[int, int]:
     """(current sections, all sections of the original) for one translation language."""
     mine = [status for status in statuses if status.language == language and status.status != ORPHAN]
     return sum(status.sections_current for status in mine), sum(status.sections_total for status in mine)
+
+
+def built_page_status(tracker: ProjectStatus, page: str, page_language: str, source_language: str) -> PageStatus:
+    """The status of a built page, the contract shared by templates, tests and tools: a page built
+    from its own language's file gets the status the tool reports; a page the i18n plugin filled in
+    from the original's file (a fallback) is `untranslated`, whatever the tool says."""
+    default = tracker.project.default_language
+    if page_language == default:
+        return PageStatus(page, page_language, ORIGINAL)
+    if source_language != page_language:
+        return PageStatus(page, page_language, UNTRANSLATED)
+    return tracker.page_status(page_language, page)

@@ -4,7 +4,7 @@ Used by the quality commands (Lighthouse, page weight, screenshots) so that what
 they measure is what a reader of the deployed site transfers. Python's own
 `http.server` sends everything uncompressed, which would double the weights.
 
-    python -m bilingual_site.gzip_server SITE_DIR [--port 8765]
+    python -m bilingual_site.tools.gzip_server SITE_DIR [--port 8765]
 """
 
 from __future__ import annotations

@@ -1,13 +1,13 @@
 """The translation tool: one subcommand per question about the translations.
 
-    python -m bilingual_site.translations status            # every page in every language
-    python -m bilingual_site.translations diff note.md      # what changed in the original since translation
-    python -m bilingual_site.translations check             # structural parity of every pair
-    python -m bilingual_site.translations glossary          # preferred terms, terms to avoid
-    python -m bilingual_site.translations typography        # non-breaking spaces in French, none before : ; ! ? in English
-    python -m bilingual_site.translations record note.md    # the translation is up to date again
-    python -m bilingual_site.translations cosmetic note.md  # an edit of the original needs no new translation
-    python -m bilingual_site.translations pin-original      # a deliberate change of the original note: new pin
+    python -m bilingual_site.translation.cli status            # every page in every language
+    python -m bilingual_site.translation.cli diff note.md      # what changed in the original since translation
+    python -m bilingual_site.translation.cli check             # structural parity of every pair
+    python -m bilingual_site.translation.cli glossary          # preferred terms, terms to avoid
+    python -m bilingual_site.translation.cli typography        # non-breaking spaces in French, none before : ; ! ? in English
+    python -m bilingual_site.translation.cli record note.md    # the translation is up to date again
+    python -m bilingual_site.translation.cli cosmetic note.md  # an edit of the original needs no new translation
+    python -m bilingual_site.translation.cli pin-original      # a deliberate change of the original note: new pin
 
 Each command is a function returning an Outcome (exit code, text, JSON data);
 `main` only parses arguments and prints. Exit codes: 0 all good, 1 something to
@@ -24,17 +24,18 @@ import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from bilingual_site.cosmetic_edits import judge
+from bilingual_site.translation.cosmetic import judge
 from bilingual_site.errors import InputError
-from bilingual_site.freshness import ADDED, CHANGED, CURRENT, ORIGINAL, REMOVED, PageStatus, ProjectStatus, progress
-from bilingual_site.original_pin import Original, pin_original
-from bilingual_site.glossary_lint import glossary_terms, lint_pair
-from bilingual_site.parity import Finding, check_pair
-from bilingual_site.reference_data import load_reference_data
-from bilingual_site.markdown_model import normalize, page_text, split_front_matter
-from bilingual_site.translation_lock import PageRecord, RecordedSection, write_lock
-from bilingual_site.translation_project import Project, load_project
-from bilingual_site.typography import CONVENTIONS, typography_findings
+from bilingual_site.translation.freshness import ADDED, CHANGED, CURRENT, ORIGINAL, REMOVED, PageStatus, ProjectStatus, progress
+from bilingual_site.translation.original_pin import Original, pin_original
+from bilingual_site.translation.glossary import glossary_terms, lint_pair
+from bilingual_site.translation.parity import Finding, check_pair
+from bilingual_site.site.reference_data import load_reference_data
+from bilingual_site.markdown.model import normalize, page_text, split_front_matter
+from bilingual_site.translation.records import PageRecord, RecordedSection, write_lock
+from bilingual_site.mkdocs.config_file import load_project
+from bilingual_site.translation.project import Project
+from bilingual_site.translation.typography import CONVENTIONS, typography_findings
 
 OK, TO_DO, BAD_INPUT = 0, 1, 2
 

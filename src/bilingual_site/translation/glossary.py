@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bilingual_site.line_findings import LineFinding
-from bilingual_site.markdown_model import MarkdownOptions, MarkdownPage, Section, read_markdown
+from bilingual_site.errors import LineFinding
+from bilingual_site.markdown.model import MarkdownOptions, MarkdownPage, Section, read_markdown
 
 APOSTROPHES = "['’]"
 

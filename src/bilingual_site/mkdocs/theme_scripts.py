@@ -21,9 +21,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from bilingual_site.language_links import Languages
-from bilingual_site.published_html import TemplateScripts, template_scripts
-from bilingual_site.security_headers import meta_policy
+from bilingual_site.site.language_links import Languages
+from bilingual_site.checks.published_html import TemplateScripts, template_scripts
+from bilingual_site.site.security_headers import meta_policy
 
 PAGE_TEMPLATE = "main.html"
 BLANK_PAGE = "blank-page.md"

@@ -8,8 +8,8 @@ or misread silently is refused here with the file and the line:
 - front matter MkDocs cannot read (malformed, not a mapping, empty, after a second byte-order
   mark or indented): MkDocs publishes it as body text, without a word;
 - front matter read unsafely: anchors and aliases, duplicate keys, `!!python` and other tags
-  (bilingual_site.yaml_lines; MkDocs itself would expand the aliases);
-- a value that is not plain text (bilingual_site.plain_text): Material prints front matter raw in
+  (bilingual_site.checks.safe_yaml; MkDocs itself would expand the aliases);
+- a value that is not plain text (bilingual_site.checks.plain_text): Material prints front matter raw in
   `<head>`, the header and the navigation;
 - `template:`, which would render the page with another of the theme's templates (Material's
   redirect.html runs its `location` value as a script);
@@ -23,8 +23,8 @@ from typing import Any
 from mkdocs.utils.meta import YAML_RE, get_data
 
 from bilingual_site.errors import BYTE_ORDER_MARK, InputError, decode_utf8
-from bilingual_site.plain_text import markup_problem
-from bilingual_site.yaml_lines import LineDict, LineList, load_yaml_text
+from bilingual_site.checks.plain_text import markup_problem
+from bilingual_site.checks.safe_yaml import LineDict, LineList, load_yaml_text
 
 # Front matter keys no page may set.
 REFUSED_KEYS = {

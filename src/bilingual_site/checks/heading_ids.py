@@ -4,16 +4,17 @@ Two headings with the same id make one of them unreachable by link. Python-Markd
 duplicate explicit ids (`{#id}`) as they are, and renames a heading whose text repeats another's
 (`intro`, `intro_1`): its anchor then depends on the order of headings, and differs across
 languages. Both are reported, with the lines of both headings. Headings and their ids come from
-the Markdown model (bilingual_site.markdown_model), that is from the toc extension itself.
+the Markdown model (bilingual_site.markdown.model), that is from the toc extension itself.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
+from selectolax.lexbor import LexborHTMLParser
+
 from bilingual_site.errors import InputError
-from bilingual_site.markdown_model import Heading, MarkdownPage
-from bilingual_site.rendered_html import StartTag, start_tags
+from bilingual_site.markdown.model import Heading, MarkdownPage
 
 
 def duplicate_heading_ids(page: MarkdownPage, path: str) -> list[InputError]:
@@ -41,3 +42,23 @@ def duplicate_ids(tags: tuple[StartTag, ...]) -> dict[str, int]:
     """duplicate_ids_in_html on the start tags of the rendered HTML, read already."""
     ids = Counter(value for _, attrs in tags for name, value in attrs if name == "id" and value)
     return {value: count for value, count in ids.items() if count > 1}
+
+
+StartTag = tuple[str, tuple[tuple[str, "str | None"], ...]]  # (tag, ((attribute, value), ...)), names lowercased
+
+# The parser wraps a fragment in these; they carry attributes only when the fragment wrote them.
+_DOCUMENT_ELEMENTS = frozenset({"html", "head", "body"})
+
+
+def start_tags(content: str) -> tuple[StartTag, ...]:
+    """Every element of ``content`` in document order, with its attributes (character references read)."""
+    root = LexborHTMLParser(content).root
+    if root is None:
+        return ()
+    return tuple(
+        (tag, tuple((name.lower(), value) for name, value in node.attributes.items()))
+        for node in root.traverse(include_text=False)
+        if node.is_element_node
+        for tag in (node.tag.lower(),)
+        if tag not in _DOCUMENT_ELEMENTS or node.attributes
+    )

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from bilingual_site.markdown_model import Feature, MarkdownOptions, MarkdownPage, read_markdown
+from bilingual_site.markdown.model import Feature, MarkdownOptions, MarkdownPage, read_markdown
 
 # Front matter values a translation changes; every other key keeps the original's value.
 TRANSLATED_KEYS = frozenset({"title", "description", "lang"})

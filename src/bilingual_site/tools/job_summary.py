@@ -7,7 +7,7 @@ are workflow commands read from the log, one per line, with ``,`` and ``:`` as s
 newline or a comma in a name would start a command of its own or a property of its own.
 
     ./tasks.sh translations status > status.txt
-    .venv/bin/python -m bilingual_site.job_summary "Translation status" < status.txt >> "$GITHUB_STEP_SUMMARY"
+    .venv/bin/python -m bilingual_site.tools.job_summary "Translation status" < status.txt >> "$GITHUB_STEP_SUMMARY"
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def annotation(level: str, message: str, *, file: str | None = None, line: int |
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m bilingual_site.job_summary",
+        prog="python -m bilingual_site.tools.job_summary",
         description="Print standard input as a job-summary section, every character of it shown as text.",
     )
     parser.add_argument("title", help="the section's heading")

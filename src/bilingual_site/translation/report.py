@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from babel.numbers import format_percent
-from mkdocs.utils import get_relative_url
 
-from bilingual_site.language_links import language_prefix
-from bilingual_site.freshness import CURRENT, ORIGINAL, ORPHAN, OUTDATED, UNTRANSLATED, PageStatus, ProjectStatus, progress
-from bilingual_site.markdown_model import page_text, split_front_matter
-from bilingual_site.translation_project import Project
+from bilingual_site.site.language_links import language_prefix
+from bilingual_site.translation.freshness import CURRENT, ORIGINAL, ORPHAN, OUTDATED, UNTRANSLATED, PageStatus, ProjectStatus, progress
+from bilingual_site.markdown.model import page_text, split_front_matter
+from bilingual_site.translation.project import Project
 
 # What needs work comes first.
 REPORT_ORDER = (OUTDATED, UNTRANSLATED, ORPHAN, CURRENT, ORIGINAL)
@@ -40,7 +40,7 @@ class LanguageReport:
 class StatusReport:
     languages: list[LanguageReport]
 
-    def for_page(self, page_url: str, reader_language: str) -> list[dict]:
+    def for_page(self, page_url: str, reader_language: str, relative_url: Callable[[str, str], str]) -> list[dict]:
         """Template data with links relative to the page showing the report."""
         return [
             {
@@ -56,7 +56,7 @@ class StatusReport:
                         "title": row.title,
                         "title_language": row.title_language,
                         "status": row.status.status,
-                        "href": get_relative_url(row.url, page_url),
+                        "href": relative_url(row.url, page_url),
                         "changes": [change.id or "" for change in row.status.changes],
                     }
                     for row in sorted(report.rows, key=lambda row: (REPORT_ORDER.index(row.status.status), row.status.page))
