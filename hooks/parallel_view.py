@@ -5,7 +5,7 @@ under the interface language's folder, see src/bilingual_site/parallel_view.py).
 is cut from the two pages' own rendered HTML, so it shows what the pages show (outdated
 marks, reference data, admonition titles) without rendering any Markdown again.
 
-Writing a view costs a few string operations, not a page build:
+Writing a view costs a parse of its two pages' HTML and a few string operations, not a page build:
 
 1. Each language's build keeps the HTML of its translated pages (and of their originals)
    as MkDocs renders them.
@@ -39,14 +39,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from bilingual_site import build_context, forked_work
+from bilingual_site import build_context
 from bilingual_site.language_links import neutral_path
 from bilingual_site.parallel_view import BODY, CANONICAL, FOLDER, META_KEY, TITLE, VIEW_PATH, PageHtml, PageShell, align, build_pairs, is_view, view_path
 
 BODY_TEMPLATE = "partials/parallel-view.html"
-# A worker process pays for itself from about this many page pairs (a fork of the build, then a
-# fraction of a millisecond a pair): fewer pairs are written in the build's own process.
-PAIRS_PER_WORKER = 32
 
 
 @dataclass(frozen=True)
@@ -76,13 +73,11 @@ _bodies: dict[str, tuple[Environment, dict]] = {}  # interface -> its Jinja envi
 _links: dict[tuple[str, str], str] = {}  # (translation, page) -> its view's URL in this interface
 _wanted: set[str] = set()  # pages of this build's language that a view shows
 _dirty = False  # `mkdocs serve --dirty`: a rebuild renders only the pages that changed
-_serving = False  # `mkdocs serve`: views are written in its own process (forked_work)
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _dirty, _serving
+    global _dirty
     _dirty = dirty
-    _serving = command == "serve"
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -297,27 +292,20 @@ def on_post_build(config: MkDocsConfig) -> None:
     for view in _views:
         by_pair.setdefault((view.translation, view.page), []).append(view)
 
-    def write_views(pairs: list[tuple[str, str]]) -> None:
-        folders: set[Path] = set()
-        # Every interface's views of one page pair are written one after the other, from one alignment
-        # that is dropped right after: kept for the whole loop, the alignments would outlive Python's
-        # young generations and bring on a full garbage collection of the build's objects.
-        for translation, page in pairs:
-            sides = [_pages.get((original, page)), _pages.get((translation, page))]
-            alignment = align(*sides) if None not in sides else None
-            for view in by_pair[translation, page]:
-                shell = _shells.get((view.interface, view.depth))
-                if alignment is None or shell is None:
-                    raise PluginError(f"{view.dest_uri}: the parallel view's pages or page shell were not rendered in this build")
-                template, ui = templates[view.interface]
-                body = template.render(view=view, pairs=build_pairs(alignment, view.url), ui=ui)
-                path = site / view.dest_uri
-                if path.parent not in folders:  # MkDocs made only the folders of the shells it wrote
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    folders.add(path.parent)
-                path.write_bytes(shell.fill(view_title(view, original, ui), view.canonical_url, view.neutral_url, body))
-
-    # Pairs are independent: on a machine with several cores, forked workers share them (forked_work).
-    pairs = list(by_pair)
-    workers = forked_work.worker_count(len(pairs), PAIRS_PER_WORKER, serving=_serving)
-    forked_work.run_jobs(write_views, forked_work.chunks_of(pairs, workers), workers)
+    folders: set[Path] = set()
+    # Every interface's views of one page pair are written one after the other, from one alignment
+    # that is dropped right after: writing a view rewrites the links in the alignment's trees.
+    for (translation, page), views in by_pair.items():
+        sides = [_pages.get((original, page)), _pages.get((translation, page))]
+        alignment = align(*sides) if None not in sides else None
+        for view in views:
+            shell = _shells.get((view.interface, view.depth))
+            if alignment is None or shell is None:
+                raise PluginError(f"{view.dest_uri}: the parallel view's pages or page shell were not rendered in this build")
+            template, ui = templates[view.interface]
+            body = template.render(view=view, pairs=build_pairs(alignment, view.url), ui=ui)
+            path = site / view.dest_uri
+            if path.parent not in folders:  # MkDocs made only the folders of the shells it wrote
+                path.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(path.parent)
+            path.write_bytes(shell.fill(view_title(view, original, ui), view.canonical_url, view.neutral_url, body))

@@ -15,10 +15,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from bilingual_site import build_context
 from bilingual_site.search_index import add_folded_field, split_by_language
-from bilingual_site.site_urls import relative_url
 from bilingual_site.translation_status import UNTRANSLATED
 
 INDEX = "search/search_index.json"
@@ -43,7 +43,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         _fallback_pages.add(page.url)
     if languages.current != languages.default:
         folder = build_context.language_prefix(languages.current, languages.default).rstrip("/")
-        context["base_url"] = relative_url(folder, page.url)
+        context["base_url"] = get_relative_url(folder, page.url)
     return context
 
 

@@ -8,7 +8,6 @@ from typing import Any
 import yaml
 
 from bilingual_site.errors import InputError, decode_utf8
-from bilingual_site.gc_pause import collection_paused
 
 
 class LineDict(dict):
@@ -80,17 +79,15 @@ def load_yaml_with_lines(path: Path, display_path: str | None = None) -> Any:
     """Parse ``path``; a syntax error, a duplicate key or bad UTF-8 raises InputError with the line."""
     shown = display_path or str(path)
     text = decode_utf8(path.read_bytes(), shown)
-    # A lock file is tens of thousands of nodes, freed as soon as they are converted (gc_pause).
-    with collection_paused():
-        try:
-            node = _compose(text)
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line = mark.line + 1 if mark else None
-            raise InputError(shown, line, f"invalid YAML: {error.problem}") from error
-        if node is None:
-            raise InputError(shown, None, "is empty")
-        try:
-            return _convert(node)
-        except _DuplicateKey as error:
-            raise InputError(shown, error.line, f"duplicate key {error.key!r}") from error
+    try:
+        node = _compose(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        raise InputError(shown, line, f"invalid YAML: {error.problem}") from error
+    if node is None:
+        raise InputError(shown, None, "is empty")
+    try:
+        return _convert(node)
+    except _DuplicateKey as error:
+        raise InputError(shown, error.line, f"duplicate key {error.key!r}") from error
