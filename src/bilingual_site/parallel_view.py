@@ -37,6 +37,7 @@ BODY = PLACEHOLDER + "body@@"
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 LINK_ATTRIBUTES = ("href", "src")  # the attributes whose URLs a view rewrites
+_ID_OR_LINK = ", ".join(f"[{name}]" for name in ("id", *LINK_ATTRIBUTES))
 
 
 def view_path(page: str, translation: str) -> str:
@@ -203,7 +204,7 @@ def column_classes(table: LexborNode) -> list[str]:
 
 # A block is a grid row of one side: HTML written here and nodes of the page's tree, serialized
 # when a view is written (after its links were rewritten for that view).
-Block = tuple["str | LexborNode", ...]
+Block = tuple[str | LexborNode, ...]
 
 
 def shown_header(row: LexborNode) -> LexborNode:
@@ -272,27 +273,31 @@ def has_scheme(href: str) -> bool:
     return bool(colon) and scheme[:1].isalpha() and scheme.isascii() and all(character.isalnum() or character in "+-." for character in scheme)
 
 
+def target_anywhere(href: str, language: str, ids: frozenset[str]) -> str | None:
+    """A link's target in any view of its page, when it does not depend on where the view is: an
+    absolute URL, or an anchor the view shows (prefixed as its element is); else None."""
+    if not href or href.startswith("/") or has_scheme(href):
+        return href  # the same from anywhere ('//host' starts with '/')
+    if href.startswith("#") and href[1:] in ids:
+        return f"#{prefixed_id(language, href[1:])}"
+    return None
+
+
 def link_target(href: str, context: LinkContext) -> str:
     """A link of the page (relative to the page, as MkDocs wrote it) as a link from the view."""
-    if not href or href.startswith("/") or has_scheme(href):
-        return href  # absolute: the same from anywhere ('//host' starts with '/')
+    anywhere = target_anywhere(href, context.language, context.ids)
+    if anywhere is not None:
+        return anywhere
     path, hash_mark, anchor = href.partition("#")
     path, question_mark, query = path.partition("?")
     rest = question_mark + query + hash_mark + anchor
     if not path:
-        if not question_mark and anchor in context.ids:
-            return f"#{context.prefixed(anchor)}"
         return relative_url(context.page_url, context.view_url) + rest
     target = posixpath.normpath(posixpath.join(posixpath.dirname(context.page_url), path))
     relative = relative_url(target, context.view_url)
     if path.endswith("/") and not relative.endswith("/"):
         relative += "/"  # a folder's URL keeps its slash
     return relative + rest
-
-
-def elements(node: LexborNode, selector: str) -> list[LexborNode]:
-    """``node`` and its descendants that match ``selector`` (css() looks at the node itself too)."""
-    return node.css(selector) if node.is_element_node else []
 
 
 @dataclass(frozen=True)
@@ -306,7 +311,8 @@ class Link:
 
 @dataclass(frozen=True)
 class AlignedPage:
-    """One side of an alignment: its page, its links and the element ids the view shows of it."""
+    """One side of an alignment: its page, the links that depend on where a view is, and the
+    element ids the view shows of it."""
 
     page: PageHtml
     links: tuple[Link, ...]
@@ -401,23 +407,46 @@ def align(original: PageHtml, translation: PageHtml) -> Alignment:
             blocks.append(tuple(cut))
         aligned_sections.append((section_id, *blocks))
     shown = [[blocks[side] for _, *blocks in aligned_sections if blocks[side] is not None] for side in (0, 1)]
-    return Alignment(aligned_page(original, shown[0]), aligned_page(translation, shown[1]), tuple(aligned_sections))
+    sides = [aligned_page(page, blocks) for page, blocks in zip(pages, shown)]
+    settled = tuple((section_id, *(settle(block_list, side[1]) for block_list, side in zip(blocks, sides))) for section_id, *blocks in aligned_sections)
+    return Alignment(sides[0][0], sides[1][0], settled)
 
 
-def aligned_page(page: PageHtml, shown: list[tuple[Block, ...]]) -> AlignedPage:
-    """The ids and links of a page's shown blocks, its ids prefixed with its language once for all views."""
+def aligned_page(page: PageHtml, shown: list[tuple[Block, ...]]) -> tuple[AlignedPage, set[int]]:
+    """A page's shown blocks made ready for its views: its ids prefixed with its language, the links
+    that go to the same place from any view rewritten once; the page's other links, and the nodes
+    (mem_id) that hold them."""
     # A header row is in every row's block: its ids are prefixed once (mem_id: the node itself, not its wrapper).
-    trees = list({node.mem_id: node for blocks in shown for block in blocks for node in block if not isinstance(node, str)}.values())
+    trees = {node.mem_id: node for blocks in shown for block in blocks for node in block if not isinstance(node, str) and node.is_element_node}
     ids: set[str] = set()
-    links: list[Link] = []
-    for tree in trees:
-        for element in elements(tree, "[id]"):
-            element_id = element.attributes["id"] or ""
-            ids.add(element_id)
-            element.attrs["id"] = prefixed_id(page.language, element_id)
-        for element in elements(tree, ",".join(f"[{name}]" for name in LINK_ATTRIBUTES)):
-            links += [Link(element, name, element.attributes[name] or "") for name in LINK_ATTRIBUTES if name in element.attributes]
-    return AlignedPage(page, tuple(links), frozenset(ids))
+    links: list[tuple[int, Link]] = []
+    for tree_id, tree in trees.items():
+        for element in tree.css(_ID_OR_LINK):  # the tree's root included
+            attributes = element.attributes
+            links += [(tree_id, Link(element, name, attributes[name] or "")) for name in LINK_ATTRIBUTES if name in attributes]
+            if "id" in attributes:
+                element_id = attributes["id"] or ""
+                ids.add(element_id)
+                element.attrs["id"] = prefixed_id(page.language, element_id)
+    shown_ids = frozenset(ids)
+    per_view: list[Link] = []
+    per_view_trees: set[int] = set()
+    for tree_id, link in links:
+        anywhere = target_anywhere(link.value, page.language, shown_ids)
+        if anywhere is None:
+            per_view.append(link)
+            per_view_trees.add(tree_id)
+        else:
+            link.element.attrs[link.attribute] = anywhere
+    return AlignedPage(page, tuple(per_view), shown_ids), per_view_trees
+
+
+def settle(blocks: tuple[Block, ...] | None, per_view_trees: set[int]) -> tuple[Block, ...] | None:
+    """The blocks, each written once for all views when none of its links depends on where the view is
+    (most: prose, headings and their permalinks); the others are written per view."""
+    if blocks is None:
+        return None
+    return tuple(block if any(not isinstance(part, str) and part.mem_id in per_view_trees for part in block) else (written(block),) for block in blocks)
 
 
 def build_pairs(alignment: Alignment, view_url: str) -> list[Pair]:
