@@ -156,6 +156,13 @@ def test_a_pages_links_are_rewritten_for_the_view():
         assert link_target(kept, context) == kept
 
 
+def test_text_that_reads_like_an_attribute_is_shown_as_written():
+    # Only attributes are rewritten: code that shows `id="…"` or `href="…"` keeps its text.
+    content = '<h2 id="s">S</h2><p><code>&lt;a id="top" href="x.html"&gt;</code></p>'
+    [pair] = build_pairs(align(PageHtml("fr", "note.html", content), PageHtml("en", "en/note.html", content)), "parallel/en/note.html")
+    assert pair.original.blocks == ['<h2 id="fr-s">S</h2><p><code>&lt;a id="top" href="x.html"&gt;</code></p>']
+
+
 def test_a_link_to_an_element_the_view_shows_stays_in_the_view_and_one_to_an_element_it_leaves_out_leads_to_the_page():
     def page(language: str, caption: str) -> PageHtml:
         table = f'<table><caption id="tab">{caption}</caption><thead><tr><th>A</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>'

@@ -407,9 +407,12 @@ def align(original: PageHtml, translation: PageHtml) -> Alignment:
             blocks.append(tuple(cut))
         aligned_sections.append((section_id, *blocks))
     shown = [[blocks[side] for _, *blocks in aligned_sections if blocks[side] is not None] for side in (0, 1)]
-    sides = [aligned_page(page, blocks) for page, blocks in zip(pages, shown)]
-    settled = tuple((section_id, *(settle(block_list, side[1]) for block_list, side in zip(blocks, sides))) for section_id, *blocks in aligned_sections)
-    return Alignment(sides[0][0], sides[1][0], settled)
+    (original_side, original_per_view), (translation_side, translation_per_view) = (aligned_page(page, blocks) for page, blocks in zip(pages, shown))
+    settled = tuple(
+        (section_id, settle(original_blocks, original_per_view), settle(translation_blocks, translation_per_view))
+        for section_id, original_blocks, translation_blocks in aligned_sections
+    )
+    return Alignment(original_side, translation_side, settled)
 
 
 def aligned_page(page: PageHtml, shown: list[tuple[Block, ...]]) -> tuple[AlignedPage, set[int]]:
