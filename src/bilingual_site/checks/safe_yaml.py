@@ -14,7 +14,6 @@ from typing import Any
 import yaml
 
 from bilingual_site.errors import InputError, decode_utf8
-from bilingual_site.gc_pause import collection_paused
 
 
 class LineDict(dict):
@@ -141,22 +140,20 @@ def load_yaml_with_lines(path: Path, display_path: str | None = None) -> Any:
 def load_yaml_text(text: str, shown: str, first_line: int = 1) -> Any:
     """Parse YAML ``text`` found at line ``first_line`` of the file ``shown`` (front matter starts
     at line 2); errors name that file and its line. None for a text with no value."""
-    # A lock file is tens of thousands of nodes, freed as soon as they are converted (gc_pause).
-    with collection_paused():
-        try:
-            _refuse_anchors(text)
-            node = _compose(text)
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            # An error at the end of the text ("but got '<stream end>'") is shown on its last line.
-            last = max(0, len(text.rstrip("\n").split("\n")) - 1)
-            line = min(mark.line, last) + first_line if mark else None
-            raise InputError(shown, line, f"invalid YAML: {error.problem}") from error
-        except _Refused as error:
-            raise InputError(shown, error.line + first_line, error.message) from error
-        if node is None:
-            return None
-        try:
-            return _convert(node, first_line)
-        except _Refused as error:
-            raise InputError(shown, error.line + first_line, error.message) from error
+    try:
+        _refuse_anchors(text)
+        node = _compose(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        # An error at the end of the text ("but got '<stream end>'") is shown on its last line.
+        last = max(0, len(text.rstrip("\n").split("\n")) - 1)
+        line = min(mark.line, last) + first_line if mark else None
+        raise InputError(shown, line, f"invalid YAML: {error.problem}") from error
+    except _Refused as error:
+        raise InputError(shown, error.line + first_line, error.message) from error
+    if node is None:
+        return None
+    try:
+        return _convert(node, first_line)
+    except _Refused as error:
+        raise InputError(shown, error.line + first_line, error.message) from error

@@ -1,11 +1,12 @@
 """The parallel view of a translated page: original and translation side by side, section by section.
 
 Each side is cut from its page's own rendered HTML (`page.content`, as the page shows it,
-outdated marks included): a section is a top-level heading and what follows it up to the
-next one, so sections pair across languages by heading id as in sections.py and
-`translations status`. Everything here is a pure function of HTML strings;
-hooks/parallel_view.py collects the pages' HTML and writes the views, laid out by
-overrides/partials/parallel-view.html inside a page shell shared by the views of a folder depth.
+outdated marks included), read with Lexbor (selectolax) as a browser reads it inside the page's
+article: a section is a top-level heading and what follows it up to the next one, so sections
+pair across languages by heading id as in `translations status`. Everything here is a pure
+function of HTML strings; hooks/parallel_view.py collects the pages' HTML and writes the views,
+laid out by overrides/partials/parallel-view.html inside a page shell shared by the views of a
+folder depth.
 
 URLs: the view of translation `T` in interface language `I` is
 `<I's folder>parallel/<T>/<page>.html`, e.g. `parallel/en/note.html` (French
@@ -16,16 +17,11 @@ any existing URL.
 
 from __future__ import annotations
 
-import html
 import posixpath
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from markupsafe import escape
-
-from bilingual_site.site_urls import relative_url
-from bilingual_site.site.security_headers import SCRIPT_ELEMENT
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 FOLDER = "parallel"
 META_KEY = "parallel_view"  # page meta of a views' page shell: {interface: fr, depth: 2}
@@ -39,21 +35,9 @@ CANONICAL = PLACEHOLDER + "canonical'@@"
 VIEW_PATH = PLACEHOLDER + "path@@"  # the view's URL under a language folder, in the language switcher's links
 BODY = PLACEHOLDER + "body@@"
 
-_ID_OR_URL = re.compile(r"(\s(id|href|src)=)([\"'])(.*?)\3")  # the attributes a view rewrites
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-# Tags and comments of rendered HTML (quoted attribute values may hold '>'), and elements without an end tag.
-_TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\"[^\"]*\"|'[^']*'|[^'\">])*)>", re.S)
-_QUOTED_LESS_THAN = re.compile(r"""=\s*(?:"[^"]*<|'[^']*<)""")  # an attribute value that holds a `<` (Python-Markdown writes `&lt;`)
-_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
-_HEADING = re.compile(r"h[1-6]")
-_ID_VALUE = re.compile(r"\sid=\"([^\"]*)\"")
-_TABLE = re.compile(r"<table>(.*?)</table>", re.S)
-_THEAD_ROW = re.compile(r"<thead>\s*(<tr>.*?</tr>)\s*</thead>", re.S)
-_TBODY = re.compile(r"<tbody>(.*?)</tbody>", re.S)
-_ROW = re.compile(r"<tr>.*?</tr>", re.S)
-_CELL = re.compile(r"<t[hd](?:\s[^>]*)?>(.*?)</t[hd]>", re.S)
-_HEADER_CELL = re.compile(r"<th(\s[^>]*)?>(.*?)</th>", re.S)
-_TAG = re.compile(r"<[^>]+>")
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+LINK_ATTRIBUTES = ("href", "src")  # the attributes whose URLs a view rewrites
+_ID_OR_LINK = ", ".join(f"[{name}]" for name in ("id", *LINK_ATTRIBUTES))
 
 
 def view_path(page: str, translation: str) -> str:
@@ -68,116 +52,85 @@ def is_view(meta: dict) -> bool:
 # --- Cutting a page into sections -------------------------------------------------------------
 
 
+def top_level_nodes(content: str) -> list[LexborNode]:
+    """The elements, text and comments of a page's HTML that are not inside another element, as a
+    browser parses them inside the page's `<article>` (a fragment in a `<div>`). The nodes keep
+    their parser alive."""
+    root = LexborHTMLParser(content, is_fragment=True).root
+    # On a fragment's root, iter() walks the fragment's top-level nodes (selectolax documents it).
+    return list(root.iter(include_text=True)) if root is not None else []
+
+
+def serialized(nodes) -> str:
+    return "".join(node.html for node in nodes)
+
+
+def is_blank(node: LexborNode) -> bool:
+    return node.is_text_node and not node.text().strip()
+
+
 @dataclass(frozen=True)
 class Chunk:
-    """A run of a section's HTML: prose (`text`) or one top-level table (`table`)."""
+    """A run of a section's top-level nodes: prose (`text`) or one top-level table (`table`)."""
 
     kind: str
-    html: str
+    nodes: tuple[LexborNode, ...]
     shape: tuple[int, int] = (0, 0)  # (body rows, columns) of a table
+
+    @property
+    def html(self) -> str:
+        return serialized(self.nodes)
 
 
 @dataclass(frozen=True)
 class HtmlSection:
     id: str  # the heading's id; '' for what comes before the first heading
-    html: str
+    nodes: tuple[LexborNode, ...]
     chunks: tuple[Chunk, ...]  # the section cut around its top-level tables; blank-only runs dropped
 
-
-def top_level_tags(content: str):
-    """(match, name, closing) of each start and end tag not inside another element (comments skipped).
-
-    A top-level element that holds no element of its own name and no comment is passed over in one
-    step, from its start tag to its end tag: the tags inside paragraphs, lists and tables are most
-    of a page's. On well-formed HTML this gives what counting its tags gives; in an element whose
-    content leaves one open (a `<td>` without its optional end tag, a stray tag), the element still
-    ends at its end tag, as a browser ends it, where counting would lose its place for the rest of
-    the page.
-    """
-    depth = 0
-    position = 0
-    while match := _TAG_OR_COMMENT.search(content, position):
-        position = match.end()
-        closing, name, attributes = match.groups()
-        if name is None:
-            continue  # a comment
-        name = name.lower()
-        if name in _VOID or attributes.rstrip().endswith("/"):
-            if depth == 0:  # an element without content, or a stray end tag of one (`</img>`): no depth
-                yield match, name, bool(closing)
-            continue
-        if closing:
-            if depth:
-                depth -= 1
-            if depth == 0:
-                yield match, name, True
-            continue
-        if depth == 0:
-            yield match, name, False
-            end = _element_end(content, position, name)
-            if end is not None:
-                yield end, name, True
-                position = end.end()
-                continue
-        depth += 1
-
-
-def _element_end(content: str, inside: int, name: str) -> re.Match | None:
-    """The end tag of the element ``name`` whose content starts at ``inside``, when nothing before it
-    could hide another one: no element of that name, no comment, no quoted attribute value that
-    holds a `<` (it may hold `</p>`), and the last tag before it closed before it."""
-    found = _same_name_or_comment(name).search(content, inside)
-    if found is None or not found.group(1):
-        return None  # an element of the same name or a comment comes first: its tags are counted
-    end = found.start()
-    closing = _TAG_OR_COMMENT.match(content, end)
-    if closing is None or _QUOTED_LESS_THAN.search(content, inside, end):
-        return None
-    last_tag = content.rfind("<", inside, end)
-    if last_tag >= 0:
-        tag = _TAG_OR_COMMENT.match(content, last_tag)
-        if tag is None or tag.end() > end:
-            return None
-    return closing
-
-
-@lru_cache(maxsize=64)
-def _same_name_or_comment(name: str) -> re.Pattern:
-    """A start or end tag (group 1: the slash) of elements named ``name``, or a comment's start."""
-    return re.compile(rf"<(/?){re.escape(name)}(?![a-zA-Z0-9-])|<!--", re.I)
+    @property
+    def html(self) -> str:
+        return serialized(self.nodes)
 
 
 def html_sections(content: str) -> list[HtmlSection]:
-    """The page's HTML cut before each heading that is not inside another element (an admonition,
-    a list…), and each section around its tables that are not inside another element either:
-    one pass over the page's tags."""
+    """The page's HTML cut before each heading with an id that is not inside another element (an
+    admonition, a list…), and each section around its tables that are not inside another element
+    either."""
     found: list[HtmlSection] = []
-    start, current = 0, ""  # the section being read
-    piece_start, table_start = 0, None  # its chunk being read; the open top-level table
-    pieces: list[Chunk] = []
+    current_id, nodes = "", []
 
-    def chunk(kind: str, end: int) -> None:
-        text = content[piece_start:end]
-        if text.strip():
-            pieces.append(Chunk(kind, text, table_shape(text) if kind == "table" else (0, 0)))
+    def close_section() -> None:
+        if current_id or not all(is_blank(node) for node in nodes):
+            found.append(HtmlSection(current_id, tuple(nodes), section_chunks(nodes)))
 
-    for match, name, closing in top_level_tags(content):
-        if name == "table":
-            if not closing:
-                chunk("text", match.start())
-                piece_start, table_start = match.start(), match.start()
-            elif table_start is not None:
-                chunk("table", match.end())
-                piece_start, table_start = match.end(), None
-            continue
-        heading_id = _ID_VALUE.search(match.group(3)) if not closing and _HEADING.fullmatch(name) else None
+    for node in top_level_nodes(content):
+        heading_id = node.attributes.get("id") if node.tag in HEADINGS else None
         if heading_id:
-            chunk("text", match.start())
-            found.append(HtmlSection(current, content[start : match.start()], tuple(pieces)))
-            start, current, piece_start, pieces = match.start(), heading_id.group(1), match.start(), []
-    chunk("text", len(content))
-    found.append(HtmlSection(current, content[start:], tuple(pieces)))
-    return [section for section in found if section.id or section.html.strip()]
+            close_section()
+            current_id, nodes = heading_id, []
+        nodes.append(node)
+    close_section()
+    return found
+
+
+def section_chunks(nodes: list[LexborNode]) -> tuple[Chunk, ...]:
+    chunks: list[Chunk] = []
+    run: list[LexborNode] = []
+
+    def close_run() -> None:
+        if not all(is_blank(node) for node in run):
+            chunks.append(Chunk("text", tuple(run)))
+        run.clear()
+
+    for node in nodes:
+        if node.tag == "table":
+            close_run()
+            chunks.append(Chunk("table", (node,), table_shape(node)))
+        else:
+            run.append(node)
+    close_run()
+    return tuple(chunks)
 
 
 # --- Pairing sections ------------------------------------------------------------------------
@@ -201,56 +154,89 @@ def paired_ids(original: list[str], translation: list[str]) -> list[str]:
 # --- Splitting a section into aligned blocks --------------------------------------------------
 
 
-def table_shape(table_html: str) -> tuple[int, int]:
-    body = _TBODY.search(table_html)
-    head = _THEAD_ROW.search(table_html)
-    rows = len(_ROW.findall(body.group(1))) if body else 0
-    columns = len(_CELL.findall(head.group(1))) if head else 0
-    return rows, columns
+def children(node: LexborNode, tags: frozenset[str] | set[str]) -> list[LexborNode]:
+    return [child for child in node.iter() if child.tag in tags]
+
+
+def header_row(table: LexborNode) -> LexborNode | None:
+    """The first row of the table's own `<thead>`."""
+    for head in children(table, {"thead"}):
+        for row in children(head, {"tr"}):
+            return row
+    return None
+
+
+def body_rows(table: LexborNode) -> list[LexborNode]:
+    """The table's own rows outside its header, in order (the parser puts bare rows in a `<tbody>`)."""
+    return [row for section in children(table, {"tbody", "tfoot"}) for row in children(section, {"tr"})]
+
+
+def cells(row: LexborNode) -> list[LexborNode]:
+    return children(row, {"th", "td"})
+
+
+def table_shape(table: LexborNode) -> tuple[int, int]:
+    head = header_row(table)
+    return len(body_rows(table)), len(cells(head)) if head is not None else 0
 
 
 def shape(section_chunks: tuple[Chunk, ...]) -> list[tuple]:
     return [(chunk.kind, chunk.shape) for chunk in section_chunks]
 
 
-def column_classes(table_html: str) -> list[str]:
+def column_classes(table: LexborNode) -> list[str]:
     """A width class per column from its cells' average text length: short columns get a narrow
     fixed width so that long ones (details, definitions) keep the room."""
-    body = _TBODY.search(table_html)
-    head = _THEAD_ROW.search(table_html)
-    rows = [_CELL.findall(row) for row in _ROW.findall(body.group(1))] if body else []
-    if not rows and head:
-        rows = [_CELL.findall(head.group(1))]
+    rows = [cells(row) for row in body_rows(table)]
+    head = header_row(table)
+    if not rows and head is not None:
+        rows = [cells(head)]
     columns = max((len(row) for row in rows), default=0)
     classes = []
     for index in range(columns):
-        cells = [html.unescape(_TAG.sub("", row[index])).strip() for row in rows if index < len(row)]
-        average = sum(len(cell) for cell in cells) / max(len(cells), 1)
+        texts = [row[index].text().strip() for row in rows if index < len(row)]
+        average = sum(len(text) for text in texts) / max(len(texts), 1)
         classes.append("narrow" if average <= 12 else "medium" if average <= 40 else "wide")
     if all(name == "wide" for name in classes):
         return ["wide"] * columns
     return classes
 
 
-def table_blocks(table_html: str, classes: list[str]) -> list[str]:
+# A block is a grid row of one side: HTML written here and nodes of the page's tree, serialized
+# when a view is written (after its links were rewritten for that view).
+Block = tuple[str | LexborNode, ...]
+
+
+def shown_header(row: LexborNode) -> LexborNode:
+    """A copy of a header row with data cells for header cells: the header the eye reads, above
+    the rows, is no header for assistive technology (each row's table carries its own)."""
+    parser = row.parser
+    copy = row.clone()
+    for header_cell in children(copy, {"th"}):
+        data_cell = parser.create_node("td")
+        for name, value in header_cell.attributes.items():
+            data_cell.attrs[name] = value
+        for child in list(header_cell.iter(include_text=True)):
+            data_cell.insert_child(child, move=True)
+        header_cell.replace_with(data_cell, move=True)
+    return copy
+
+
+def table_blocks(table: LexborNode, classes: list[str]) -> list[Block]:
     """One rendered table cut into aligned blocks: its header row, then one table per body row.
 
     The header block is what the eye reads (hidden from assistive technology); every row's
     table carries the header again in a visually hidden <thead>, so each cell keeps its header.
     """
-    body = _TABLE.search(table_html)
-    head = _THEAD_ROW.search(table_html)
-    if not body or not head:
-        return [table_html]
-    header_row = head.group(1)
-    rows = _ROW.findall(body.group(1)[head.end() - body.start(1) :])
+    head = header_row(table)
+    if head is None:
+        return [(table,)]
     cols = "<colgroup>" + "".join(f'<col class="parallel-col--{name}">' for name in classes) + "</colgroup>"
-    shown_header = _HEADER_CELL.sub(r"<td\1>\2</td>", header_row)
-    blocks = [f'<table class="parallel-table parallel-table--head" role="presentation" aria-hidden="true">{cols}<tbody>{shown_header}</tbody></table>']
-    for row in rows:
-        blocks.append(
-            f'<table class="parallel-table">{cols}<thead class="parallel-visually-hidden">{header_row}</thead><tbody>{row}</tbody></table>'
-        )
+    blocks: list[Block] = [
+        (f'<table class="parallel-table parallel-table--head" role="presentation" aria-hidden="true">{cols}<tbody>', shown_header(head), "</tbody></table>")
+    ]
+    for row in body_rows(table):
+        blocks.append((f'<table class="parallel-table">{cols}<thead class="parallel-visually-hidden">', head, "</thead><tbody>", row, "</tbody></table>"))
     return blocks
 
 
@@ -275,65 +261,74 @@ def prefixed_id(language: str, element_id: str) -> str:
     return f"{language}-{element_id}"
 
 
-@dataclass(frozen=True)
-class LinkedBlock:
-    """A block of a page's HTML cut at its links, its element ids already prefixed with the page's
-    language: read once per page, it is written for each view's URL by filling in the links."""
+def relative_url(url: str, from_url: str) -> str:
+    """``url`` (site-relative) as a link written on the page at ``from_url`` (site-relative).
+    Both are made absolute first, so relpath does not look up the working directory."""
+    return posixpath.relpath("/" + url, "/" + posixpath.dirname(from_url))
 
-    texts: tuple[str, ...]  # one more than links: the HTML around them, quotes included
-    links: tuple[str, ...]  # each href or src value as the page has it, character references read
-    ids: tuple[str, ...]  # the element ids it holds, unprefixed
 
-    @classmethod
-    def cut(cls, fragment: str, language: str) -> "LinkedBlock":
-        if "=" not in fragment:
-            return cls((fragment,), (), ())  # no attribute at all: a plain paragraph
-        texts: list[str] = []
-        links: list[str] = []
-        ids: list[str] = []
-        text: list[str] = []
-        start = 0
-        for match in _ID_OR_URL.finditer(fragment):
-            attribute, name, quote, value = match.groups()
-            text.append(fragment[start : match.start()])
-            if name == "id":
-                text.append(f"{attribute}{quote}{prefixed_id(language, value)}{quote}")
-                ids.append(value)
-            else:
-                texts.append("".join(text) + attribute + quote)
-                text = [quote]
-                links.append(html.unescape(value))
-            start = match.end()
-        text.append(fragment[start:])
-        texts.append("".join(text))
-        return cls(tuple(texts), tuple(links), tuple(ids))
+def has_scheme(href: str) -> bool:
+    """'mailto:a@b.c', 'https://…': a URL that names its scheme (RFC 3986: a letter, then letters, digits, '+', '-', '.')."""
+    scheme, colon, _ = href.partition(":")
+    return bool(colon) and scheme[:1].isalpha() and scheme.isascii() and all(character.isalnum() or character in "+-." for character in scheme)
 
-    def written_for(self, context: LinkContext) -> str:
-        """The block as the view at ``context.view_url`` shows it: the page's links made to work from there."""
-        if not self.links:
-            return self.texts[0]  # most blocks: a paragraph, a table row
-        pieces = [self.texts[0]]
-        for link, text in zip(self.links, self.texts[1:]):
-            pieces += (html.escape(link_target(link, context)), text)
-        return "".join(pieces)
+
+def target_anywhere(href: str, language: str, ids: frozenset[str]) -> str | None:
+    """A link's target in any view of its page, when it does not depend on where the view is: an
+    absolute URL, or an anchor the view shows (prefixed as its element is); else None."""
+    if not href or href.startswith("/") or has_scheme(href):
+        return href  # the same from anywhere ('//host' starts with '/')
+    if href.startswith("#") and href[1:] in ids:
+        return f"#{prefixed_id(language, href[1:])}"
+    return None
 
 
 def link_target(href: str, context: LinkContext) -> str:
     """A link of the page (relative to the page, as MkDocs wrote it) as a link from the view."""
-    if not href or href.startswith("//") or href.startswith("/") or _SCHEME.match(href):
-        return href
+    anywhere = target_anywhere(href, context.language, context.ids)
+    if anywhere is not None:
+        return anywhere
     path, hash_mark, anchor = href.partition("#")
     path, question_mark, query = path.partition("?")
     rest = question_mark + query + hash_mark + anchor
     if not path:
-        if not question_mark and anchor in context.ids:
-            return f"#{context.prefixed(anchor)}"
         return relative_url(context.page_url, context.view_url) + rest
     target = posixpath.normpath(posixpath.join(posixpath.dirname(context.page_url), path))
     relative = relative_url(target, context.view_url)
     if path.endswith("/") and not relative.endswith("/"):
         relative += "/"  # a folder's URL keeps its slash
     return relative + rest
+
+
+@dataclass(frozen=True)
+class Link:
+    """An element's href or src as the page has it, rewritten in place for each view."""
+
+    element: LexborNode
+    attribute: str
+    value: str
+
+
+@dataclass(frozen=True)
+class AlignedPage:
+    """One side of an alignment: its page, the links that depend on where a view is, and the
+    element ids the view shows of it."""
+
+    page: PageHtml
+    links: tuple[Link, ...]
+    # The element ids the view shows, unprefixed. A link to one of them stays in the view; a link
+    # to an element the view leaves out (a table's caption) leads to it on its page.
+    ids: frozenset[str]
+
+    def rewrite_links(self, view_url: str) -> None:
+        """The page's links made to work from the view at ``view_url``, in the page's tree."""
+        context = LinkContext(self.page.language, self.page.url, view_url, self.ids)
+        for link in self.links:
+            link.element.attrs[link.attribute] = link_target(link.value, context)
+
+
+def written(block: Block) -> str:
+    return "".join(part if isinstance(part, str) else part.html for part in block)
 
 
 # --- The view ---------------------------------------------------------------------------------
@@ -371,15 +366,13 @@ class PageHtml:
 
 @dataclass(frozen=True)
 class Alignment:
-    """Two pages' sections paired and cut into blocks, before any rewriting: the same for every
-    interface's view of the pair, so it is worked out once per pair, not once per view."""
+    """Two pages' sections paired and cut into blocks: the same for every interface's view of the
+    pair, so it is worked out once per pair, not once per view. Writing a view rewrites the
+    pages' links in their trees, so an alignment's views are written one after the other."""
 
-    original: PageHtml
-    translation: PageHtml
-    sections: tuple[tuple[str, tuple[LinkedBlock, ...] | None, tuple[LinkedBlock, ...] | None], ...]  # (id, original's blocks, translation's); None: missing
-    # The element ids each side shows in the view, unprefixed. A link to one of them stays in the
-    # view; a link to an element the view leaves out (a table's caption) leads to it on its page.
-    ids: tuple[frozenset[str], frozenset[str]]
+    original: AlignedPage
+    translation: AlignedPage
+    sections: tuple[tuple[str, tuple[Block, ...] | None, tuple[Block, ...] | None], ...]  # (id, original's blocks, translation's); None: missing
 
 
 def align(original: PageHtml, translation: PageHtml) -> Alignment:
@@ -394,48 +387,100 @@ def align(original: PageHtml, translation: PageHtml) -> Alignment:
     for section_id in paired_ids(*([section.id for section in sections] for sections in page_sections)):
         found = [sections.get(section_id) for sections in by_id]
         aligned = None not in found and shape(found[0].chunks) == shape(found[1].chunks)
-        classes = [column_classes(chunk.html) for chunk in found[0].chunks if chunk.kind == "table"] if aligned else []
-        blocks: list[tuple[LinkedBlock, ...] | None] = []
-        for page, section in zip(pages, found):
+        classes = [column_classes(chunk.nodes[0]) for chunk in found[0].chunks if chunk.kind == "table"] if aligned else []
+        blocks: list[tuple[Block, ...] | None] = []
+        for section in found:
             if section is None:
                 blocks.append(None)
                 continue
-            cut: list[str] = []
+            cut: list[Block] = []
             if aligned:
                 tables_seen = 0
                 for chunk in section.chunks:
                     if chunk.kind == "table":
-                        cut += table_blocks(chunk.html, classes[tables_seen])
+                        cut += table_blocks(chunk.nodes[0], classes[tables_seen])
                         tables_seen += 1
                     else:
-                        cut.append(chunk.html)
+                        cut.append(chunk.nodes)
             else:
-                cut.append(section.html)
-            # Cut block by block: a cut falls between tags, never inside one.
-            blocks.append(tuple(LinkedBlock.cut(block, page.language) for block in cut))
+                cut.append(section.nodes)
+            blocks.append(tuple(cut))
         aligned_sections.append((section_id, *blocks))
-    ids = tuple(frozenset(element_id for _, *blocks in aligned_sections for block in blocks[side] or () for element_id in block.ids) for side in (0, 1))
-    return Alignment(original, translation, tuple(aligned_sections), ids)
+    shown = [[blocks[side] for _, *blocks in aligned_sections if blocks[side] is not None] for side in (0, 1)]
+    (original_side, original_per_view), (translation_side, translation_per_view) = (aligned_page(page, blocks) for page, blocks in zip(pages, shown))
+    settled = tuple(
+        (section_id, settle(original_blocks, original_per_view), settle(translation_blocks, translation_per_view))
+        for section_id, original_blocks, translation_blocks in aligned_sections
+    )
+    return Alignment(original_side, translation_side, settled)
+
+
+def aligned_page(page: PageHtml, shown: list[tuple[Block, ...]]) -> tuple[AlignedPage, set[int]]:
+    """A page's shown blocks made ready for its views: its ids prefixed with its language, the links
+    that go to the same place from any view rewritten once; the page's other links, and the nodes
+    (mem_id) that hold them."""
+    # A header row is in every row's block: its ids are prefixed once (mem_id: the node itself, not its wrapper).
+    trees = {node.mem_id: node for blocks in shown for block in blocks for node in block if not isinstance(node, str) and node.is_element_node}
+    ids: set[str] = set()
+    links: list[tuple[int, Link]] = []
+    for tree_id, tree in trees.items():
+        for element in tree.css(_ID_OR_LINK):  # the tree's root included
+            attributes = element.attributes
+            links += [(tree_id, Link(element, name, attributes[name] or "")) for name in LINK_ATTRIBUTES if name in attributes]
+            if "id" in attributes:
+                element_id = attributes["id"] or ""
+                ids.add(element_id)
+                element.attrs["id"] = prefixed_id(page.language, element_id)
+    shown_ids = frozenset(ids)
+    per_view: list[Link] = []
+    per_view_trees: set[int] = set()
+    for tree_id, link in links:
+        anywhere = target_anywhere(link.value, page.language, shown_ids)
+        if anywhere is None:
+            per_view.append(link)
+            per_view_trees.add(tree_id)
+        else:
+            link.element.attrs[link.attribute] = anywhere
+    return AlignedPage(page, tuple(per_view), shown_ids), per_view_trees
+
+
+def settle(blocks: tuple[Block, ...] | None, per_view_trees: set[int]) -> tuple[Block, ...] | None:
+    """The blocks, each written once for all views when none of its links depends on where the view is
+    (most: prose, headings and their permalinks); the others are written per view."""
+    if blocks is None:
+        return None
+    return tuple(block if any(not isinstance(part, str) and part.mem_id in per_view_trees for part in block) else (written(block),) for block in blocks)
 
 
 def build_pairs(alignment: Alignment, view_url: str) -> list[Pair]:
     """The view's pairs, the pages' links rewritten for ``view_url``."""
-    links = [LinkContext(page.language, page.url, view_url, alignment.ids[side]) for side, page in enumerate((alignment.original, alignment.translation))]
+    aligned_pages = (alignment.original, alignment.translation)
+    for side in aligned_pages:
+        side.rewrite_links(view_url)
     pairs = []
     for section_id, *blocks in alignment.sections:
         sides = []
-        for role, context, page_blocks in zip(("original", "translation"), links, blocks):
-            side = Side(context.language, role)
+        for role, side, page_blocks in zip(("original", "translation"), aligned_pages, blocks):
             if page_blocks is None:
-                side.missing = True
+                sides.append(Side(side.page.language, role, missing=True))
             else:
-                side.blocks = [block.written_for(context) for block in page_blocks]
-            sides.append(side)
+                sides.append(Side(side.page.language, role, [written(block) for block in page_blocks]))
         pairs.append(Pair(section_id, *sides))
     return pairs
 
 
 # --- The view's page --------------------------------------------------------------------------
+
+# How each placeholder is printed in a page shell, and the value that fills it.
+_SLOTS = {
+    TITLE: "title",
+    str(escape(TITLE)): "title_escaped",
+    CANONICAL: "canonical",
+    str(escape(CANONICAL)): "canonical_escaped",
+    VIEW_PATH: "view_path",
+    BODY: "body",
+}
+_PLACEHOLDER_CORE = PLACEHOLDER.strip("@")  # found also when a template URL-encoded or escaped the @ signs
 
 
 @dataclass(frozen=True)
@@ -449,11 +494,13 @@ class PageShell:
     @classmethod
     def parse(cls, shell: str) -> "PageShell":
         """Raises ValueError, with the line, when a placeholder is printed in a way not foreseen here."""
-        texts, slots = _cut_at_placeholders(shell)
-        for script in SCRIPT_ELEMENT.finditer(shell):
-            if _SLOT.search(script.group(0)):
-                line = shell.count("\n", 0, script.start()) + 1
+        for script in LexborHTMLParser(shell).css("script"):
+            # A script's text is not parsed for character references: it is as the shell has it.
+            printed = [value for value in (script.text(), *script.attributes.values()) if value and _PLACEHOLDER_CORE in value]
+            if printed:
+                line = shell.count("\n", 0, max(shell.find(printed[0]), 0)) + 1
                 raise ValueError(f"line {line}: a placeholder inside an inline script, whose hash the page's policy already holds")
+        texts, slots = _cut_at_placeholders(shell)
         for index, text in enumerate(texts):
             left = text.lower().find(_PLACEHOLDER_CORE)  # a template may have changed its case or encoded it
             if left >= 0:
@@ -462,7 +509,6 @@ class PageShell:
         if slots.count("body") != 1:
             raise ValueError(f"the page shell holds the body placeholder {slots.count('body')} times, not once")
         # Encoded once: the shell, with the whole navigation, is most of each view's bytes.
-        texts, slots = _cut_at_placeholders(without_indentation(shell))
         return cls(tuple(text.encode("utf-8") for text in texts), tuple(slots))
 
     def fill(self, title: str, canonical_url: str, view_path: str, body: str) -> bytes:
@@ -481,44 +527,18 @@ class PageShell:
         return b"".join(pieces)
 
 
-_SLOTS = {
-    TITLE: "title",
-    str(escape(TITLE)): "title_escaped",
-    CANONICAL: "canonical",
-    str(escape(CANONICAL)): "canonical_escaped",
-    VIEW_PATH: "view_path",
-    BODY: "body",
-}
-_SLOT = re.compile("|".join(re.escape(placeholder) for placeholder in _SLOTS))
-# Whitespace between two tags that holds a line break, and the elements whose whitespace counts.
-_INDENTATION = re.compile(r">[ \t\r]*\n[ \t\r\n]*<")
-_WHITESPACE_KEPT = re.compile(r"<(script|pre|textarea)\b.*?</\1\s*>", re.S | re.I)
-
-
 def _cut_at_placeholders(shell: str) -> tuple[list[str], list[str]]:
-    texts, slots, start = [], [], 0
-    for match in _SLOT.finditer(shell):
-        texts.append(shell[start : match.start()])
-        slots.append(_SLOTS[match.group(0)])
-        start = match.end()
+    """The shell's text around each placeholder printed as _SLOTS knows it, and each one's slot.
+    A placeholder printed otherwise stays in the text (PageShell.parse refuses it)."""
+    texts, slots, start, position = [], [], 0, shell.find(PLACEHOLDER)
+    while position >= 0:
+        printed = next((placeholder for placeholder in _SLOTS if shell.startswith(placeholder, position)), None)
+        if printed is None:
+            position = shell.find(PLACEHOLDER, position + 1)
+            continue
+        texts.append(shell[start:position])
+        slots.append(_SLOTS[printed])
+        start = position + len(printed)
+        position = shell.find(PLACEHOLDER, start)
     texts.append(shell[start:])
     return texts, slots
-
-
-def without_indentation(html: str) -> str:
-    """``html`` with each run of whitespace between two tags that holds a line break made one line
-    break, which a browser lays out the same. Material indents its whole navigation: at 1,000 pages
-    that is a third of every view's bytes. Scripts (their hashes), `<pre>` and `<textarea>` are
-    left as they are."""
-    pieces = []
-    position = 0
-    for kept in _WHITESPACE_KEPT.finditer(html):
-        # Up to the kept element's "<" and from its last ">": whitespace around it is collapsed, not inside.
-        pieces.append(_INDENTATION.sub(">\n<", html[position : kept.start() + 1]))
-        pieces.append(html[kept.start() + 1 : kept.end() - 1])
-        position = kept.end() - 1
-    pieces.append(_INDENTATION.sub(">\n<", html[position:]))
-    return "".join(pieces)
-
-
-_PLACEHOLDER_CORE = PLACEHOLDER.strip("@")  # found also when a template URL-encoded or escaped the @ signs
