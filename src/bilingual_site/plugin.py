@@ -29,6 +29,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 from markdown.extensions.toc import slugify as default_slugify
+from mkdocs.config import base, config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -125,7 +126,13 @@ class LanguageBuild:
     view_pages: set[str] = field(default_factory=set)  # pages of this build's language that a view shows
 
 
-class BilingualSitePlugin(BasePlugin):
+class BilingualSiteConfig(base.Config):
+    # `parallel_views: false` under the plugin in mkdocs.yml builds no parallel views and no links
+    # to them: the build benchmark measures the site without them (scripts/build_benchmark.py).
+    parallel_views = config_options.Type(bool, default=True)
+
+
+class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
     def __init__(self) -> None:
         self.serving = False
         # The i18n plugin builds every language with a fresh Jinja environment: one bytecode cache
@@ -190,6 +197,8 @@ class BilingualSitePlugin(BasePlugin):
     @event_priority(-110)  # after the i18n plugin has made this language's file list (-100)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Each translated page gets a parallel view in this interface language (a generated file)."""
+        if not self.config.parallel_views:
+            return files
         languages = self.languages(config)
         run = self.current_run()
         interface = languages.current
@@ -512,6 +521,8 @@ class BilingualSitePlugin(BasePlugin):
 
     def keep_page_for_views(self, context: dict, page: Page, config: MkDocsConfig) -> None:
         """Keep the rendered HTML of a page a view shows, and give the page its links to its views."""
+        if not self.config.parallel_views:
+            return
         languages = self.languages(config)
         if page.file.locale != languages.current:
             return  # a fallback copy has no translation to read beside it
@@ -552,6 +563,8 @@ class BilingualSitePlugin(BasePlugin):
 
     def write_views(self, site: Path, languages: Languages) -> None:
         """Each view is its shell filled with its title, canonical URL, path and body."""
+        if not self.config.parallel_views:
+            return
         run = self.current_run()
         original = languages.default
         templates = {interface: (env.get_template(VIEW_BODY_TEMPLATE), ui) for interface, (env, ui) in run.view_templates.items()}
