@@ -26,6 +26,11 @@ c/a (the median of the per-round ratios, and their range). What is timed is `loa
 and shutdown events included); the interpreter's start and MkDocs' own imports are left out,
 the same for all three. Python's bytecode cache is on, as on a writer's machine.
 
+Two clocks: wall-clock seconds (what a writer waits) and the build process's CPU seconds
+(user and system). A build is one process with one thread, so on an idle machine the two
+agree within the time spent waiting on files; on a busy machine the wall clock also counts the
+time the process waited for a core, which depends on what else ran, and the CPU time does not.
+
 Per page: the build's seconds over the pages built from Markdown in both languages
 (2 × (N + 1), home pages and fallbacks included), the same count for the three, so the
 parallel views' extra pages show as cost. Growth: per-page time at the largest size against
@@ -33,7 +38,7 @@ the next one (1,000 against 100): about 1 when build time grows linearly with th
 
 Inside the plugin: each of BilingualSitePlugin's event methods is timed as MkDocs calls it
 (its bound method in MkDocs' event lists replaced by a timed one; the wrapper costs about a
-microsecond a call), summed over every language's build, median over the runs.
+microsecond a call), on both clocks, summed over every language's build, median over the runs.
 
 Sites are written into memory (/dev/shm) when the machine has it: on this project's machine
 (ext4 mounted with `discard`), creating a file on disk cost 0.05 to 0.5 ms depending on how
@@ -273,20 +278,22 @@ def measure_build(config_file: str, site_dir: str) -> dict:
     from mkdocs.plugins import BasePlugin
 
     spent: dict[str, float] = {}
+    spent_cpu: dict[str, float] = {}
     calls: dict[str, int] = {}
 
     def timed(method, event: str):
         def run(*args, **kwargs):
-            began = time.perf_counter()
+            began, began_cpu = time.perf_counter(), time.process_time()
             try:
                 return method(*args, **kwargs)
             finally:
                 spent[event] = spent.get(event, 0.0) + time.perf_counter() - began
+                spent_cpu[event] = spent_cpu.get(event, 0.0) + time.process_time() - began_cpu
                 calls[event] = calls.get(event, 0) + 1
 
         return run
 
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     config = load_config(config_file, site_dir=site_dir)
     plugin = config.plugins.get(PLUGIN)
     if plugin is not None:
@@ -304,8 +311,8 @@ def measure_build(config_file: str, site_dir: str) -> dict:
         build(config)
     finally:
         config.plugins.on_shutdown()
-    seconds = time.perf_counter() - start
-    return {"seconds": seconds, "plugin_events": spent, "plugin_calls": calls}
+    seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - start_cpu
+    return {"seconds": seconds, "cpu_seconds": cpu_seconds, "plugin_events": spent, "plugin_events_cpu": spent_cpu, "plugin_calls": calls}
 
 
 MEASURE = "import json, sys; from build_benchmark import measure_build; print(json.dumps(measure_build(sys.argv[1], sys.argv[2])))"
@@ -357,23 +364,34 @@ def interleaved_builds(project: Path, output: Path, runs: int) -> list[dict[str,
 
 
 @dataclass(frozen=True)
+class Clock:
+    name: str
+    build: str  # measure_build's key for a build's seconds on this clock
+    events: str  # and for its seconds in each plugin event
+
+
+WALL = Clock("wall-clock", "seconds", "plugin_events")
+CPU = Clock("CPU", "cpu_seconds", "plugin_events_cpu")
+
+
+@dataclass(frozen=True)
 class SizeResult:
     pages: int
     rounds: list[dict[str, dict]]
 
-    def seconds(self, key: str) -> float:
-        return statistics.median(one[key]["seconds"] for one in self.rounds)
+    def seconds(self, key: str, clock: Clock) -> float:
+        return statistics.median(one[key][clock.build] for one in self.rounds)
 
-    def per_page_ms(self, key: str) -> float:
-        return self.seconds(key) / pages_built(self.pages) * 1000
+    def per_page_ms(self, key: str, clock: Clock) -> float:
+        return self.seconds(key, clock) / pages_built(self.pages) * 1000
 
-    def ratios(self, key: str) -> list[float]:
+    def ratios(self, key: str, clock: Clock) -> list[float]:
         """Per round: this kind's build over Material alone's, built beside it."""
-        return [one[key]["seconds"] / one[MATERIAL_ONLY.key]["seconds"] for one in self.rounds]
+        return [one[key][clock.build] / one[MATERIAL_ONLY.key][clock.build] for one in self.rounds]
 
-    def event_seconds(self, key: str) -> dict[str, float]:
-        events = {event for one in self.rounds for event in one[key]["plugin_events"]}
-        return {event: statistics.median(one[key]["plugin_events"].get(event, 0.0) for one in self.rounds) for event in events}
+    def event_seconds(self, key: str, clock: Clock) -> dict[str, float]:
+        events = {event for one in self.rounds for event in one[key][clock.events]}
+        return {event: statistics.median(one[key][clock.events].get(event, 0.0) for one in self.rounds) for event in events}
 
     def calls(self, key: str) -> dict[str, int]:
         return self.rounds[0][key]["plugin_calls"]
@@ -384,44 +402,49 @@ def ratio_text(ratios: list[float]) -> str:
     return f"{statistics.median(ratios):.3f} ({low:.3f}-{high:.3f})"
 
 
-def size_row(result: SizeResult) -> str:
+TABLE_HEAD = [
+    "| Pages per language | Pages built (HTML files a/b/c) | (a) | (b) | (c) | (a) ms/page | (b) ms/page | (c) ms/page | b/a (range) | c/a (range) |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+]
+
+
+def size_row(result: SizeResult, clock: Clock) -> str:
     first = result.rounds[0]
     files = "/".join(str(first[kind.key]["html_files"]) for kind in KINDS)
     cells = [
         str(result.pages),
         f"{pages_built(result.pages)} ({files})",
-        *(f"{result.seconds(kind.key):.2f} s" for kind in KINDS),
-        *(f"{result.per_page_ms(kind.key):.1f}" for kind in KINDS),
-        ratio_text(result.ratios(NO_VIEWS.key)),
-        ratio_text(result.ratios(FULL.key)),
+        *(f"{result.seconds(kind.key, clock):.2f} s" for kind in KINDS),
+        *(f"{result.per_page_ms(kind.key, clock):.1f}" for kind in KINDS),
+        ratio_text(result.ratios(NO_VIEWS.key, clock)),
+        ratio_text(result.ratios(FULL.key, clock)),
     ]
     return "| " + " | ".join(cells) + " |"
 
 
-def event_table(result: SizeResult) -> list[str]:
+def event_table(result: SizeResult, clock: Clock) -> list[str]:
     lines = [
-        f"Inside the plugin at {result.pages} pages per language (median seconds over the runs; calls in one build):",
+        f"Inside the plugin at {result.pages} pages per language ({clock.name} seconds, median over the runs; calls in one build):",
         "",
         "| Event | (b) without views | share of (b) | (c) full | share of (c) | calls (c) |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
     ]
-    without, full, calls = result.event_seconds(NO_VIEWS.key), result.event_seconds(FULL.key), result.calls(FULL.key)
+    without, full, calls = result.event_seconds(NO_VIEWS.key, clock), result.event_seconds(FULL.key, clock), result.calls(FULL.key)
+    build_b, build_c = result.seconds(NO_VIEWS.key, clock), result.seconds(FULL.key, clock)
     for event in sorted(set(without) | set(full), key=lambda name: -full.get(name, 0.0)):
         b, c = without.get(event, 0.0), full.get(event, 0.0)
-        lines.append(
-            f"| `{event}` | {b:.3f} s | {b / result.seconds(NO_VIEWS.key):.1%} | {c:.3f} s | {c / result.seconds(FULL.key):.1%} | {calls.get(event, 0)} |"
-        )
+        lines.append(f"| `{event}` | {b:.3f} s | {b / build_b:.1%} | {c:.3f} s | {c / build_c:.1%} | {calls.get(event, 0)} |")
     b, c = sum(without.values()), sum(full.values())
-    lines.append(f"| all events | {b:.3f} s | {b / result.seconds(NO_VIEWS.key):.1%} | {c:.3f} s | {c / result.seconds(FULL.key):.1%} | |")
+    lines.append(f"| all events | {b:.3f} s | {b / build_b:.1%} | {c:.3f} s | {c / build_c:.1%} | |")
     return lines
 
 
-def growth_lines(results: list[SizeResult]) -> list[str]:
+def growth_line(results: list[SizeResult], clock: Clock) -> str | None:
     if len(results) < 2:
-        return []
+        return None
     small, large = sorted(results, key=lambda result: result.pages)[-2:]
-    growth = ", ".join(f"({kind.key}) {large.per_page_ms(kind.key) / small.per_page_ms(kind.key):.3f}" for kind in KINDS)
-    return [f"Growth, per-page time at {large.pages} against {small.pages} pages per language (about 1 or below: linear): {growth}"]
+    growth = ", ".join(f"({kind.key}) {large.per_page_ms(kind.key, clock) / small.per_page_ms(kind.key, clock):.3f}" for kind in KINDS)
+    return f"Growth ({clock.name}), per-page time at {large.pages} against {small.pages} pages per language (about 1 or below: linear): {growth}"
 
 
 def default_output() -> Path:
@@ -448,23 +471,24 @@ def main() -> int:
     started = datetime.datetime.now(datetime.timezone.utc)
     print(f"{started:%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}, load average {os.getloadavg()[0]:.1f}")
     print(f"Median of {args.runs} builds of each kind, taking turns; sites built into {args.output}.")
-    print("(a) " + MATERIAL_ONLY.label + ", (b) " + NO_VIEWS.label + ", (c) " + FULL.label + ".\n")
-    print("| Pages per language | Pages built (HTML files a/b/c) | (a) | (b) | (c) | (a) ms/page | (b) ms/page | (c) ms/page | b/a (range) | c/a (range) |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("(a) " + MATERIAL_ONLY.label + ", (b) " + NO_VIEWS.label + ", (c) " + FULL.label + ".", flush=True)
     results = []
     with tempfile.TemporaryDirectory(prefix="build-benchmark-") as temp, tempfile.TemporaryDirectory(prefix="build-benchmark-sites-", dir=args.output) as output:
         for pages in args.sizes:
             project = generate_site(Path(temp) / f"site-{pages}", pages)
             result = SizeResult(pages, interleaved_builds(project, Path(output), args.runs))
             results.append(result)
-            print(size_row(result), flush=True)
+            print(f"{pages} pages per language: done, load average {os.getloadavg()[0]:.1f}", flush=True)
             shutil.rmtree(project)
-    print()
-    for line in growth_lines(results):
-        print(line)
+    for clock in (WALL, CPU):
+        print(f"\nBuild time, {clock.name} seconds (median of {args.runs}; ratios: median of the rounds' and their range):\n")
+        print("\n".join(TABLE_HEAD + [size_row(result, clock) for result in results]))
+        growth = growth_line(results, clock)
+        if growth:
+            print(f"\n{growth}")
     for result in results:
         print()
-        print("\n".join(event_table(result)))
+        print("\n".join(event_table(result, CPU)))
     finished = datetime.datetime.now(datetime.timezone.utc)
     print(f"\nFinished {finished:%H:%M} UTC, load average {os.getloadavg()[0]:.1f}.")
     return 0

@@ -130,8 +130,10 @@ def test_a_full_synthetic_site_builds_strictly_with_fallbacks_views_and_timed_pl
     fired_in_a_good_build = defined - {"on_build_error", "on_serve"}
     assert set(result["plugin_events"]) == set(result["plugin_calls"]) == fired_in_a_good_build
     assert result["plugin_calls"]["on_config"] == len(translation_project.languages)
+    assert set(result["plugin_events_cpu"]) == fired_in_a_good_build
     assert result["plugin_calls"]["on_page_markdown"] >= build_benchmark.pages_built(12)
     assert 0 < sum(result["plugin_events"].values()) <= result["seconds"]
+    assert 0 < sum(result["plugin_events_cpu"].values()) <= result["cpu_seconds"]
 
 
 def test_without_the_parallel_views_no_view_is_built_or_linked(tmp_path, monkeypatch):
@@ -145,12 +147,13 @@ def test_without_the_parallel_views_no_view_is_built_or_linked(tmp_path, monkeyp
     # No views' page shell either: MkDocs builds the Markdown pages alone, each once.
     assert result["plugin_calls"]["on_page_context"] == build_benchmark.pages_built(3)
     assert 0 < sum(result["plugin_events"].values()) <= result["seconds"]
+    assert 0 < sum(result["plugin_events_cpu"].values()) <= result["cpu_seconds"]
 
 
 def test_material_alone_is_timed_in_a_fresh_process_with_no_site_code(tmp_path):
     project = build_benchmark.generate_site(tmp_path / "synthetic", 3)
     result = build_benchmark.timed_build(project, build_benchmark.MATERIAL_ONLY, tmp_path / "sites")
-    assert result["plugin_events"] == {} and result["plugin_calls"] == {}
+    assert result["plugin_events"] == result["plugin_events_cpu"] == result["plugin_calls"] == {}
     assert result["html_files"] >= build_benchmark.pages_built(3) and result["view_files"] == 0
-    assert result["seconds"] > 0
+    assert result["seconds"] > 0 and result["cpu_seconds"] > 0
     assert not (tmp_path / "sites" / build_benchmark.MATERIAL_ONLY.key).exists()  # deleted once counted
