@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment
+from mkdocs.config import base, config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -134,7 +135,13 @@ class LanguageBuild:
     view_pages: set[str] = field(default_factory=set)  # pages of this build's language that a view shows
 
 
-class BilingualSitePlugin(BasePlugin):
+class BilingualSiteConfig(base.Config):
+    # `parallel_views: false` under the plugin in mkdocs.yml builds no parallel views and no links
+    # to them: the build benchmark measures the site without them (scripts/build_benchmark.py).
+    parallel_views = config_options.Type(bool, default=True)
+
+
+class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
     def __init__(self) -> None:
         self.serving = False
         # The i18n plugin builds every language with a fresh Jinja environment: one bytecode cache
@@ -208,6 +215,8 @@ class BilingualSitePlugin(BasePlugin):
         """Only pages and inert images are published from docs/; each translated page gets a parallel
         view in this interface language (a generated file)."""
         check_docs_files(files, config)
+        if not self.config.parallel_views:
+            return files
         languages = self.languages(config)
         run = self.current_run()
         interface = languages.current
@@ -613,6 +622,8 @@ class BilingualSitePlugin(BasePlugin):
 
     def keep_page_for_views(self, context: dict, page: Page, config: MkDocsConfig) -> None:
         """Keep the rendered HTML of a page a view shows, and give the page its links to its views."""
+        if not self.config.parallel_views:
+            return
         languages = self.languages(config)
         if page.file.locale != languages.current:
             return  # a fallback copy has no translation to read beside it
@@ -653,6 +664,8 @@ class BilingualSitePlugin(BasePlugin):
 
     def write_views(self, site: Path, languages: Languages) -> None:
         """Each view is its shell filled with its title, canonical URL, path and body."""
+        if not self.config.parallel_views:
+            return
         run = self.current_run()
         original = languages.default
         templates = {interface: (env.get_template(VIEW_BODY_TEMPLATE), ui) for interface, (env, ui) in run.view_templates.items()}

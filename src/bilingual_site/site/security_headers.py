@@ -13,12 +13,7 @@ form that submits, no frame, no plugin and no <base>: `form-action`, `frame-src`
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
-
-# Used by parallel_view.PageShell.parse only, to find a placeholder inside the shell's inline
-# scripts (the policy itself no longer reads the page's scripts).
-SCRIPT_ELEMENT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)  # its attributes, its text
 
 # Material writes this exact tag first in <head>; the policy goes right after it, before
 # anything it governs.
