@@ -56,8 +56,8 @@ from pathlib import Path
 
 from site_tools import PROJECT, free_port
 
-from bilingual_site.translation_project import load_project
-from bilingual_site.translations import OK, record
+from bilingual_site.mkdocs.config_file import load_project
+from bilingual_site.translation.cli import OK, record
 
 PARTS = ("mkdocs.yml", "hooks", "overrides", "data", "translations")
 PER_FOLDER = 50

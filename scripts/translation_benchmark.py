@@ -25,8 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from bilingual_site import translations
-from bilingual_site.translation_project import load_project
+from bilingual_site.translation import cli as translations
+from bilingual_site.mkdocs.config_file import load_project
 
 PROJECT = Path(__file__).resolve().parent.parent
 STATUS_HOOKS = ("hooks/translation_status.py", "hooks/translation_report.py")
@@ -132,7 +132,7 @@ def time_commands(root: Path) -> None:
         print(f"  {name:<7} in-process: {best_of(3, action):6.2f} s")
     for name in ("status", "check"):
         seconds = best_of(3, lambda: subprocess.run(
-            [sys.executable, "-m", "bilingual_site.translations", name, "--project", str(root)],
+            [sys.executable, "-m", "bilingual_site.translation.cli", name, "--project", str(root)],
             stdout=subprocess.DEVNULL, check=False,
         ))
         print(f"  {name:<7} command:    {seconds:6.2f} s")

@@ -10,7 +10,7 @@ import yaml
 from mkdocs.config import load_config
 from selectolax.lexbor import LexborHTMLParser
 
-from bilingual_site.translation_project import load_project
+from bilingual_site.mkdocs.config_file import load_project
 from html_pages import parse
 from sitebuild import PROJECT
 

@@ -20,7 +20,7 @@ from html_pages import built_pages, parallel_pages, parse, resolve
 from sitebuild import PROJECT, SITE_MARKDOWN, build_site, copy_project, repin_original
 
 from bilingual_site import forked_work
-from bilingual_site.parallel_view import (
+from bilingual_site.parallel.views import (
     BODY,
     CANONICAL,
     TITLE,
@@ -35,7 +35,7 @@ from bilingual_site.parallel_view import (
     paired_ids,
     without_indentation,
 )
-from bilingual_site.markdown_model import read_markdown
+from bilingual_site.markdown.model import read_markdown
 from bilingual_site.site_urls import relative_url
 
 ORIGINAL, TRANSLATION = "fr", "en"

@@ -10,7 +10,7 @@ import pytest
 from sitebuild import PROJECT, build_site
 
 import build_benchmark
-from bilingual_site.gzip_server import GzipServer, should_compress
+from bilingual_site.tools.gzip_server import GzipServer, should_compress
 
 
 def fetch(url: str, gzip_ok: bool = True):

@@ -13,13 +13,13 @@ from jinja2 import Environment, FileSystemLoader
 from mkdocs.exceptions import Abort
 from selectolax.lexbor import LexborHTMLParser
 
-from bilingual_site import reference_data
+from bilingual_site.site import reference_data
 from bilingual_site.errors import InputError
-from bilingual_site.locale_data import language_name, partial_date
-from bilingual_site.reference_data import load_reference_data, prepare_environment, render, upper_first
-from bilingual_site.reference_schema import DATE_PATTERN, OPTIONAL, SCHEMAS, Field, plain_text, with_field_tables
-from bilingual_site.translation_project import load_project
-from bilingual_site.yaml_lines import load_yaml_with_lines
+from bilingual_site.site.locale_data import language_name, partial_date
+from bilingual_site.site.reference_data import load_reference_data, prepare_environment, render, upper_first
+from bilingual_site.site.reference_schema import DATE_PATTERN, OPTIONAL, SCHEMAS, Field, plain_text, with_field_tables
+from bilingual_site.mkdocs.config_file import load_project
+from bilingual_site.checks.safe_yaml import load_yaml_with_lines
 from html_pages import parse
 from sitebuild import PROJECT, SITE_MARKDOWN, build_site, copy_project
 
@@ -208,7 +208,7 @@ def test_data_readme_documents_exactly_the_schema_fields():
         declared = [(field.path, field.kind, field.required.documented.replace("`", "")) for field in (*schema.settings, *schema.fields)]
         assert documented == declared, schema.file
     readme = (PROJECT / "data/README.md").read_text(encoding="utf-8")
-    assert with_field_tables(readme) == readme, "rewrite the tables: .venv/bin/python -m bilingual_site.reference_schema"
+    assert with_field_tables(readme) == readme, "rewrite the tables: .venv/bin/python -m bilingual_site.site.reference_schema"
 
 
 CAVEAT_LINE = """**{{ labels.facts | markdown_text }}**

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html_pages import built_pages, parse
 
-from bilingual_site.robots_txt import render_robots_txt
-from bilingual_site.social_meta import social_meta
+from bilingual_site.site.sitemaps import render_robots_txt
+from bilingual_site.site.social_meta import social_meta
 
 LOCALES = {"fr": "fr_FR", "en": "en_US"}
 HOMES = {"index.html", "en/index.html"}

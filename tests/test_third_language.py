@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import shutil
 
-from bilingual_site.translations import main
+from bilingual_site.translation.cli import main
 from html_pages import content_wrapper, parse
-from bilingual_site.translation_project import load_project
+from bilingual_site.mkdocs.config_file import load_project
 from sitebuild import PROJECT, build_site, copy_project
 
 

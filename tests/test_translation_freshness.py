@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from bilingual_site.translations import main
+from bilingual_site.translation.cli import main
 from html_pages import content_wrapper, parse
 from sitebuild import PROJECT, build_site, copy_project, repin_original
 
