@@ -37,8 +37,10 @@ from urllib.parse import urlsplit
 from mkdocs.utils import yaml_load
 from playwright.sync_api import sync_playwright
 
+from jinja2 import Environment, FileSystemLoader
+
 from bilingual_site.tools.gzip_server import GzipServer
-from bilingual_site.site.reference_data import load_reference_data, render
+from bilingual_site.site.reference_data import load_reference_data, prepare_environment, render
 from bilingual_site.markdown.model import page_text, split_front_matter
 
 from site_tools import MKDOCS, PROJECT, build_site, built_html_pages, free_port
@@ -138,13 +140,17 @@ def with_reference_data(docs: Path, languages: list[str]) -> None:
         config = yaml_load(stream)
     i18n = next(entry["i18n"] for entry in config["plugins"] if isinstance(entry, dict) and "i18n" in entry)
     ui = {entry["locale"]: entry["extra"]["ui"] for entry in i18n["languages"]}
+    cldr = {entry["locale"]: entry["extra"].get("cldr_locale") or entry["locale"] for entry in i18n["languages"]}
     data = load_reference_data(PROJECT / "data", languages, languages[0])
+    # The reference templates alone (they extend nothing of Material's), as the site's plugin renders them.
+    templates = prepare_environment(Environment(loader=FileSystemLoader(str(PROJECT / "overrides"))))
     for path in sorted(docs.rglob("*.md")):
         language = path.relative_to(docs).parts[0]
         text = path.read_text(encoding="utf-8")
         kind = split_front_matter(page_text(text)).meta.get("reference_data")
         if kind:
-            rendered = render(kind, data, language, languages[0], ui[language], languages)
+            rendered = render(kind, data, templates, language=language, default=languages[0], languages=languages,
+                              ui=ui[language], cldr_locale=cldr[language])
             path.write_text(text.rstrip() + "\n\n" + rendered, encoding="utf-8")
 
 

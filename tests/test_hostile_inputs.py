@@ -147,6 +147,7 @@ SOURCE = """sources:
       {default}:
         publisher: {publisher}
         supports: {supports}
+        kind: {kind}
 """
 CLAIMS = """quoted_page: note.md
 claims_page: claims.md
@@ -171,7 +172,7 @@ GLOSSARY = """terms:
       avoid: [{avoid}]
 """
 GOOD = {
-    "url": "https://example.org/a", "title": "A source", "language": "en", "publisher": "P", "supports": "S",
+    "url": "https://example.org/a", "title": "A source", "language": "en", "publisher": "P", "supports": "S", "kind": "K",
     "provider": "Example", "claim": "A claim", "fact": "A fact", "term": "terme", "definition": "D", "avoid": "mot",
 }
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+import yaml
+from mkdocs.config import load_config
+from selectolax.lexbor import LexborHTMLParser
+
+from bilingual_site.mkdocs.config_file import load_project
 from html_pages import parse
+from sitebuild import PROJECT
 
 SEED = Path(__file__).parent / "fixtures" / "original-seed.txt"
 
@@ -96,3 +103,63 @@ def test_translation_uses_the_glossary_terms(site):
     text = page_text(parse(site, "en/note.html")).lower()
     assert "open-weight models" in text and "self-hosting" in text
     assert "open-source model" not in text
+
+
+# --- Reporting a problem with the original, in place of editing it --------------------------------
+
+REPORT_FORM = ".github/ISSUE_TEMPLATE/original-note.yml"
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml's !ENV tags read as None: only the languages' interface strings are read here."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
+
+
+def report_text(language: str) -> str:
+    config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
+    return next(entry for entry in i18n["languages"] if entry["locale"] == language)["extra"]["ui"]["report_original"]
+
+
+def note_pages() -> list[tuple[str, str, bool]]:
+    """(language, URL of its note page, whether the page is a translation of its own)."""
+    project = load_project(PROJECT / "mkdocs.yml")
+    return [
+        (language, ("" if language == project.default_language else f"{language}/") + "note.html",
+         language != project.default_language and (PROJECT / "docs" / language / "note.md").is_file())
+        for language in project.languages
+    ]
+
+
+def test_the_original_note_offers_to_report_a_problem_in_place_of_the_edit_button(site):
+    repo_url = load_config(str(PROJECT / "mkdocs.yml")).repo_url.rstrip("/")  # as the build reads it (REPO_URL)
+    assert (PROJECT / REPORT_FORM).is_file()
+    assert any(translated for _, _, translated in note_pages()) and any(not translated for _, _, translated in note_pages())
+    for language, url, translated in note_pages():
+        tree = LexborHTMLParser((site / url).read_text(encoding="utf-8"))
+        edit = [link.attributes["href"] for link in tree.css("a[rel=edit]")]
+        report = tree.css("a[data-report-problem]")
+        if translated:  # a translation is edited as any page: its own file
+            assert report == [] and edit == [f"{repo_url}/edit/main/docs/{language}/note.md"], url
+        else:
+            assert edit == [], url
+            assert [link.attributes["href"] for link in report] == [f"{repo_url}/issues/new?template=original-note.yml"]
+            assert " ".join(report[0].text().split()) == report_text(language)
+    # Only the note: the other pages keep their edit button.
+    assert LexborHTMLParser((site / "claims.html").read_text(encoding="utf-8")).css("a[rel=edit]")
+
+
+@pytest.mark.browser
+def test_the_report_link_is_visible_and_the_edit_button_absent_on_the_original_note(page, server):
+    for language, url, translated in note_pages():
+        page.goto(server.url + url)
+        if translated:
+            assert page.locator("a[rel=edit]").is_visible()
+            assert page.locator("a[data-report-problem]").count() == 0
+        else:
+            report = page.locator("a[data-report-problem]")
+            assert report.is_visible()
+            assert " ".join(report.inner_text().split()) == report_text(language)
+            assert page.locator("a[rel=edit]").count() == 0

@@ -7,7 +7,8 @@ import shutil
 
 from bilingual_site.translation.cli import main
 from html_pages import content_wrapper, parse
-from sitebuild import build_site, copy_project
+from bilingual_site.mkdocs.config_file import load_project
+from sitebuild import PROJECT, build_site, copy_project
 
 
 def add_german(project) -> None:
@@ -43,3 +44,12 @@ def test_a_third_language_builds_and_is_tracked(tmp_path, capsys):
     assert [section["data-report-language"] for section in report.select("[data-report-language]")] == ["en", "de"]
     german = report.select_one("[data-report-language='de'] progress")
     assert 0 < int(german["value"]) < int(german["max"])
+
+    # The note's copy in German (no translation yet) is the original: no edit button, the report link.
+    note = parse(site, "de/note.html")
+    assert note.select("a[rel=edit]") == []
+    assert note.select_one("a[data-report-problem]")["href"].endswith("/issues/new?template=original-note.yml")
+    # No glossary term is in German yet: the existing glossary pages keep their columns.
+    for url in ("glossary.html", "en/glossary.html"):
+        header = [cell.get_text(strip=True) for cell in parse(site, url).select("article thead th")]
+        assert len(header) == len(load_project(PROJECT / "mkdocs.yml").languages) + 1, (url, header)

@@ -43,9 +43,10 @@ def test_real_site_translations_are_current_with_their_date(site):
 
 
 def test_edit_button_of_an_english_page_opens_the_english_file(site):
+    # Not the note: the original has no edit button (test_original_and_translation.py, the report link).
     for language, prefix in (("en", "en/"), ("fr", "")):
-        button = parse(site, f"{prefix}note.html").select_one("a.md-content__button[href*='/edit/']")
-        assert button["href"].endswith(f"/edit/main/docs/{language}/note.md")
+        button = parse(site, f"{prefix}about.html").select_one("a.md-content__button[href*='/edit/']")
+        assert button["href"].endswith(f"/edit/main/docs/{language}/about.md")
 
 
 @pytest.mark.parametrize("prefix, heading, progress", [("", "Anglais", "Sections à jour\u00a0: {total} sur {total}"), ("en/", "English", "{total} of {total} sections up to date")])

@@ -27,7 +27,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import Environment, TemplateError
 from mkdocs.config import base, config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -52,7 +52,8 @@ from bilingual_site.markdown.model import read_markdown
 from bilingual_site.translation.original_pin import Original, check_original_pin
 from bilingual_site.mkdocs.page_sources import page_source_problems
 from bilingual_site.parallel.views import BODY, CANONICAL, FOLDER, META_KEY, TITLE, VIEW_PATH, PageHtml, PageShell, align, build_pairs, is_view, view_path
-from bilingual_site.site.reference_data import RENDERERS, ReferenceData, load_reference_data
+from bilingual_site.site.reference_data import ReferenceData, load_reference_data, prepare_environment, render, template_name
+from bilingual_site.site.reference_schema import SCHEMAS
 from bilingual_site.checks.heading_ids import duplicate_ids
 from bilingual_site.checks.published_html import SitePolicy, TemplateScripts, check_document, decode_published
 from bilingual_site.checks.heading_ids import start_tags
@@ -78,6 +79,9 @@ HEADERS_FILE = "_headers"  # security headers for hosts that read one (Netlify, 
 # published is held against the allowlist of published_html.
 PUBLISHED_HTML_SUFFIXES = (".html", ".htm")
 VIEW_BODY_TEMPLATE = "partials/parallel-view.html"
+# The issue form a reader of the original note is offered in place of the edit button
+# (.github/ISSUE_TEMPLATE/original-note.yml): the original is published as it was written.
+ORIGINAL_NOTE_ISSUE_FORM = "original-note.yml"
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,8 @@ class Run:
     sources: list[SourceFile]
     pages_by_folder: dict[str, frozenset[str]]  # 'fr' -> {'note.md', ...}
     reference_data: ReferenceData | None = None
+    reference_templates: Environment | None = None  # the theme's templates, set up for the reference pages
+    original_note: Path | None = None  # the original note's file (docs/<default>/note.md), which is never edited
     translation: ProjectStatus | None = None
     stylesheet: Bundle | None = None
     fallback_pages: set[str] = field(default_factory=set)  # URLs of pages served from another language's file
@@ -201,6 +207,7 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
             return  # sources, data and statuses were read and checked in the run's first build
         run = self.current_run()
         check_sources(config, run)
+        run.original_note = original_note_path(config)
         try:
             run.reference_data = load_reference_data(
                 build_context.project_root(config) / "data", build_context.declared_languages(config), run.languages.default
@@ -266,16 +273,13 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
         kind = page.meta.get("reference_data")
         if kind is None:
             return None
-        if kind not in RENDERERS:
+        if kind not in SCHEMAS:
             raise PluginError(
-                f"docs/{page.file.src_uri}: unknown reference_data {kind!r} in front matter (expected one of {', '.join(RENDERERS)})"
+                f"docs/{page.file.src_uri}: unknown reference_data {kind!r} in front matter (expected one of {', '.join(SCHEMAS)})"
             )
-        languages = self.languages(config)
-        # A fallback page is French text on an English URL: the data is rendered in French too.
-        language = page.file.locale
-        ui = build_context.ui_strings(config, language)
-        rendered = RENDERERS[kind](self.current_run().reference_data, language, languages.default, ui, languages.all)
-        return markdown.rstrip() + "\n\n" + rendered
+        # Markdown, rendered with the page: its headings join the table of contents, and MkDocs checks
+        # its links to the sources and the claims' anchors the note's verdict marks lead to.
+        return markdown.rstrip() + "\n\n" + self.reference_markdown(kind, page, config)
 
     def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         # This page's marks are set: no other rendering gets them.
@@ -310,6 +314,8 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
         translation = self.build.translation[page.url]
         if translation["new_file_url"]:
             page.edit_url = translation["new_file_url"]  # the edit button leads to where the file is created
+        if self.is_original_note(page):
+            page.edit_url = None  # no edit button: partials/report-problem.html offers to report a problem
         context["translation"] = translation
         if page.meta.get("translation_report"):
             try:
@@ -473,6 +479,24 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
             quotes.append(ClaimQuote(claim["id"], claim["status"], quote, ui["status_labels"][claim["status"]], ui["claim_verdict_label"], claims_page))
         return PageClaims(quotes)
 
+    def reference_markdown(self, kind: str, page: Page, config: MkDocsConfig) -> str:
+        """The Markdown the template of the reference page ``kind`` renders from data/ for ``page``."""
+        run = self.current_run()
+        if run.reference_templates is None:
+            run.reference_templates = prepare_environment(config.theme.get_env())
+        # A fallback page is the default language's text on another language's URL: the data is
+        # rendered in the default language too, with its strings and its way of writing dates.
+        language = page.file.locale
+        try:
+            return render(
+                kind, run.reference_data, run.reference_templates,
+                language=language, default=run.languages.default, languages=build_context.declared_languages(config),
+                ui=build_context.ui_strings(config, language), cldr_locale=cldr_locale(config, language),
+            )
+        except (TemplateError, ValueError, KeyError, AttributeError) as error:
+            where = template_failure(error, template_name(kind), build_context.project_root(config))
+            raise PluginError(f"docs/{page.file.src_uri}: {where}") from error
+
     def translation_context(self, page: Page, config: MkDocsConfig) -> dict:
         """What templates read as `translation`: the page's status and the notices that go with it."""
         languages = self.languages(config)
@@ -489,7 +513,13 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
             "recorded": status.recorded,
             "changes": changes_for_readers(status, page, original_url),
             "new_file_url": None,
+            "report_url": None,
         }
+        if self.is_original_note(page):
+            # Never edited (translations/original.sha256 pins it): a reader reports a problem instead.
+            if config.repo_url:
+                translation["report_url"] = f"{config.repo_url.rstrip('/')}/issues/new?template={ORIGINAL_NOTE_ISSUE_FORM}"
+            return translation
         if status.status == UNTRANSLATED and config.repo_url:
             # Where a contributor creates the missing translation on GitHub.
             translation["new_file_url"] = f"{config.repo_url.rstrip('/')}/new/main/docs/{languages.current}?filename={page_path(page)}"
@@ -587,6 +617,11 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
             raise PluginError(f"{len(findings)} problem(s) in the published HTML (bilingual_site/published_html.py):\n" + "\n".join(findings))
 
     # Parallel views
+
+    def is_original_note(self, page: Page) -> bool:
+        """The original note, or a copy of it served in another language that has no translation."""
+        original = self.current_run().original_note
+        return original is not None and page.file.abs_src_path is not None and Path(page.file.abs_src_path).resolve() == original
 
     def translated_pages(self, language: str) -> list[str]:
         """Pages with both an original and a file of their own in ``language`` ('note.md')."""
@@ -778,6 +813,33 @@ def check_docs_files(files: Files, config: MkDocsConfig) -> None:
     problems = check_published_files(sorted(published))
     if problems:
         raise PluginError("\n".join(map(str, problems)))
+
+
+def original_note_path(config: MkDocsConfig) -> Path:
+    root = build_context.project_root(config)
+    docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+    return Original(root, docs, build_context.declared_default_language(config)).path.resolve()
+
+
+def cldr_locale(config: MkDocsConfig, language: str) -> str:
+    """The CLDR locale ``language`` writes its dates and names in: its `extra.cldr_locale`, else its code."""
+    return (build_context.language_config(config, language)["extra"] or {}).get("cldr_locale") or language
+
+
+def template_failure(error: Exception, template: str, root: Path) -> str:
+    """What went wrong in a template, with its file and line (from the project's root) where known."""
+    where = f"overrides/{template}"
+    if isinstance(error, TemplateError) and getattr(error, "lineno", None):
+        where = f"{shown_path(Path(error.filename), root) if getattr(error, 'filename', None) else where}:{error.lineno}"
+    else:
+        frame = error.__traceback__
+        while frame is not None:
+            # Jinja rewrites tracebacks so that a template's frames carry its file and line.
+            filename = frame.tb_frame.f_code.co_filename
+            if filename.endswith(".html"):
+                where = f"{shown_path(Path(filename), root)}:{frame.tb_lineno}"
+            frame = frame.tb_next
+    return f"{where}: {type(error).__name__}: {error}"
 
 
 def project_of_config(config: MkDocsConfig):

@@ -1,35 +1,36 @@
-"""The three reference data files: schema checks with file and line, and rendering to Markdown.
+"""The three reference data files: read, checked against their schema, and given to the reference page templates.
 
-Language-neutral fields (ids, URLs, dates, statuses) are written once; each
-entry's ``text`` holds one block per language. Rendering takes the language of
-the page being built; an entry without text in that language is rendered from
-the default language's text, marked with its ``lang`` so nothing is mislabelled.
+Language-neutral fields (ids, URLs, dates, statuses) are written once; per-language fields sit in
+one block per language (reference_schema.py declares which is which, and data/README.md lists
+them). The pages whose front matter says `reference_data: sources|claims|glossary` get the
+Markdown their template (overrides/partials/reference/<name>.html) renders, appended to the
+page's own Markdown: MkDocs then renders it with the page, so the headings are in the table of
+contents, and the links to sources and the anchors the note's verdict marks lead to are checked
+by MkDocs' own link validation.
+
+A template reads each entry as a `Record` in the language of the page being built: `source.url`,
+`source.text.publisher`. An entry without text in that language reads the default language's
+text, and says which (`text_language`) so the page marks it with its `lang`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Callable
-from urllib.parse import urlsplit
+
+from jinja2 import Environment, StrictUndefined, pass_context
+from markupsafe import Markup
 
 from bilingual_site.errors import InputError
+from bilingual_site.site.locale_data import language_name, partial_date
 from bilingual_site.checks.plain_text import markup_problem
+from bilingual_site.site.reference_schema import SCHEMAS, URL_CHARACTERS, FileSchema, Known, check_file
 from bilingual_site.checks.safe_yaml import LineDict, LineList, load_yaml_with_lines
 
-CLAIM_STATUSES = ("supported", "partly", "contradicted", "unverifiable")
-VERIFIED_VALUES = ("yes", "no", "partly")
-DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-# A BCP 47 language tag, as the sources' `language` is written into a `lang` attribute.
-LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
-# The characters RFC 3986 allows in a URL (percent-escapes included): no space, quote, angle
-# bracket, backslash or brace, so a URL can neither leave the `<...>` autolink it is written in nor
-# the href attribute it becomes.
-URL_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%")
-
-DATA_FILES = {"sources": "sources.yml", "claims": "claims.yml", "glossary": "glossary.yml"}
+DATA_FILES = {name: schema.file for name, schema in SCHEMAS.items()}
+TEMPLATE_FOLDER = "partials/reference"  # in overrides/, where the theme finds it
 
 
 @dataclass(frozen=True)
@@ -40,70 +41,9 @@ class ReferenceData:
     quoted_page: str = "note.md"  # the page whose passages the claims quote, in each language folder
     claims_page: str = "claims.md"  # the page that lists the claims, where the verdict marks lead
 
-
-class _Checker:
-    """Field checks for one file; every failure names the file and the line."""
-
-    def __init__(self, display_path: str) -> None:
-        self.path = display_path
-
-    def fail(self, line: int | None, message: str) -> InputError:
-        return InputError(self.path, line, message)
-
-    def mapping(self, value: Any, line: int, what: str) -> LineDict:
-        if not isinstance(value, LineDict):
-            raise self.fail(line, f"{what} must be a mapping")
-        return value
-
-    def field(self, entry: LineDict, key: str, what: str) -> Any:
-        if key not in entry or entry[key] in (None, ""):
-            raise self.fail(entry.line, f"{what}: missing field '{key}'")
-        return entry[key]
-
-    def text(self, entry: LineDict, key: str, what: str) -> str:
-        value = self.field(entry, key, what)
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(entry.key_lines[key], f"{what}: '{key}' must be non-empty text")
-        return value
-
-    def entries(self, document: Any, key: str) -> LineList:
-        top = self.mapping(document, 1, "the file")
-        items = top.get(key)
-        if not isinstance(items, LineList) or not items:
-            raise self.fail(top.line, f"missing list '{key}'")
-        seen: dict[str, int] = {}
-        for item, line in zip(items, items.item_lines):
-            entry = self.mapping(item, line, f"each item of '{key}'")
-            entry_id = self.field(entry, "id", f"item at line {line}")
-            if not isinstance(entry_id, str) or not ID_PATTERN.match(entry_id):
-                raise self.fail(entry.key_lines["id"], f"id {entry_id!r} must be lowercase words joined by '-'")
-            if entry_id in seen:
-                raise self.fail(entry.key_lines["id"], f"duplicate id '{entry_id}' (first at line {seen[entry_id]})")
-            seen[entry_id] = entry.key_lines["id"]
-        return items
-
-    def per_language(self, entry: LineDict, languages: list[str], default: str, what: str) -> LineDict:
-        blocks = self.mapping(self.field(entry, "text", what), entry.key_lines["text"], f"{what}: 'text'")
-        for language, block in blocks.items():
-            if language not in languages:
-                raise self.fail(blocks.key_lines[language], f"{what}: language '{language}' is not declared in mkdocs.yml")
-            self.mapping(block, blocks.key_lines[language], f"{what}: text.{language}")
-        if default not in blocks:
-            raise self.fail(blocks.line, f"{what}: missing text for the default language '{default}'")
-        return blocks
-
-
-def _check_url(checker: _Checker, entry: LineDict, what: str) -> None:
-    url = checker.text(entry, "url", what)
-    outside = sorted({character for character in url if character not in URL_CHARACTERS})
-    if outside:
-        raise checker.fail(
-            entry.key_lines["url"],
-            f"{what}: invalid URL {url!r}: {' '.join(map(repr, outside))} may not appear in a URL (percent-encode it, e.g. %22 for '\"')",
-        )
-    parts = urlsplit(url)
-    if not url.startswith("https://") or not parts.netloc or parts.username is not None:
-        raise checker.fail(entry.key_lines["url"], f"{what}: invalid URL {url!r} (an absolute https:// URL is required)")
+    def entries(self, name: str) -> list[LineDict]:
+        """The entries of the data file of the reference page ``name`` ('sources', 'claims', 'glossary')."""
+        return {"sources": self.sources, "claims": self.claims, "glossary": self.terms}[name]
 
 
 def without_autolinks(text: str) -> str:
@@ -121,16 +61,26 @@ def without_autolinks(text: str) -> str:
     return "".join(kept) + text[position:]
 
 
-def markup_in_data(document: Any, path: str) -> list[InputError]:
-    """Every text of a data file that is not plain text, with its line: all of them, before any schema check.
+def markdown_text_problem(value: str) -> str | None:
+    """Why ``value`` cannot be written as text into the reference pages' Markdown, or None.
 
     Data texts become Markdown on the reference pages (headings, list items, table cells), so
     besides the markup of bilingual_site.checks.plain_text, braces are refused (`{...}` after a heading is
     an attribute list) and so are line breaks (a new line would start a new Markdown block, a link
     definition or a closing `</div>`). Quotes are ordinary characters there. An autolink to an
-    https URL is allowed (without_autolinks). Keys are language codes and field names, checked by
-    the schema.
+    https URL is allowed (without_autolinks).
     """
+    reason = markup_problem(without_autolinks(value), quotes=False, braces=True)
+    if reason is None and any(link in value for link in ("](", "][", "]:")):
+        reason = "a Markdown link is not allowed in data (its target is not checked here): write the URL as <https://...>"
+    if reason is None and "\n" in value.rstrip("\n"):
+        reason = "a line break would start a new Markdown block: write the text on one line (or fold it with '>')"
+    return reason
+
+
+def markup_in_data(document: Any, path: str) -> list[InputError]:
+    """Every text of a data file that is not plain text (markdown_text_problem), with its line: all
+    of them, before any schema check. Keys are language codes and field names, checked by the schema."""
     found: list[InputError] = []
 
     def visit(value: Any, line: int) -> None:
@@ -141,11 +91,7 @@ def markup_in_data(document: Any, path: str) -> list[InputError]:
             for item, item_line in zip(value, value.item_lines):
                 visit(item, item_line)
         elif isinstance(value, str):
-            reason = markup_problem(without_autolinks(value), quotes=False, braces=True)
-            if reason is None and any(link in value for link in ("](", "][", "]:")):
-                reason = "a Markdown link is not allowed in data (its target is not checked here): write the URL as <https://...>"
-            if reason is None and "\n" in value.rstrip("\n"):
-                reason = "a line break would start a new Markdown block: write the text on one line (or fold it with '>')"
+            reason = markdown_text_problem(value)
             if reason:
                 found.append(InputError(path, line, f"{value[:60]!r} is not plain text: {reason}"))
 
@@ -153,222 +99,183 @@ def markup_in_data(document: Any, path: str) -> list[InputError]:
     return found
 
 
-def _check_sources(document: Any, path: str, languages: list[str], default: str) -> list[LineDict]:
-    checker = _Checker(path)
-    sources = checker.entries(document, "sources")
-    for source in sources:
-        what = f"source '{source['id']}'"
-        _check_url(checker, source, what)
-        checker.text(source, "title", what)
-        language = checker.text(source, "language", what)
-        if not LANGUAGE_TAG.match(language):
-            raise checker.fail(source.key_lines["language"], f"{what}: language {language!r} must be a language tag such as 'en' or 'zh-Hans'")
-        if not isinstance(source.get("cited"), bool):
-            raise checker.fail(source.line, f"{what}: 'cited' must be true or false")
-        if source.get("verified") not in VERIFIED_VALUES:
-            raise checker.fail(
-                source.key_lines.get("verified", source.line),
-                f"{what}: unknown verified value {source.get('verified')!r} (expected one of {', '.join(VERIFIED_VALUES)})",
-            )
-        date = source.get("date")
-        if date is not None and not (isinstance(date, str) and DATE_PATTERN.match(date)):
-            raise checker.fail(source.key_lines.get("date", source.line), f"{what}: date {date!r} must be a quoted YYYY, YYYY-MM or YYYY-MM-DD, or null")
-        for language, block in checker.per_language(source, languages, default, what).items():
-            checker.text(block, "publisher", f"{what}, text.{language}")
-            checker.text(block, "supports", f"{what}, text.{language}")
-    return list(sources)
-
-
-def _check_claims(document: Any, path: str, languages: list[str], default: str, source_ids: set[str]) -> list[LineDict]:
-    checker = _Checker(path)
-    claims = checker.entries(document, "claims")
-    for claim in claims:
-        what = f"claim '{claim['id']}'"
-        checker.text(claim, "provider", what)
-        status = checker.field(claim, "status", what)
-        if status not in CLAIM_STATUSES:
-            raise checker.fail(claim.key_lines["status"], f"{what}: unknown status {status!r} (expected one of {', '.join(CLAIM_STATUSES)})")
-        cited = checker.field(claim, "sources", what)
-        if not isinstance(cited, LineList):
-            raise checker.fail(claim.key_lines["sources"], f"{what}: 'sources' must be a list of source ids")
-        for source_id in cited:
-            if source_id not in source_ids:
-                raise checker.fail(claim.key_lines["sources"], f"{what}: unknown source id {source_id!r} (not in data/sources.yml)")
-        quotes = checker.mapping(checker.field(claim, "quote", what), claim.key_lines["quote"], f"{what}: 'quote'")
-        for language in quotes:
-            if language not in languages:
-                raise checker.fail(quotes.key_lines[language], f"{what}: quote in language '{language}', which is not declared in mkdocs.yml")
-            checker.text(quotes, language, f"{what}: quote")
-        if default not in quotes:
-            raise checker.fail(quotes.line, f"{what}: missing the quote in the default language '{default}'")
-        for language, block in checker.per_language(claim, languages, default, what).items():
-            checker.text(block, "claim", f"{what}, text.{language}")
-            facts = checker.field(block, "facts", f"{what}, text.{language}")
-            if not isinstance(facts, LineList) or not all(isinstance(fact, str) and fact.strip() for fact in facts):
-                raise checker.fail(block.key_lines["facts"], f"{what}, text.{language}: 'facts' must be a list of non-empty texts")
-    return list(claims)
-
-
-def _check_terms(document: Any, path: str, languages: list[str], default: str) -> list[LineDict]:
-    checker = _Checker(path)
-    terms = checker.entries(document, "terms")
-    for term in terms:
-        what = f"term '{term['id']}'"
-        if default not in term:
-            raise checker.fail(term.line, f"{what}: missing the default language '{default}'")
-        for language in term:
-            if language == "id":
-                continue
-            if language not in languages:
-                raise checker.fail(term.key_lines[language], f"{what}: language '{language}' is not declared in mkdocs.yml")
-            block = checker.mapping(term[language], term.key_lines[language], f"{what}.{language}")
-            checker.text(block, "term", f"{what}.{language}")
-            checker.text(block, "definition", f"{what}.{language}")
-            avoid = block.get("avoid", [])
-            if not isinstance(avoid, list) or not all(isinstance(word, str) for word in avoid):
-                raise checker.fail(block.key_lines.get("avoid", block.line), f"{what}.{language}: 'avoid' must be a list of terms")
-    return list(terms)
-
-
 def load_reference_data(data_dir: Path, languages: list[str], default: str, shown_dir: str = "data") -> ReferenceData:
     """Read and check the three data files; the first problem found raises InputError."""
 
-    documents = {kind: load_yaml_with_lines(data_dir / name, f"{shown_dir}/{name}") for kind, name in DATA_FILES.items()}
+    documents = {name: load_yaml_with_lines(data_dir / file, f"{shown_dir}/{file}") for name, file in DATA_FILES.items()}
     # Markup anywhere in any of the files is reported at once, each with its file and line.
-    markup = [problem for kind, document in documents.items() for problem in markup_in_data(document, f"{shown_dir}/{DATA_FILES[kind]}")]
+    markup = [problem for name, document in documents.items() for problem in markup_in_data(document, f"{shown_dir}/{DATA_FILES[name]}")]
     if markup:
         raise InputError(markup[0].path, markup[0].line, "\n".join([markup[0].message, *map(str, markup[1:])]))
-    sources = _check_sources(documents["sources"], f"{shown_dir}/sources.yml", languages, default)
-    claims = _check_claims(documents["claims"], f"{shown_dir}/claims.yml", languages, default, {s["id"] for s in sources})
-    pages = {key: _Checker(f"{shown_dir}/claims.yml").text(documents["claims"], key, "the file") for key in ("quoted_page", "claims_page")}
-    terms = _check_terms(documents["glossary"], f"{shown_dir}/glossary.yml", languages, default)
-    return ReferenceData(sources=sources, claims=claims, terms=terms, **pages)
+
+    def checked(name: str, known: Known = Known()) -> tuple[LineDict, list[LineDict]]:
+        return check_file(SCHEMAS[name], documents[name], f"{shown_dir}/{DATA_FILES[name]}", languages, default, known)
+
+    _, sources = checked("sources")
+    known = Known(frozenset(source["id"] for source in sources), f"{shown_dir}/{DATA_FILES['sources']}")
+    claims_file, claims = checked("claims", known)
+    _, terms = checked("glossary")
+    settings = {field.name: claims_file[field.name] for field in SCHEMAS["claims"].settings}
+    return ReferenceData(sources=sources, claims=claims, terms=terms, **settings)
 
 
-# --- Rendering -------------------------------------------------------------
+# --- What the templates read --------------------------------------------------------------------
 
 
-def _localized(blocks: dict, language: str, default: str) -> tuple[dict, str]:
-    """The text block for ``language``, or the default language's with its code."""
-    if language in blocks:
-        return blocks[language], language
-    return blocks[default], default
+class Record:
+    """One entry, or one language's block of it, as a template reads it: `source.url`, `source.text.kind`.
+
+    A name the schema declares reads as its value, or None where the entry leaves an optional
+    field out; any other name is an error (the templates' StrictUndefined names the template and
+    its line), so a misspelt field in a template stops the build instead of printing nothing.
+    """
+
+    __slots__ = ("_values", "_names")
+
+    def __init__(self, values: dict[str, Any], names: frozenset[str]) -> None:
+        self._values = values
+        self._names = names
+
+    def __getattr__(self, name: str) -> Any:
+        if name in self._names:
+            return self._values.get(name)
+        raise AttributeError(f"no field {name!r} here (declared: {', '.join(sorted(self._names))})")
+
+    def __getitem__(self, name: str) -> Any:
+        if name in self._names:
+            return self._values.get(name)
+        raise KeyError(name)
+
+    def __repr__(self) -> str:
+        return f"Record({self._values!r})"
 
 
-def _lang_attr(text_language: str, page_language: str) -> str:
-    return "" if text_language == page_language else f' lang="{text_language}"'
+def entry_record(entry: LineDict, schema: FileSchema, language: str, default: str) -> Record:
+    """``entry`` for a page in ``language``: its language-neutral fields; `blocks`, each language's
+    block of per-language fields; `text`, the page language's block, or the default language's
+    when it has none; `text_language`, which of the two it is; and each one-text-per-language
+    field (a claim's `quote`) as a mapping of language to text."""
+    values = {field.name: entry[field.name] for field in schema.neutral_fields if field.name in entry}
+    block_names = frozenset(field.name for field in schema.block_fields())
+    containers = schema.containers()
+    blocks: dict[str, Record] = {}
+    for container, fields in containers.items():
+        if fields[0].one_text_per_language:
+            values[container] = dict(entry[container])
+        elif container:
+            blocks = {code: Record(block, block_names) for code, block in entry[container].items()}
+        else:  # the glossary: the entry's other keys are its languages
+            neutral = {field.name for field in schema.neutral_fields}
+            blocks = {code: Record(block, block_names) for code, block in entry.items() if code not in neutral}
+    text_language = language if language in blocks else default
+    values.update(blocks=blocks, text=blocks.get(text_language), text_language=text_language)
+    one_text_fields = {container for container, fields in containers.items() if fields[0].one_text_per_language}
+    names = {field.name for field in schema.neutral_fields} | one_text_fields | {"blocks", "text", "text_language"}
+    return Record(values, frozenset(names))
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+def markdown_text(value: Any) -> Markup:
+    """Text printed into the reference pages' Markdown as it is written: checked plain text
+    (markdown_text_problem), which Markdown renders as the same text. Escaping it for HTML instead
+    would write `'` as `&#39;`, which a Markdown code span then shows as `&#39;`."""
+    text = str(value)
+    reason = markdown_text_problem(text)
+    if reason:
+        raise ValueError(f"{text[:60]!r} cannot be written into a reference page: {reason}")
+    return Markup(text)
 
 
-def _field(label: str, value: str, ui: dict) -> str:
-    # French puts a (non-breaking) space before the colon, English does not: the UI strings say which.
-    return f"- **{label}**{ui['label_separator']}{value}"
+def table_cell(value: Any) -> Markup:
+    """markdown_text inside a Markdown table cell, where '|' would end the cell."""
+    return Markup(markdown_text(value).replace("|", "\\|"))
 
 
-def render_sources(data: ReferenceData, language: str, default: str, ui: dict, languages: list[str]) -> str:
-    labels = ui["field_labels"]
-    lines: list[str] = []
-    for cited, heading_key in ((True, "cited"), (False, "primary")):
-        lines += [f"## {labels[heading_key]} {{#{heading_key}}}", ""]
-        for source in (s for s in data.sources if s["cited"] is cited):
-            text, text_language = _localized(source["text"], language, default)
-            title_lang = "" if source["language"] == language else f' lang="{source["language"]}"'
-            date = source.get("date") or labels["unknown_date"]
-            if text.get("date_note"):
-                date = f"{date} ({text['date_note']})" if source.get("date") else text["date_note"]
-            spoken = ui["language_names"].get(source["language"], source["language"])
-            if text.get("language_note"):
-                spoken = f"{spoken} ({text['language_note']})"
-            verified = ui["verified_labels"][source["verified"]]
-            if text.get("verified_note"):
-                verified = f"{verified} ({text['verified_note']})"
-            lines += [
-                f"### {source['title']} {{#{source['id']}{title_lang}}}",
-                "",
-                f'<div class="reference-entry" data-verified="{source["verified"]}"{_lang_attr(text_language, language)} markdown>',
-                "",
-                _field(labels["publisher"], text["publisher"], ui),
-                _field(labels["date"], date, ui),
-                _field(labels["language"], spoken, ui),
-                _field(labels["verified"], verified, ui),
-                _field(labels["supports"], text["supports"], ui),
-                f"- <{source['url']}>",
-                "",
-                "</div>",
-                "",
-            ]
-    return "\n".join(lines)
+def autolink(url: Any) -> Markup:
+    """A URL as a Markdown autolink `<https://...>`; checked as the schema checks data URLs."""
+    text = str(url)
+    if not text.startswith("https://") or any(character not in URL_CHARACTERS for character in text):
+        raise ValueError(f"{text!r} cannot be written as a link")
+    return Markup(f"<{text}>")
 
 
-def render_claims(data: ReferenceData, language: str, default: str, ui: dict, languages: list[str]) -> str:
-    labels = ui["field_labels"]
-    titles = {source["id"]: source["title"] for source in data.sources}
-    lines: list[str] = []
-    provider = None
-    for claim in data.claims:
-        if claim["provider"] != provider:
-            provider = claim["provider"]
-            lines += [f"## {provider} {{#provider-{_slug(provider)}}}", ""]
-        text, text_language = _localized(claim["text"], language, default)
-        status = claim["status"]
-        lines += [
-            f"### {text['claim']} {{#{claim['id']}}}",
-            "",
-            f'<div class="claim" data-claim-status="{status}"{_lang_attr(text_language, language)} markdown>',
-            "",
-            f'{labels["status"]}{ui["label_separator"]}<strong class="claim-status claim-status--{status}">{ui["status_labels"][status]}</strong>',
-            "",
-            f"**{labels['facts']}**",
-            "",
-            *[f"- {fact}" for fact in text["facts"]],
-            "",
-            f"**{labels['sources']}**",
-            "",
-            *[f"- [{titles[source_id]}](sources.md#{source_id})" for source_id in claim["sources"]],
-            "",
-            "</div>",
-            "",
-        ]
-    return "\n".join(lines)
+def slug(text: Any) -> str:
+    """Lowercase letters and digits joined by '-': 'Anthropic (Claude)' -> 'anthropic-claude'."""
+    words = "".join(character if character.isascii() and character.isalnum() else " " for character in str(text).lower())
+    return "-".join(words.split())
 
 
-def render_glossary(data: ReferenceData, language: str, default: str, ui: dict, languages: list[str]) -> str:
-    labels = ui["field_labels"]
-    # The page's own language first, then the others in mkdocs.yml order.
-    columns = [language] + [other for other in languages if other != language]
-    header = [ui["language_names"].get(code, code).capitalize() for code in columns] + [labels["definition"]]
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    for term in data.terms:
-        cells = []
-        for code in columns:
-            block = term.get(code)
-            if block is None:
-                cells.append("—")
-                continue
-            cell = f'<span lang="{code}">{block["term"]}</span>' if code != language else f"**{block['term']}**"
-            if block.get("avoid"):
-                avoided = ", ".join(f"<s>{word}</s>" for word in block["avoid"])
-                cell += f" ({labels['avoid']}{ui['label_separator']}{avoided})"
-            cells.append(cell)
-        text, text_language = _localized({k: v for k, v in term.items() if k != "id"}, language, default)
-        definition = text["definition"]
-        if text_language != language:
-            definition = f'<span lang="{text_language}">{definition}</span>'
-        cells.append(definition)
-        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
-    return "\n".join(lines) + "\n"
+def upper_first(text: Any) -> str:
+    """'anglais' -> 'Anglais' (Jinja's `capitalize` would also lowercase the rest)."""
+    text = str(text)
+    return text[:1].upper() + text[1:]
 
 
-RENDERERS: dict[str, Callable[..., str]] = {
-    "sources": render_sources,
-    "claims": render_claims,
-    "glossary": render_glossary,
-}
+@pass_context
+def date_in_words(context, value: str) -> str:
+    """An ISO date of the data ('2025', '2025-04', '2025-04-14') as the page's language writes it."""
+    return partial_date(value, context["cldr_locale"])
 
 
-def render(kind: str, data: ReferenceData, language: str, default: str, ui: dict, languages: list[str]) -> str:
-    """Markdown for the reference page ``kind`` in ``language``."""
-    return RENDERERS[kind](data, language, default, ui, languages)
+@pass_context
+def named_language(context, code: str) -> str:
+    """A language tag ('en', 'zh-Hans') named in the page's language: 'anglais', 'English'."""
+    return language_name(code, context["cldr_locale"])
+
+
+TEMPLATE_FILTERS: MappingProxyType[str, Callable] = MappingProxyType({
+    "markdown_text": markdown_text,
+    "table_cell": table_cell,
+    "autolink": autolink,
+    "slug": slug,
+    "upper_first": upper_first,
+    "date_in_words": date_in_words,
+    "language_name": named_language,
+})
+
+
+def prepare_environment(environment: Environment) -> Environment:
+    """``environment`` (a fresh one from the theme, which finds overrides/) made ready for the
+    reference templates, before any is loaded: their filters; StrictUndefined, so a name a template
+    misspells stops the build; and a block tag's line left out of the output, so a template lays
+    out its Markdown line by line as the page will read."""
+    environment.filters.update(TEMPLATE_FILTERS)
+    environment.undefined = StrictUndefined
+    environment.trim_blocks = True
+    environment.lstrip_blocks = True
+    return environment
+
+
+def template_name(name: str) -> str:
+    return f"{TEMPLATE_FOLDER}/{name}.html"
+
+
+def render(name: str, data: ReferenceData, environment: Environment, *, language: str, default: str, languages: list[str],
+           ui: dict, cldr_locale: str) -> str:
+    """The Markdown of the reference page ``name`` in ``language``, from its template.
+
+    ``languages``: every declared language, in mkdocs.yml's order; ``ui``: the language's strings
+    (mkdocs.yml, extra.ui); ``cldr_locale``: the locale its dates and language names are written in.
+    """
+    records = {
+        kind: [entry_record(entry, SCHEMAS[kind], language, default) for entry in data.entries(kind)] for kind in SCHEMAS
+    }
+
+    def languages_of(entries: list[Record]) -> list[str]:
+        """The languages some of ``entries`` have text in: the page's first, then mkdocs.yml's order."""
+        written = {code for entry in entries for code in entry.blocks}
+        in_order = [language, *(code for code in languages if code != language)]
+        return [code for code in in_order if code in written]
+
+    context = {
+        "page_language": language,
+        "cldr_locale": cldr_locale,
+        "ui": ui,
+        "labels": ui["field_labels"],
+        "separator": ui["label_separator"],
+        "sources": records["sources"],
+        "claims": records["claims"],
+        "terms": records["glossary"],
+        "sources_by_id": {source.id: source for source in records["sources"]},
+        "languages_of": languages_of,
+    }
+    return environment.get_template(template_name(name)).render(context).strip() + "\n"
