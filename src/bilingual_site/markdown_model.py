@@ -159,6 +159,18 @@ def _front_matter(meta: dict, yaml_text: str, yaml_line: int, lines: list[str], 
     return FrontMatter(meta, yaml_text, yaml_line, body_index + 1, body_lines, "\n".join(body_lines).lstrip("\n"))
 
 
+def front_matter_key_lines(front: FrontMatter) -> dict[str, int]:
+    """The line each top-level key of the YAML front matter is written on (none without YAML front matter)."""
+    if not front.yaml_text:
+        return {}
+    lines: dict[str, int] = {}
+    document = yaml.compose(front.yaml_text, Loader=yaml.SafeLoader)
+    if isinstance(document, yaml.MappingNode):
+        for key, _ in document.value:
+            lines.setdefault(str(key.value), front.yaml_line + 1 + key.start_mark.line)
+    return lines
+
+
 def page_text(text: str) -> str:
     """A page's text as MkDocs reads it from its file: no BOM, `\\n` newlines."""
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")

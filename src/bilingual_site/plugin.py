@@ -37,7 +37,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from bilingual_site import build_context
-from bilingual_site.page_marks import ClaimMarksExtension, ClaimQuote, OutdatedHeadingMarksExtension, PageClaims
+from bilingual_site.page_marks import (
+    ClaimMarksExtension, ClaimQuote, OutdatedHeadingMarksExtension, PageClaims, claim_mark_problems, missing_quote,
+)
 from bilingual_site.build_context import Languages
 from bilingual_site.content_policy import check_page
 from bilingual_site.docs_layout import SourceFile, check_language_folders, check_published_files, source_files
@@ -47,7 +49,8 @@ from bilingual_site.heading_ids import duplicate_heading_ids
 from bilingual_site.language_links import neutral_path, page_language_links
 from bilingual_site.locale_data import language_name as cldr_language_name
 from bilingual_site.locale_data import long_date
-from bilingual_site.markdown_model import read_markdown
+from bilingual_site.glossary_lint import glossary_terms
+from bilingual_site.markdown_model import MarkdownPage, read_markdown
 from bilingual_site.original_pin import Original, check_original_pin
 from bilingual_site.page_sources import page_source_problems
 from bilingual_site.parallel_view import BODY, CANONICAL, FOLDER, META_KEY, TITLE, VIEW_PATH, PageHtml, PageShell, align, build_pairs, is_view, view_path
@@ -64,6 +67,7 @@ from bilingual_site.status_report import status_report
 from bilingual_site.stylesheet_bundle import Bundle, Stylesheet, bundle, extra_stylesheet, theme_stylesheets
 from bilingual_site.template_cache import MemoryBytecodeCache
 from bilingual_site.translation_project import project_of
+from bilingual_site.translation_review import ProjectPages, glossary_findings, structure_findings, typography_findings
 from bilingual_site.translation_status import OUTDATED, UNTRANSLATED, built_page_status
 
 NOT_FOUND = "404.html"
@@ -73,6 +77,12 @@ SEARCH_INDEX = "search/search_index.json"
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 HEADERS_FILE = "_headers"  # security headers for hosts that read one (Netlify, Cloudflare Pages)
 VIEW_BODY_TEMPLATE = "partials/parallel-view.html"
+# Glossary and typography findings: warnings a contributor sees in `serve` and `build`, which a
+# strict build does not count. MkDocs counts every WARNING record that reaches the `mkdocs`
+# logger's handlers (a counting handler added there in strict mode): this logger is outside that
+# tree and writes through MkDocs' own console handler (UncountedWarnings), so the warnings look
+# like MkDocs' own. It propagates as loggers do, so a test's log capture sees it.
+REVIEW_LOG = logging.getLogger("bilingual_site.review")
 
 
 @dataclass(frozen=True)
@@ -127,6 +137,19 @@ class LanguageBuild:
     view_pages: set[str] = field(default_factory=set)  # pages of this build's language that a view shows
 
 
+class UncountedWarnings(logging.Handler):
+    """Writes a record through the console handlers of the `mkdocs` logger (what `mkdocs build` and
+    `serve` print with), never through the logger itself, whose strict-mode counter would count it."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        mkdocs_logger = logging.getLogger("mkdocs")
+        if not mkdocs_logger.isEnabledFor(record.levelno):
+            return  # `--quiet`: MkDocs prints errors only
+        for handler in mkdocs_logger.handlers:
+            if isinstance(handler, logging.StreamHandler):  # the counter is a NullHandler
+                handler.handle(record)
+
+
 class BilingualSitePlugin(BasePlugin):
     def __init__(self) -> None:
         self.serving = False
@@ -147,6 +170,9 @@ class BilingualSitePlugin(BasePlugin):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = dirty
+        # Once a process: a second handler would print every warning twice.
+        if not any(isinstance(handler, UncountedWarnings) for handler in REVIEW_LOG.handlers):
+            REVIEW_LOG.addHandler(UncountedWarnings())
 
     @event_priority(-110)  # after the i18n plugin's on_config (-100) has switched to this language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -186,13 +212,14 @@ class BilingualSitePlugin(BasePlugin):
         if build_context.i18n_plugin(config).building:
             return  # sources, data and statuses were read and checked in the run's first build
         run = self.current_run()
-        check_sources(config, run)
+        models = check_sources(config, run)
         try:
             run.reference_data = load_reference_data(
                 build_context.project_root(config) / "data", build_context.declared_languages(config), run.languages.default
             )
             run.translation = ProjectStatus(project_of_config(config), run.pages_by_folder)
             run.translation.read_all()  # a bad record file stops the build before any page
+            review_translations(ProjectPages(run.translation.project, models), run.reference_data)
         except InputError as error:
             raise PluginError(str(error)) from error
 
@@ -441,9 +468,7 @@ class BilingualSitePlugin(BasePlugin):
         for claim in data.claims:
             quote = claim["quote"].get(language)
             if quote is None:
-                raise PluginError(
-                    f"data/claims.yml:{claim['quote'].line}: claim '{claim['id']}' has no '{language}' quote of docs/{page.file.src_uri}"
-                )
+                raise PluginError(str(missing_quote(claim["id"], claim["quote"].line, language, f"docs/{page.file.src_uri}")))
             claims_page = get_relative_url(data.claims_page, data.quoted_page)
             quotes.append(ClaimQuote(claim["id"], claim["status"], quote, ui["status_labels"][claim["status"]], ui["claim_verdict_label"], claims_page))
         return PageClaims(quotes)
@@ -653,10 +678,11 @@ def pages_by_folder(sources: list[SourceFile]) -> dict[str, frozenset[str]]:
     return {folder: frozenset(found) for folder, found in pages.items()}
 
 
-def check_sources(config: MkDocsConfig, run: Run) -> None:
+def check_sources(config: MkDocsConfig, run: Run) -> dict[Path, MarkdownPage]:
     """Stop the build on page sources MkDocs would publish without a word: malformed front matter,
     text that is not UTF-8, empty pages, translations without an original, Markdown outside the
-    declared language folders, content the policy forbids, duplicate heading ids."""
+    declared language folders, content the policy forbids, duplicate heading ids. Each page's
+    Markdown model is returned, for the translation review to read the pages no second time."""
     declared = build_context.declared_languages(config)
     default = run.languages.default
     originals = run.pages_by_folder.get(default, frozenset())
@@ -681,12 +707,26 @@ def check_sources(config: MkDocsConfig, run: Run) -> None:
     # Each page read once by Python-Markdown with the site's extensions (markdown_model), for both checks.
     options = build_context.markdown_options(config)
     findings: list[str] = []
+    models = {}
     for source in run.sources:
-        page = read_markdown(source.text, options)
+        page = models[source.path] = read_markdown(source.text, options)
         findings += [str(finding) for finding in check_page(page, source.shown)]
         findings += [str(error) for error in duplicate_heading_ids(page, source.shown)]
     if findings:
         raise PluginError("\n".join(findings))
+    return models
+
+
+def review_translations(pages: ProjectPages, data: ReferenceData) -> None:
+    """What `./tasks.sh translations check` finds stops the build, in the same words (both files and
+    lines); what `glossary` and `typography` find is shown as warnings a strict build does not count."""
+    structure = structure_findings(pages)
+    if structure:
+        raise PluginError("\n".join(finding.message for finding in structure))
+    typography, _ = typography_findings(pages)
+    for kind, findings in (("glossary", glossary_findings(pages, glossary_terms(data.terms))), ("typography", typography)):
+        for finding in findings:
+            REVIEW_LOG.warning("%s: %s", kind, finding)
 
 
 def check_docs_files(files: Files, config: MkDocsConfig) -> None:
@@ -782,24 +822,13 @@ def search_fallback(config: MkDocsConfig, languages: Languages, page_url: str | 
 
 
 def check_claim_marks(marked: PageClaims, data: ReferenceData, page: Page) -> None:
-    """Every claim's quote was found exactly once on the page, and no two passages overlap."""
-    lines = {claim["id"]: claim["quote"].key_lines for claim in data.claims}
+    """Every claim's quote was found exactly once on the page, and no two passages overlap (the
+    translation tool's `check` says the same, page_marks.claim_mark_problems)."""
     language = page.file.locale
-    problems = []
-    for quote in marked.quotes:
-        count = marked.found.get(quote.claim, 0)
-        where = f"data/claims.yml:{lines[quote.claim][language]}: claim '{quote.claim}'"
-        if count == 0:
-            problems.append(
-                f"{where}: its '{language}' quote is not in docs/{page.file.src_uri} (as one run of text): "
-                f"{quote.quote!r}. The page changed: check the claim again and update the quote."
-            )
-        elif count > 1:
-            problems.append(f"{where}: its '{language}' quote is found {count} times in docs/{page.file.src_uri}; quote a longer passage")
-    for first, second in marked.overlapping:
-        problems.append(f"data/claims.yml:{lines[first][language]}: the passages of claims '{first}' and '{second}' overlap in docs/{page.file.src_uri}")
+    lines = {claim["id"]: claim["quote"].key_lines.get(language) for claim in data.claims}
+    problems = claim_mark_problems(marked, lines, language, f"docs/{page.file.src_uri}")
     if problems:
-        raise PluginError("\n".join(problems))
+        raise PluginError("\n".join(map(str, problems)))
 
 
 def view_translations(languages: Languages) -> list[str]:
