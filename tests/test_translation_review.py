@@ -67,6 +67,21 @@ def test_a_structural_difference_stops_the_strict_build_in_check_s_words(tmp_pat
     assert not (tmp_path / "site" / "index.html").exists()
 
 
+def test_a_translation_lagging_behind_its_changed_original_is_a_warning_not_a_stop(tmp_path, caplog):
+    """The original gains a section before its translation: the page is outdated, which readers are
+    told; the build goes on and says what the translator will have to add."""
+    project = copy_project(tmp_path / "project")
+    original = project / "docs" / PROJECT_LAYOUT.default_language / "about.md"
+    lines = original.read_text(encoding="utf-8").rstrip("\n")
+    original.write_text(lines + "\n\n## Nouvelle section {#new-section}\n\nPas encore traduite.\n", encoding="utf-8")
+    new_line = lines.count("\n") + 3
+    build_site(project, tmp_path / "site", SITE_URL)
+    assert (
+        f"outdated translation: heading 'new-section': in docs/{PROJECT_LAYOUT.default_language}/about.md:{new_line}, "
+        f"missing in docs/{TRANSLATION}/about.md"
+    ) in [record.getMessage() for record in caplog.records if record.levelname == "WARNING"]
+
+
 def test_glossary_and_typography_findings_are_warnings_the_strict_build_shows_and_does_not_count(tmp_path):
     project = copy_project(tmp_path / "project")
     data = load_reference_data(project / "data", list(PROJECT_LAYOUT.languages), PROJECT_LAYOUT.default_language)

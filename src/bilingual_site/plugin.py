@@ -67,7 +67,7 @@ from bilingual_site.status_report import status_report
 from bilingual_site.stylesheet_bundle import Bundle, Stylesheet, bundle, extra_stylesheet, theme_stylesheets
 from bilingual_site.template_cache import MemoryBytecodeCache
 from bilingual_site.translation_project import project_of
-from bilingual_site.translation_review import ProjectPages, glossary_findings, structure_findings, typography_findings
+from bilingual_site.translation_review import ProjectPages, build_findings, glossary_findings, typography_findings
 from bilingual_site.translation_status import OUTDATED, UNTRANSLATED, built_page_status
 
 NOT_FOUND = "404.html"
@@ -219,7 +219,7 @@ class BilingualSitePlugin(BasePlugin):
             )
             run.translation = ProjectStatus(project_of_config(config), run.pages_by_folder)
             run.translation.read_all()  # a bad record file stops the build before any page
-            review_translations(ProjectPages(run.translation.project, models), run.reference_data)
+            review_translations(ProjectPages(run.translation.project, models), run.translation, run.reference_data)
         except InputError as error:
             raise PluginError(str(error)) from error
 
@@ -717,14 +717,20 @@ def check_sources(config: MkDocsConfig, run: Run) -> dict[Path, MarkdownPage]:
     return models
 
 
-def review_translations(pages: ProjectPages, data: ReferenceData) -> None:
+def review_translations(pages: ProjectPages, statuses: ProjectStatus, data: ReferenceData) -> None:
     """What `./tasks.sh translations check` finds stops the build, in the same words (both files and
-    lines); what `glossary` and `typography` find is shown as warnings a strict build does not count."""
-    structure = structure_findings(pages)
-    if structure:
-        raise PluginError("\n".join(finding.message for finding in structure))
+    lines), but in a translation outdated since its record, which lags behind its original on purpose
+    (translation_review.build_findings); those, and what `glossary` and `typography` find, are shown
+    as warnings a strict build does not count."""
+    stopping, lagging = build_findings(pages, statuses)
+    if stopping:
+        raise PluginError("\n".join(finding.message for finding in stopping))
     typography, _ = typography_findings(pages)
-    for kind, findings in (("glossary", glossary_findings(pages, glossary_terms(data.terms))), ("typography", typography)):
+    for kind, findings in (
+        ("outdated translation", [finding.message for finding in lagging]),
+        ("glossary", glossary_findings(pages, glossary_terms(data.terms))),
+        ("typography", typography),
+    ):
         for finding in findings:
             REVIEW_LOG.warning("%s: %s", kind, finding)
 

@@ -1,7 +1,10 @@
 """What the translation tool's `check`, `glossary` and `typography` find, for the tool and the build alike.
 
 `./tasks.sh translations check` prints the structural findings; the build (plugin.py,
-on_pre_build) stops on the same findings, in the same words. The glossary and typography
+on_pre_build) stops on the same findings, in the same words (build_findings), except in a
+translation that is outdated since its record: there the original has moved on (a section added,
+a table changed) and the translation lags behind on purpose, which readers are told by the
+outdated notice; the build shows those findings as warnings. The glossary and typography
 findings are printed by the tool and shown by the build as warnings that do not stop it.
 
 Each page is read once: its source is checked as the build checks every page source
@@ -15,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from bilingual_site.errors import InputError, decode_utf8
+from bilingual_site.freshness import OUTDATED, ProjectStatus
 from bilingual_site.glossary_lint import Term, lint_pages
 from bilingual_site.line_findings import LineFinding
 from bilingual_site.markdown_model import MarkdownPage, read_markdown
@@ -70,6 +74,17 @@ def translated_pairs(project: Project, pages: list[str] | None = None) -> Iterat
 
 def pair_findings(pages: ProjectPages, language: str, page: str) -> list[Finding]:
     return check_pages(pages.side(pages.project.default_language, page), pages.side(language, page))
+
+
+def build_findings(pages: ProjectPages, statuses: ProjectStatus) -> tuple[list[Finding], list[Finding]]:
+    """(what stops the build, what it shows as warnings): structure_findings, split by the status of
+    each translation. Orphans are left to the build's own source checks, which stop it earlier."""
+    stopping, shown = [], []
+    for language, page in translated_pairs(pages.project):
+        status = statuses.page_status(language, page)
+        lagging = status.status == OUTDATED and status.recorded is not None
+        (shown if lagging else stopping).extend(pair_findings(pages, language, page))
+    return stopping, shown
 
 
 def orphan_findings(project: Project) -> list[Finding]:
