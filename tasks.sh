@@ -13,7 +13,7 @@ usage() {
 ./tasks.sh build    Build the site strictly into site/
 ./tasks.sh test     Run the whole test suite (browser tests included; installs Chromium)
 ./tasks.sh translations <command>
-                    The translation tool: status, diff PAGE, check, glossary, typography, record PAGE, cosmetic PAGE,
+                    The translation tool: status, diff PAGE, check, glossary, typography, record LANG/PAGE, cosmetic LANG/PAGE,
                     pin-original (after a deliberate change of the original note)
 ./tasks.sh links [--check]
                     List every external link (docs/, data/); --check requests them (network, cached)

@@ -12,6 +12,7 @@ from mkdocs.exceptions import Abort
 
 from bilingual_site.checks.heading_ids import duplicate_heading_ids, duplicate_ids_in_html
 from bilingual_site.markdown.model import read_markdown
+from bilingual_site.mkdocs.config_file import load_project
 from sitebuild import SITE_MARKDOWN, build_site, copy_project, repin_original
 
 
@@ -30,6 +31,15 @@ def build_fails_with(tmp_path, caplog, changes: dict[str, str], *messages: str) 
         assert message in caplog.text
     site = tmp_path / "site"
     assert not site.exists() or not any(site.iterdir()), "a failed build left files to publish"
+
+
+def in_every_language(page: str, text: str) -> dict[str, str]:
+    """The same addition to a page and to each of its translations: the build stops on a structural
+    difference between them first (the translation tool's `check`), before the check a test is about."""
+    from sitebuild import PROJECT
+
+    rest = page.split("/", 2)[2]  # 'docs/fr/about.md' -> 'about.md'
+    return {f"docs/{language}/{rest}": text for language in load_project(PROJECT / "mkdocs.yml").languages}
 
 
 def line_count(path: str) -> int:
@@ -108,7 +118,7 @@ def test_duplicate_id_reaching_the_page_through_reference_data_stops_the_build(t
     build_fails_with(
         tmp_path,
         caplog,
-        {"docs/fr/sources.md": "\n## Doublon {#hn-43682088}\n"},
+        in_every_language("docs/fr/sources.md", "\n## Doublon {#hn-43682088}\n"),
         "docs/fr/sources.md: duplicate id 'hn-43682088' in the rendered page (2 elements)",
     )
 
@@ -147,7 +157,7 @@ def test_duplicate_id_reaching_the_page_through_reference_data_stops_the_build(t
     ],
 )
 def test_broken_internal_link_or_anchor_stops_the_strict_build(tmp_path, caplog, page, link, message):
-    build_fails_with(tmp_path, caplog, {page: f"\n{link}\n"}, message)
+    build_fails_with(tmp_path, caplog, in_every_language(page, f"\n{link}\n"), message)
 
 
 def test_anchor_into_a_generated_reference_page_that_exists_builds(tmp_path):
@@ -168,8 +178,9 @@ def test_quiet_or_verbose_command_line_builds_still_fail_on_a_broken_anchor(tmp_
     import sys
 
     project = copy_project(tmp_path / "project")
-    with (project / "docs/en/about.md").open("a", encoding="utf-8") as file:
-        file.write("\n[claim](claims.md#no-such-claim)\n")
+    for page, text in in_every_language("docs/en/about.md", "\n[claim](claims.md#no-such-claim)\n").items():
+        with (project / page).open("a", encoding="utf-8") as file:
+            file.write(text)
     run = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", flag, "-d", str(tmp_path / "site")],
         cwd=project,

@@ -39,6 +39,9 @@ def tree(tmp_path) -> Path:
         (["check", "--json"], 1, "check.json"),
         (["check", "current.md"], 0, "check-current.txt"),
         (["glossary"], 1, "glossary.txt"),
+        (["check", "--format", "github"], 1, "check-github.txt"),
+        (["glossary", "--format", "github"], 1, "glossary-github.txt"),
+        (["status", "--format", "github"], 1, "status-github.txt"),
     ],
 )
 def test_subcommand_output_matches_its_golden_file(tree, capsys, arguments, expected_code, golden):

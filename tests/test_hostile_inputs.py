@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from bilingual_site.checks.docs_files import published_file_problems
 from bilingual_site.errors import InputError
-from bilingual_site.mkdocs.page_sources import page_source_problems
+from bilingual_site.checks.page_sources import page_source_problems
 from bilingual_site.checks.plain_text import markup_problem
 from bilingual_site.site.reference_data import load_reference_data, markup_in_data
 from bilingual_site.markdown.model import fingerprint

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import json
 
 import pytest
@@ -85,7 +86,7 @@ def test_status_lists_every_page_in_every_language(project, capsys):
 def test_status_of_a_page_never_recorded_lists_every_section_as_added(project, capsys):
     code, out, _ = run(capsys, "status", "--project", str(project))
     assert code == 1
-    assert "en    page.md                          outdated  added: top, details  (never recorded: run `record page.md` once translated)" in out
+    assert "en    page.md                          outdated  added: top, details  (never recorded: run `record en/page.md` once translated)" in out
 
 
 def test_a_changed_sentence_makes_exactly_its_section_outdated(project, capsys):
@@ -101,14 +102,10 @@ def test_a_changed_sentence_makes_exactly_its_section_outdated(project, capsys):
     code, out, _ = run(capsys, "diff", "page.md", "--project", str(project))
     assert code == 1
     assert out == (
-        "## en: changed section 'details'\n"
-        "--- en record of page.md (2026-11-20)\n"
-        "+++ docs/fr/page.md:9\n"
-        "@@ -1,3 +1,3 @@\n"
-        " ## Détails {#details}\n"
-        " \n"
-        "-Le moteur d'inférence sert les modèles.\n"
-        "+Le moteur d'inférence sert les grands modèles.\n"
+        "## en: changed section 'details' (recorded 2026-11-20)\n"
+        "original:    docs/fr/page.md:9-11\n"
+        "translation: docs/en/page.md:9-11 (edit these lines)\n"
+        "  11  Le moteur d'inférence sert les {+grands+} modèles.\n"
     )
 
 
@@ -196,7 +193,7 @@ def test_a_third_language_is_one_more_entry(tmp_path, capsys):
         "docs/fr/page.md": ORIGINAL, "docs/en/page.md": TRANSLATION,
         "docs/de/page.md": ORIGINAL.replace("Titre", "Titel").replace("Une phrase d'introduction.", "Ein einleitender Satz."),
     }, languages=("fr", "en", "de"))
-    assert run(capsys, "record", "page.md", "--project", str(root), "--date", "2026-11-20")[0] == 0
+    assert run(capsys, "record", "en/page.md", "de/page.md", "--project", str(root), "--date", "2026-11-20")[0] == 0
     assert sorted(path.name for path in (root / "translations").iterdir()) == ["de.yml", "en.yml"]
     out = run(capsys, "status", "--project", str(root))[1]
     assert "de    page.md                          current" in out
@@ -250,7 +247,7 @@ def test_typography_reports_spaces_of_the_wrong_kind_and_spares_the_original(tmp
         "docs/fr/page.md:3: a non-breaking space (U+00A0), not a space, goes before ':'",
         "docs/fr/page.md:3: a non-breaking space (U+00A0), not a space, goes before '»'",
         "docs/fr/page.md:3: a non-breaking space (U+00A0), not a space, goes after '«'",
-        "(not checked, served as written: docs/fr/note.md)",
+        "(served as written, only the front matter the project added is checked: docs/fr/note.md)",
     ]
     (root / "docs/fr/page.md").write_text("# Titre {#top}\n\nUne question\u00a0? «\u00a0ceci\u00a0».\n", encoding="utf-8")
     (root / "docs/en/page.md").write_text("# Title {#top}\n\nA question? Yes.\n", encoding="utf-8")
@@ -290,3 +287,261 @@ def test_statuses_from_pages_listed_by_the_caller_are_the_ones_listed_from_disk(
         ("draft.md", "fr", "original"), ("page.md", "fr", "original"),
         ("draft.md", "en", "untranslated"), ("page.md", "en", "outdated"), ("gone.md", "en", "orphan"),
     }
+
+
+# --- One language at a time (record, cosmetic) ------------------------------------------------
+
+THREE_LANGUAGES = ("fr", "en", "es")
+SPANISH = TRANSLATION.replace("Title", "Título").replace("An introductory sentence.", "Una frase de introducción.").replace(
+    "Details", "Detalles").replace("The inference engine serves the models.", "El motor de inferencia sirve los modelos.")
+
+
+@pytest.fixture
+def three_languages(tmp_path):
+    return write_tree(tmp_path, {"docs/fr/page.md": ORIGINAL, "docs/en/page.md": TRANSLATION, "docs/es/page.md": SPANISH}, languages=THREE_LANGUAGES)
+
+
+def page_statuses(capsys, root) -> dict[str, str]:
+    out = run(capsys, "status", "--project", str(root), "--json")[1]
+    return {item["language"]: item["status"] for item in json.loads(out) if item["page"] == "page.md"}
+
+
+def test_record_never_marks_an_untouched_language_current(three_languages, capsys):
+    """The French page changes, English is updated, Spanish is not: Spanish must stay outdated."""
+    root = three_languages
+    assert run(capsys, "record", "en/page.md", "es/page.md", "--project", str(root), "--date", "2026-11-20")[0] == 0
+    edit(root / "docs/fr/page.md", "sert les modèles", "sert les grands modèles")
+    edit(root / "docs/en/page.md", "serves the models", "serves the large models")
+    locks_before = {name: (root / "translations" / name).read_text(encoding="utf-8") for name in ("en.yml", "es.yml")}
+
+    code, out, err = run(capsys, "record", "page.md", "--project", str(root), "--date", "2026-11-21")
+    assert (code, out) == (2, "")
+    assert err == (
+        "error: page.md: which translation? This project has several (en, es): `record en/page.md` or "
+        "`record page.md --language en`, for the languages whose translation you brought up to date\n"
+    )
+    assert {name: (root / "translations" / name).read_text(encoding="utf-8") for name in locks_before} == locks_before
+    assert page_statuses(capsys, root) == {"fr": "original", "en": "outdated", "es": "outdated"}
+
+    assert run(capsys, "record", "en/page.md", "--project", str(root), "--date", "2026-11-21")[:2] == (
+        0, "recorded en/page.md as up to date on 2026-11-21 (2 sections)\n",
+    )
+    assert page_statuses(capsys, root) == {"fr": "original", "en": "current", "es": "outdated"}
+    assert (root / "translations/es.yml").read_text(encoding="utf-8") == locks_before["es.yml"]
+    # --language names the language as well as the path does.
+    assert run(capsys, "record", "page.md", "--language", "es", "--project", str(root), "--date", "2026-11-21")[0] == 0
+    assert page_statuses(capsys, root)["es"] == "current"
+
+
+def test_cosmetic_acts_on_one_language_too(three_languages, capsys):
+    root = three_languages
+    run(capsys, "record", "en/page.md", "es/page.md", "--project", str(root), "--date", "2026-11-20")
+    edit(root / "docs/fr/page.md", "Une phrase d'introduction.", "Une phrase d’introduction.")
+    code, _, err = run(capsys, "cosmetic", "page.md", "--project", str(root))
+    assert code == 2 and "which translation? This project has several (en, es): `cosmetic en/page.md`" in err
+    assert run(capsys, "cosmetic", "docs/en/page.md", "--project", str(root))[:2] == (
+        0, "en/page.md: section 'top' marked cosmetic ('d'introduction.' -> 'd’introduction.')\n",
+    )
+    assert page_statuses(capsys, root) == {"fr": "original", "en": "current", "es": "outdated"}
+
+
+def test_a_language_named_twice_must_agree(three_languages, capsys):
+    code, _, err = run(capsys, "record", "en/page.md", "--language", "es", "--project", str(three_languages))
+    assert (code, err) == (2, "error: en/page.md: names the language 'en', --language names 'es': give one\n")
+    assert not (three_languages / "translations").exists()
+
+
+# --- diff: the changed words, and the lines to edit -------------------------------------------
+
+TABLE_ORIGINAL = """\
+# Titre {#top}
+
+## Tableau {#table}
+
+| Fournisseur | Détails |
+|---|---|
+| DeepSeek | DeepSeek a utilisé une version précoce de vLLM comme base de son moteur interne, puis a publié ses optimisations en 2025 dans les projets existants. |
+| MiniMax | Recommande vLLM. |
+"""
+
+TABLE_TRANSLATION = """\
+# Title {#top}
+
+Some words the original does not have before the table.
+
+## Table {#table}
+
+| Provider | Details |
+|---|---|
+| DeepSeek | DeepSeek used an early version of vLLM as the base of its internal engine, then published its optimizations in 2025 in existing projects. |
+| MiniMax | Recommends vLLM. |
+"""
+
+
+def test_diff_marks_the_changed_words_of_a_long_row_and_names_the_lines_to_edit(tmp_path, capsys):
+    root = write_tree(tmp_path, {"docs/fr/page.md": TABLE_ORIGINAL, "docs/en/page.md": TABLE_TRANSLATION})
+    run(capsys, "record", "page.md", "--project", str(root), "--date", "2026-11-20")
+    edit(root / "docs/fr/page.md", "puis a publié ses", "puis a rendu publiques ses")
+    edit(root / "docs/fr/page.md", "Recommande vLLM.", "Recommande vLLM et SGLang.")
+    code, out, _ = run(capsys, "diff", "page.md", "--project", str(root))
+    assert code == 1
+    assert out == (
+        "## en: changed section 'table' (recorded 2026-11-20)\n"
+        "original:    docs/fr/page.md:3-8\n"
+        "translation: docs/en/page.md:5-10 (edit these lines)\n"
+        "  7  … moteur interne, puis a [-publié-]{+rendu publiques+} ses optimisations en 2025 dans les projets existants. |\n"
+        "  8  | MiniMax | Recommande [-vLLM.-]{+vLLM et SGLang.+} |\n"
+    )
+    data = json.loads(run(capsys, "diff", "page.md", "--project", str(root), "--json")[1])
+    assert [(item["original"], item["translation"]) for item in data] == [("docs/fr/page.md:3-8", "docs/en/page.md:5-10 (edit these lines)")]
+
+
+def test_diff_says_where_a_new_section_goes_and_which_lines_a_removed_one_had(project, capsys):
+    run(capsys, "record", "page.md", "--project", str(project), "--date", "2026-11-20")
+    edit(project / "docs/fr/page.md", "## Détails {#details}", "## Précisions {#more}")
+    code, out, _ = run(capsys, "diff", "page.md", "--project", str(project))
+    assert code == 1
+    assert out == (
+        "## en: added section 'more' (recorded 2026-11-20)\n"
+        "original:    docs/fr/page.md:9-11\n"
+        "translation: docs/en/page.md: no section 'more' yet; add it after line 7 (the end of section 'top')\n"
+        "   9  {+## Précisions {#more}+}\n"
+        "  11  {+Le moteur d'inférence sert les modèles.+}\n"
+        "\n"
+        "## en: removed section 'details' (recorded 2026-11-20)\n"
+        "original:    docs/fr/page.md (no longer there)\n"
+        "translation: docs/en/page.md:9-11 (delete these lines)\n"
+        "    [-## Détails {#details}-]\n"
+        "    [-Le moteur d'inférence sert les modèles.-]\n"
+    )
+
+
+# --- check: broken front matter, claims ---------------------------------------------------------
+
+
+def test_check_on_broken_front_matter_says_so_in_one_line(project, capsys):
+    edit(project / "docs/en/page.md", "title: Page", "title: [Page")
+    code, out, err = run(capsys, "check", "--project", str(project))
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1
+    assert err.startswith("error: docs/en/page.md:2: malformed front matter: ")
+    # Unclosed: the page would be published with its front matter as text.
+    (project / "docs/en/page.md").write_text("---\ntitle: Page\n\n# Title {#top}\n", encoding="utf-8")
+    assert run(capsys, "check", "--project", str(project))[::2] == (2, "error: docs/en/page.md:1: front matter is not closed by a '---' line\n")
+
+
+# --- --format github --------------------------------------------------------------------------
+
+
+def test_check_glossary_and_typography_annotate_the_lines_for_github(tmp_path, capsys):
+    root = write_tree(tmp_path, {
+        "docs/fr/page.md": ORIGINAL,
+        "docs/en/page.md": TRANSLATION.replace("## Details {#details}", "### Details {#details}").replace(
+            "The inference engine serves the models.", "The inference engine serves the open source models, fine ?"),
+    }, typography={"en": "english"})
+    code, out, _ = run(capsys, "check", "--project", str(root), "--format", "github")
+    assert (code, out) == (
+        1, "::error file=docs/en/page.md,line=9,title=Translation structure::heading 'details': level 2 in docs/fr/page.md:9, level 3 in docs/en/page.md:9\n",
+    )
+    code, out, _ = run(capsys, "glossary", "--project", str(root), "--format", "github")
+    assert (code, out) == (
+        1, "::warning file=docs/en/page.md,line=11,title=Glossary::'open-source model' is a term to avoid; "
+        "the glossary prefers 'open-weight model' (term 'open-weight-model')\n",
+    )
+    code, out, _ = run(capsys, "typography", "--project", str(root), "--format", "github")
+    assert (code, out) == (1, "::warning file=docs/en/page.md,line=11,title=Typography::no space goes before '?' in English\n")
+    # Bad input is an annotation too, on the file and line, escaped like every message.
+    edit(root / "docs/en/page.md", "title: Page", "title: [Page")
+    code, out, _ = run(capsys, "check", "--project", str(root), "--format", "github")
+    assert code == 2
+    assert out.startswith("::error file=docs/en/page.md,line=2,title=Bad input::malformed front matter: ") and out.count("\n") == 1
+
+
+def test_status_for_github_is_a_short_summary_of_what_is_left_to_do(project, capsys):
+    run(capsys, "record", "page.md", "--project", str(project), "--date", "2026-11-20")
+    edit(project / "docs/fr/page.md", "sert les modèles", "sert les grands modèles")
+    code, out, _ = run(capsys, "status", "--project", str(project), "--format", "github")
+    assert (code, out.splitlines()) == (1, [
+        "en: 1 of 3 sections current (33%)",
+        "  untranslated  draft.md",
+        "  outdated      page.md  changed: details",
+        "  orphan        gone.md",
+    ])
+    edit(project / "docs/fr/page.md", "sert les grands modèles", "sert les modèles")
+    (project / "docs/en/gone.md").unlink()
+    (project / "docs/fr/draft.md").unlink()
+    assert run(capsys, "status", "--project", str(project), "--format", "github")[:2] == (
+        0, "en: 2 of 2 sections current (100%)\nevery translated page is current\n",
+    )
+
+
+# --- glossary: spelling variants ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("written", [
+    "open source models", "open-source models", "opensource model", "Open Source Models", "OPEN-SOURCE MODEL", "open  source models",
+])
+def test_an_avoided_term_is_found_however_it_is_spelt(project, capsys, written):
+    edit(project / "docs/en/page.md", "The inference engine serves the models.", f"The inference engine serves the {written}.")
+    code, out, _ = run(capsys, "glossary", "--project", str(project))
+    assert code == 1
+    assert "is a term to avoid; the glossary prefers 'open-weight model' (term 'open-weight-model')" in out
+
+
+def test_a_plural_verb_of_a_hyphenated_term_is_not_taken_for_it(project, capsys):
+    edit(project / "docs/en/page.md", "The inference engine serves the models.", "The inference engine open-sources model weights.")
+    assert run(capsys, "glossary", "--project", str(project))[:2] == (0, "every translation follows the glossary\n")
+
+
+# --- recorded dates -----------------------------------------------------------------------------
+
+
+def test_a_recorded_date_still_to_come_is_refused(project, capsys):
+    code, _, err = run(capsys, "record", "page.md", "--project", str(project), "--date", "2999-01-01")
+    assert (code, err) == (2, "error: --date: 2999-01-01 is still to come: a translation is recorded on the day it was brought up to date\n")
+    assert not (project / "translations/en.yml").exists()
+    run(capsys, "record", "page.md", "--project", str(project), "--date", "2026-11-20")
+    edit(project / "translations/en.yml", "recorded: 2026-11-20", "recorded: 2999-01-01")
+    code, _, err = run(capsys, "status", "--project", str(project))
+    assert (code, err) == (
+        2, "error: translations/en.yml:5: page 'page.md': 'recorded' is 2999-01-01, a date still to come; re-record the page instead of editing this file\n",
+    )
+
+
+def test_today_is_not_to_come_but_three_days_ahead_is(project, capsys):
+    # A machine east of Greenwich may be a day ahead of another: the limit is the latest date on Earth.
+    today = datetime.date.today()
+    assert run(capsys, "record", "page.md", "--project", str(project), "--date", today.isoformat())[0] == 0
+    assert run(capsys, "status", "--project", str(project))[0] == 1  # read without error: an untranslated page is left to do
+    assert run(capsys, "record", "page.md", "--project", str(project), "--date", (today + datetime.timedelta(days=3)).isoformat())[0] == 2
+
+
+# --- typography: what the project wrote --------------------------------------------------------
+
+
+def test_typography_checks_front_matter_text_and_only_the_description_of_an_original_served_as_written(tmp_path, capsys):
+    root = write_tree(tmp_path, {
+        "docs/fr/page.md": "---\ntitle: \"Une page : la première\"\ndescription: Une question ?\n---\n\n# Titre {#top}\n",
+        "docs/fr/note.md": (
+            "---\ngenerated: true\ntitle: \"Titre d'origine : tel quel\"\ndescription: Ajoutée par le projet ?\n---\n\n"
+            "# Note {#note}\n\nTexte d'origine : tel quel.\n"
+        ),
+    }, typography={"fr": "french"})
+    code, out, _ = run(capsys, "typography", "--project", str(root))
+    assert code == 1
+    assert out.splitlines() == [
+        "docs/fr/note.md:4: a non-breaking space (U+00A0), not a space, goes before '?'",
+        "docs/fr/page.md:2: a non-breaking space (U+00A0), not a space, goes before ':'",
+        "docs/fr/page.md:3: a non-breaking space (U+00A0), not a space, goes before '?'",
+        "(served as written, only the front matter the project added is checked: docs/fr/note.md)",
+    ]
+
+
+def test_diff_on_a_terminal_marks_words_in_colour(project, capsys):
+    from bilingual_site.translation.cli import diff
+
+    run(capsys, "record", "page.md", "--project", str(project), "--date", "2026-11-20")
+    edit(project / "docs/fr/page.md", "sert les modèles", "sert les grands modèles")
+    text = diff(load_project(project / "mkdocs.yml"), "page.md", ["en"], colour=True).text
+    assert text.endswith("  11  Le moteur d'inférence sert les \x1b[32mgrands\x1b[0m modèles.")
+    assert run(capsys, "diff", "page.md", "--project", str(project))[1].endswith("{+grands+} modèles.\n")  # captured: not a terminal

@@ -114,6 +114,24 @@ def _mmd_key(line: str) -> tuple[str, str] | None:
     return name.lower(), value.strip()
 
 
+def _closing_fence(lines: list[str]) -> int | None:
+    """get_data's YAML branch: an opening fence, at least one line, then the index of the closing
+    `---` or `...` fence that a newline ends; None when the page does not open so."""
+    if lines and _fence_line(lines[0], ("---",)):
+        return next((index for index in range(2, len(lines) - 1) if _fence_line(lines[index], ("---", "..."))), None)
+    return None
+
+
+def yaml_front_matter(text: str) -> tuple[str, int] | None:
+    """The text between MkDocs' front matter fences, valid YAML or not, and the index of the first
+    line after them; None when MkDocs finds no fences (the source checks read what it would)."""
+    lines = text.split("\n")
+    closing = _closing_fence(lines)
+    if closing is None:
+        return None
+    return "\n".join(lines[1:closing]) + "\n", closing + 1
+
+
 def split_front_matter(text: str) -> FrontMatter:
     """MkDocs' split of a page's source into its meta data and the Markdown it renders.
 
@@ -121,9 +139,8 @@ def split_front_matter(text: str) -> FrontMatter:
     """
     lines = text.split("\n")
     if lines and _fence_line(lines[0], ("---",)):
-        # get_data's YAML branch: an opening fence, at least one line, a closing `---` or `...`
-        # fence that a newline ends. Malformed or non-mapping YAML leaves the page whole, as there.
-        closing = next((index for index in range(2, len(lines) - 1) if _fence_line(lines[index], ("---", "..."))), None)
+        # Malformed or non-mapping YAML leaves the page whole, as get_data does.
+        closing = _closing_fence(lines)
         if closing is not None:
             yaml_text = "\n".join(lines[1:closing]) + "\n"
             try:
@@ -157,6 +174,18 @@ def split_front_matter(text: str) -> FrontMatter:
 def _front_matter(meta: dict, yaml_text: str, yaml_line: int, lines: list[str], body_index: int) -> FrontMatter:
     body_lines = tuple(lines[body_index:])
     return FrontMatter(meta, yaml_text, yaml_line, body_index + 1, body_lines, "\n".join(body_lines).lstrip("\n"))
+
+
+def front_matter_key_lines(front: FrontMatter) -> dict[str, int]:
+    """The line each top-level key of the YAML front matter is written on (none without YAML front matter)."""
+    if not front.yaml_text:
+        return {}
+    lines: dict[str, int] = {}
+    document = yaml.compose(front.yaml_text, Loader=yaml.SafeLoader)
+    if isinstance(document, yaml.MappingNode):
+        for key, _ in document.value:
+            lines.setdefault(str(key.value), front.yaml_line + 1 + key.start_mark.line)
+    return lines
 
 
 def page_text(text: str) -> str:

@@ -36,6 +36,9 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from bilingual_site.errors import LineFinding
+from bilingual_site.markdown.model import MarkdownOptions, page_text, split_front_matter
+
 # After the inline patterns (20) and toc (5), before MkDocs rewrites page links (priority 0).
 PRIORITY = 4
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -185,3 +188,43 @@ def _wrap(slot: tuple[etree.Element, str], found: list[tuple[int, ClaimQuote]], 
         for offset, node in enumerate(new_nodes):
             parent.insert(at + offset, node)
 
+
+
+def find_claims(text: str, options: MarkdownOptions, page: PageClaims) -> PageClaims:
+    """The claims of ``page`` found in a page's source (front matter included) as the build finds
+    them: rendered by Python-Markdown with the site's extensions and the claim marks (the tool's
+    `check`, which has no MkDocs build to look at)."""
+    extension = ClaimMarksExtension()
+    extension.page = page
+    md = Markdown(extensions=[*options.extensions, extension], extension_configs={name: dict(config) for name, config in options.configs.items()})
+    md.convert(split_front_matter(page_text(text)).markdown)
+    return page
+
+
+def missing_quote(claim: str, quote_line: int, language: str, page_shown: str, claims_shown: str = "data/claims.yml") -> LineFinding:
+    """A claim with no quote in the language of a page that holds the quoted passages."""
+    return LineFinding(claims_shown, quote_line, f"claim '{claim}' has no '{language}' quote of {page_shown}")
+
+
+def claim_mark_problems(
+    marked: PageClaims, quote_lines: dict[str, int], language: str, page_shown: str, claims_shown: str = "data/claims.yml"
+) -> list[LineFinding]:
+    """Every claim whose quote was not found exactly once on the page, and every two that overlap;
+    ``quote_lines``: claim id -> the line of its quote in this language."""
+    problems = []
+    for quote in marked.quotes:
+        count = marked.found.get(quote.claim, 0)
+        line = quote_lines[quote.claim]
+        if count == 0:
+            problems.append(LineFinding(
+                claims_shown, line,
+                f"claim '{quote.claim}': its '{language}' quote is not in {page_shown} (as one run of text): "
+                f"{quote.quote!r}. The page changed: check the claim again and update the quote.",
+            ))
+        elif count > 1:
+            problems.append(LineFinding(
+                claims_shown, line, f"claim '{quote.claim}': its '{language}' quote is found {count} times in {page_shown}; quote a longer passage"
+            ))
+    for first, second in marked.overlapping:
+        problems.append(LineFinding(claims_shown, quote_lines[first], f"the passages of claims '{first}' and '{second}' overlap in {page_shown}"))
+    return problems

@@ -38,7 +38,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from bilingual_site.mkdocs import build_context
-from bilingual_site.markdown.page_marks import ClaimMarksExtension, ClaimQuote, OutdatedHeadingMarksExtension, PageClaims
+from bilingual_site.markdown.page_marks import (
+    ClaimMarksExtension, ClaimQuote, OutdatedHeadingMarksExtension, PageClaims, claim_mark_problems, missing_quote,
+)
 from bilingual_site.mkdocs.build_context import Languages
 from bilingual_site.checks.content_policy import check_page
 from bilingual_site.checks.docs_files import SourceFile, check_language_folders, check_published_files, source_files
@@ -48,9 +50,10 @@ from bilingual_site.checks.heading_ids import duplicate_heading_ids
 from bilingual_site.site.language_links import neutral_path, page_language_links
 from bilingual_site.site.locale_data import language_name as cldr_language_name
 from bilingual_site.site.locale_data import long_date
-from bilingual_site.markdown.model import read_markdown
+from bilingual_site.markdown.model import MarkdownPage, read_markdown
+from bilingual_site.translation.glossary import glossary_terms
 from bilingual_site.translation.original_pin import Original, check_original_pin
-from bilingual_site.mkdocs.page_sources import page_source_problems
+from bilingual_site.checks.page_sources import page_source_problems
 from bilingual_site.parallel.views import BODY, CANONICAL, FOLDER, META_KEY, TITLE, VIEW_PATH, PageHtml, PageShell, align, build_pairs, is_view, view_path
 from bilingual_site.site.reference_data import ReferenceData, load_reference_data, prepare_environment, render, template_name
 from bilingual_site.site.reference_schema import SCHEMAS
@@ -67,6 +70,7 @@ from bilingual_site.site.stylesheet_bundle import Bundle, Stylesheet, bundle, ex
 from bilingual_site.mkdocs.template_cache import MemoryBytecodeCache
 from bilingual_site.mkdocs.theme_scripts import blank_page_scripts, csp_content, file_language, page_depths, site_url, union
 from bilingual_site.translation.project import project_of
+from bilingual_site.translation.review import ProjectPages, build_findings, glossary_findings, typography_findings
 from bilingual_site.translation.freshness import OUTDATED, UNTRANSLATED, built_page_status
 
 NOT_FOUND = "404.html"
@@ -82,6 +86,13 @@ VIEW_BODY_TEMPLATE = "partials/parallel-view.html"
 # The issue form a reader of the original note is offered in place of the edit button
 # (.github/ISSUE_TEMPLATE/original-note.yml): the original is published as it was written.
 ORIGINAL_NOTE_ISSUE_FORM = "original-note.yml"
+
+# Glossary and typography findings: warnings a contributor sees in `serve` and `build`, which a
+# strict build does not count. MkDocs counts every WARNING record that reaches the `mkdocs`
+# logger's handlers (a counting handler added there in strict mode): this logger is outside that
+# tree and writes through MkDocs' own console handler (UncountedWarnings), so the warnings look
+# like MkDocs' own. It propagates as loggers do, so a test's log capture sees it.
+REVIEW_LOG = logging.getLogger("bilingual_site.review")
 
 
 @dataclass(frozen=True)
@@ -147,6 +158,19 @@ class BilingualSiteConfig(base.Config):
     parallel_views = config_options.Type(bool, default=True)
 
 
+class UncountedWarnings(logging.Handler):
+    """Writes a record through the console handlers of the `mkdocs` logger (what `mkdocs build` and
+    `serve` print with), never through the logger itself, whose strict-mode counter would count it."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        mkdocs_logger = logging.getLogger("mkdocs")
+        if not mkdocs_logger.isEnabledFor(record.levelno):
+            return  # `--quiet`: MkDocs prints errors only
+        for handler in mkdocs_logger.handlers:
+            if isinstance(handler, logging.StreamHandler):  # the counter is a NullHandler
+                handler.handle(record)
+
+
 class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
     def __init__(self) -> None:
         self.serving = False
@@ -167,6 +191,9 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = dirty
+        # Once a process: a second handler would print every warning twice.
+        if not any(isinstance(handler, UncountedWarnings) for handler in REVIEW_LOG.handlers):
+            REVIEW_LOG.addHandler(UncountedWarnings())
 
     @event_priority(-110)  # after the i18n plugin's on_config (-100) has switched to this language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -206,7 +233,7 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
         if build_context.i18n_plugin(config).building:
             return  # sources, data and statuses were read and checked in the run's first build
         run = self.current_run()
-        check_sources(config, run)
+        models = check_sources(config, run)
         run.original_note = original_note_path(config)
         try:
             run.reference_data = load_reference_data(
@@ -214,6 +241,7 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
             )
             run.translation = ProjectStatus(project_of_config(config), run.pages_by_folder)
             run.translation.read_all()  # a bad record file stops the build before any page
+            review_translations(ProjectPages(run.translation.project, models), run.translation, run.reference_data)
         except InputError as error:
             raise PluginError(str(error)) from error
 
@@ -472,9 +500,7 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
         for claim in data.claims:
             quote = claim["quote"].get(language)
             if quote is None:
-                raise PluginError(
-                    f"data/claims.yml:{claim['quote'].line}: claim '{claim['id']}' has no '{language}' quote of docs/{page.file.src_uri}"
-                )
+                raise PluginError(str(missing_quote(claim["id"], claim["quote"].line, language, f"docs/{page.file.src_uri}")))
             claims_page = get_relative_url(data.claims_page, data.quoted_page)
             quotes.append(ClaimQuote(claim["id"], claim["status"], quote, ui["status_labels"][claim["status"]], ui["claim_verdict_label"], claims_page))
         return PageClaims(quotes)
@@ -760,10 +786,11 @@ def pages_by_folder(sources: list[SourceFile]) -> dict[str, frozenset[str]]:
     return {folder: frozenset(found) for folder, found in pages.items()}
 
 
-def check_sources(config: MkDocsConfig, run: Run) -> None:
+def check_sources(config: MkDocsConfig, run: Run) -> dict[Path, MarkdownPage]:
     """Stop the build on page sources MkDocs would publish without a word: malformed front matter,
     text that is not UTF-8, empty pages, translations without an original, Markdown outside the
-    declared language folders, content the policy forbids, duplicate heading ids."""
+    declared language folders, content the policy forbids, duplicate heading ids. Each page's
+    Markdown model is returned, for the translation review to read the pages no second time."""
     declared = build_context.declared_languages(config)
     default = run.languages.default
     originals = run.pages_by_folder.get(default, frozenset())
@@ -788,12 +815,32 @@ def check_sources(config: MkDocsConfig, run: Run) -> None:
     # Each page read once by Python-Markdown with the site's extensions (markdown_model), for both checks.
     options = build_context.markdown_options(config)
     findings: list[str] = []
+    models = {}
     for source in run.sources:
-        page = read_markdown(source.text, options)
+        page = models[source.path] = read_markdown(source.text, options)
         findings += [str(finding) for finding in check_page(page, source.shown)]
         findings += [str(error) for error in duplicate_heading_ids(page, source.shown)]
     if findings:
         raise PluginError("\n".join(findings))
+    return models
+
+
+def review_translations(pages: ProjectPages, statuses: ProjectStatus, data: ReferenceData) -> None:
+    """What `./tasks.sh translations check` finds stops the build, in the same words (both files and
+    lines), but in a translation outdated since its record, which lags behind its original on purpose
+    (translation/review.py, build_findings); those, and what `glossary` and `typography` find, are shown
+    as warnings a strict build does not count."""
+    stopping, lagging = build_findings(pages, statuses)
+    if stopping:
+        raise PluginError("\n".join(finding.message for finding in stopping))
+    typography, _ = typography_findings(pages)
+    for kind, findings in (
+        ("outdated translation", [finding.message for finding in lagging]),
+        ("glossary", glossary_findings(pages, glossary_terms(data.terms))),
+        ("typography", typography),
+    ):
+        for finding in findings:
+            REVIEW_LOG.warning("%s: %s", kind, finding)
 
 
 def check_docs_files(files: Files, config: MkDocsConfig) -> None:
@@ -933,24 +980,13 @@ def search_fallback(config: MkDocsConfig, languages: Languages, page_url: str | 
 
 
 def check_claim_marks(marked: PageClaims, data: ReferenceData, page: Page) -> None:
-    """Every claim's quote was found exactly once on the page, and no two passages overlap."""
-    lines = {claim["id"]: claim["quote"].key_lines for claim in data.claims}
+    """Every claim's quote was found exactly once on the page, and no two passages overlap (the
+    translation tool's `check` says the same, page_marks.claim_mark_problems)."""
     language = page.file.locale
-    problems = []
-    for quote in marked.quotes:
-        count = marked.found.get(quote.claim, 0)
-        where = f"data/claims.yml:{lines[quote.claim][language]}: claim '{quote.claim}'"
-        if count == 0:
-            problems.append(
-                f"{where}: its '{language}' quote is not in docs/{page.file.src_uri} (as one run of text): "
-                f"{quote.quote!r}. The page changed: check the claim again and update the quote."
-            )
-        elif count > 1:
-            problems.append(f"{where}: its '{language}' quote is found {count} times in docs/{page.file.src_uri}; quote a longer passage")
-    for first, second in marked.overlapping:
-        problems.append(f"data/claims.yml:{lines[first][language]}: the passages of claims '{first}' and '{second}' overlap in docs/{page.file.src_uri}")
+    lines = {claim["id"]: claim["quote"].key_lines.get(language) for claim in data.claims}
+    problems = claim_mark_problems(marked, lines, language, f"docs/{page.file.src_uri}")
     if problems:
-        raise PluginError("\n".join(problems))
+        raise PluginError("\n".join(map(str, problems)))
 
 
 def view_translations(languages: Languages) -> list[str]:

@@ -5,21 +5,23 @@
     python -m bilingual_site.translation.cli check             # structural parity of every pair
     python -m bilingual_site.translation.cli glossary          # preferred terms, terms to avoid
     python -m bilingual_site.translation.cli typography        # non-breaking spaces in French, none before : ; ! ? in English
-    python -m bilingual_site.translation.cli record note.md    # the translation is up to date again
-    python -m bilingual_site.translation.cli cosmetic note.md  # an edit of the original needs no new translation
+    python -m bilingual_site.translation.cli record en/note.md    # the English translation is up to date again
+    python -m bilingual_site.translation.cli cosmetic en/note.md  # an edit of the original needs no new English translation
     python -m bilingual_site.translation.cli pin-original      # a deliberate change of the original note: new pin
 
 Each command is a function returning an Outcome (exit code, text, JSON data);
 `main` only parses arguments and prints. Exit codes: 0 all good, 1 something to
-do, 2 bad input. `--json` prints the data instead of the text.
+do, 2 bad input. `--json` prints the data instead of the text; `--format github`
+(check, glossary, typography) prints one GitHub Actions annotation per finding, on
+its file and line, and for `status` a summary to read in the run's summary page.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
-import difflib
 import json
+import os
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -27,17 +29,22 @@ from pathlib import Path
 from bilingual_site.translation.cosmetic import judge
 from bilingual_site.errors import InputError
 from bilingual_site.translation.freshness import ADDED, CHANGED, CURRENT, ORIGINAL, REMOVED, PageStatus, ProjectStatus, progress
+from bilingual_site.tools.job_summary import annotation
 from bilingual_site.translation.original_pin import Original, pin_original
-from bilingual_site.translation.glossary import glossary_terms, lint_pair
-from bilingual_site.translation.parity import Finding, check_pair
+from bilingual_site.translation.glossary import glossary_terms
+from bilingual_site.errors import LineFinding
 from bilingual_site.site.reference_data import load_reference_data
-from bilingual_site.markdown.model import normalize, page_text, split_front_matter
-from bilingual_site.translation.records import PageRecord, RecordedSection, write_lock
+from bilingual_site.markdown.model import Section, normalize
+from bilingual_site.translation.records import PageRecord, RecordedSection, latest_date_on_earth, write_lock
 from bilingual_site.mkdocs.config_file import load_project
 from bilingual_site.translation.project import Project
-from bilingual_site.translation.typography import CONVENTIONS, typography_findings
+from bilingual_site.translation.review import (
+    ProjectPages, claim_findings, glossary_findings, pair_findings, structure_findings, typography_findings,
+)
+from bilingual_site.translation.word_diff import BRACKETS, COLOUR, marked_lines
 
 OK, TO_DO, BAD_INPUT = 0, 1, 2
+TEXT, GITHUB = "text", "github"
 
 
 @dataclass
@@ -45,6 +52,7 @@ class Outcome:
     code: int
     text: str
     data: object = field(default=None)
+    github: list[str] = field(default_factory=list)  # what `--format github` prints, one line each
 
 
 # --- status ----------------------------------------------------------------
@@ -53,24 +61,38 @@ class Outcome:
 def status(project: Project) -> Outcome:
     statuses = ProjectStatus(project).all_statuses()
     lines = [_status_line(project, item) for item in statuses]
+    summary = []
     for language in project.translation_languages:
-        done, total = progress(statuses, language)
-        share = f"{100 * done // total}%" if total else "n/a"
-        lines.append(f"{language}: {done} of {total} sections current ({share})")
+        lines.append(_progress_line(statuses, language))
+        summary.append(_progress_line(statuses, language))
+        summary += [f"  {item.status:<13} {item.page}{_changes_text(item)}" for item in statuses if item.language == language and item.status != CURRENT]
     code = OK if all(item.status in (ORIGINAL, CURRENT) for item in statuses) else TO_DO
-    return Outcome(code, "\n".join(lines), [_status_data(item) for item in statuses])
+    if code == OK:
+        summary.append("every translated page is current")
+    return Outcome(code, "\n".join(lines), [_status_data(item) for item in statuses], github=summary)
+
+
+def _progress_line(statuses: list[PageStatus], language: str) -> str:
+    done, total = progress(statuses, language)
+    share = f"{100 * done // total}%" if total else "n/a"
+    return f"{language}: {done} of {total} sections current ({share})"
 
 
 def _status_line(project: Project, item: PageStatus) -> str:
-    line = f"{item.language:<5} {item.page:<32} {item.status}"
-    if item.changes:
-        kinds = {}
-        for change in item.changes:
-            kinds.setdefault(change.kind, []).append(change.id or "(before the first heading)")
-        line += "  " + "; ".join(f"{kind}: {', '.join(ids)}" for kind, ids in kinds.items())
-        if item.recorded is None:
-            line += f"  (never recorded: run `record {item.page}` once translated)"
-    return line
+    return f"{item.language:<5} {item.page:<32} {item.status}{_changes_text(item)}"
+
+
+def _changes_text(item: PageStatus) -> str:
+    """'  changed: a, b; added: c', and what to run when the page was never recorded."""
+    if not item.changes:
+        return ""
+    kinds = {}
+    for change in item.changes:
+        kinds.setdefault(change.kind, []).append(change.id or "(before the first heading)")
+    text = "  " + "; ".join(f"{kind}: {', '.join(ids)}" for kind, ids in kinds.items())
+    if item.recorded is None:
+        text += f"  (never recorded: run `record {item.language}/{item.page}` once translated)"
+    return text
 
 
 def _status_data(item: PageStatus) -> dict:
@@ -82,65 +104,99 @@ def _status_data(item: PageStatus) -> dict:
 # --- diff ------------------------------------------------------------------
 
 
-def diff(project: Project, page: str, languages: list[str]) -> Outcome:
+def diff(project: Project, page: str, languages: list[str], colour: bool = False) -> Outcome:
+    """Per changed section: where it is in the original and in each translation (the lines to edit),
+    then its changed lines with the changed words marked."""
     tracker = ProjectStatus(project)
-    original_path = project.shown(project.page_path(project.default_language, page))
-    current = {section.id: section for section in tracker.original_sections(page)}
+    pages = ProjectPages(project)
+    original_shown = project.shown(project.page_path(project.default_language, page))
+    original_sections = tracker.original_sections(page)
+    current = {section.id: section for section in original_sections}
     chunks, data = [], []
     for language in languages:
         item = tracker.page_status(language, page)
+        if not item.changes:
+            continue
         record = tracker.locks[language].get(page)
         recorded = record.sections if record else {}
+        translation = pages.side(language, page)
+        twins = {section.id: section for section in translation.page.sections}
         for change in item.changes:
-            before = recorded[change.id].source if change.kind in (CHANGED, REMOVED) else ""
-            after = normalize(current[change.id].text) if change.kind in (CHANGED, ADDED) else ""
-            where = f"{original_path}:{change.line}" if change.line else original_path
-            lines = difflib.unified_diff(
-                before.split("\n") if before else [], after.split("\n") if after else [],
-                fromfile=f"{language} record of {page}" + (f" ({record.recorded})" if record else ""),
-                tofile=where, lineterm="",
-            )
-            chunks.append(f"## {language}: {change.kind} section '{change.id}'\n" + "\n".join(lines))
-            data.append({"language": language, "section": change.id, "kind": change.kind, "before": before, "after": after})
+            before = recorded[change.id].source.split("\n") if change.kind in (CHANGED, REMOVED) else []
+            section = current.get(change.id) if change.kind in (CHANGED, ADDED) else None
+            # The original's lines as they are in the file (not normalised), so each keeps its number.
+            after = [line.rstrip() for line in section.text.split("\n")] if section else []
+            shown = marked_lines(before, after, section.line if section else None, COLOUR if colour else BRACKETS)
+            original_where = f"{original_shown}:{_line_range(section)}" if section else f"{original_shown} (no longer there)"
+            translation_where = _translation_lines(translation.shown, twins.get(change.id), change.kind, change.id, original_sections, twins)
+            since = f" (recorded {record.recorded.isoformat()})" if record else " (never recorded)"
+            width = max((len(str(line.line)) for line in shown if line.line), default=0)
+            body = [f"  {str(line.line or '').rjust(width)}  {line.text}" for line in shown]
+            chunks.append("\n".join([
+                f"## {language}: {change.kind} section '{change.id}'{since}",
+                f"original:    {original_where}",
+                f"translation: {translation_where}",
+                *body,
+            ]))
+            data.append({
+                "language": language, "section": change.id, "kind": change.kind,
+                "before": "\n".join(before), "after": normalize(section.text) if section else "",
+                "original": original_where, "translation": translation_where,
+                "lines": [{"line": line.line, "text": line.text} for line in shown],
+            })
     return Outcome(TO_DO if chunks else OK, "\n\n".join(chunks) or f"{page}: no change in the original since translation", data)
+
+
+def _last_text_line(section: Section) -> int:
+    """The section's last line that is not blank (its end_line is the first line after it)."""
+    lines = section.text.split("\n")
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    return section.line + (filled[-1] if filled else 0)
+
+
+def _line_range(section: Section) -> str:
+    last = _last_text_line(section)
+    return f"{section.line}-{last}" if last != section.line else str(section.line)
+
+
+def _translation_lines(shown: str, twin: Section | None, kind: str, section_id: str, original: list[Section], twins: dict[str, Section]) -> str:
+    """Where the translator works: the twin section's lines, or where a new section goes."""
+    if twin is not None:
+        return f"{shown}:{_line_range(twin)} ({'delete these lines' if kind == REMOVED else 'edit these lines'})"
+    if kind == REMOVED:
+        return f"{shown}: no section '{section_id}' (nothing to delete)"
+    # A section new in the original goes where it is there: after the section before it.
+    ids = [section.id for section in original]
+    position = ids.index(section_id)
+    if position == 0:
+        return f"{shown}: no section '{section_id}' yet; add it at the start of the page's text"
+    before = ids[position - 1]
+    name = f"section '{before}'" if before else "the text before the first heading"
+    if before in twins:
+        return f"{shown}: no section '{section_id}' yet; add it after line {_last_text_line(twins[before])} (the end of {name})"
+    return f"{shown}: no section '{section_id}' yet; add it after {name}, which it does not have yet either"
 
 
 # --- check -----------------------------------------------------------------
 
 
-def translated_pairs(project: Project, pages: list[str] | None = None):
-    """(language, page) for every page that exists in the original and in a translation."""
-    for language in project.translation_languages:
-        for page in pages or project.pages(project.default_language):
-            if project.page_path(language, page).is_file() and project.page_path(project.default_language, page).is_file():
-                yield language, page
-
-
-def pair_findings(project: Project, language: str, page: str):
-    original, translation = project.page_path(project.default_language, page), project.page_path(language, page)
-    return check_pair(
-        project.read(original), project.shown(original), project.read(translation), project.shown(translation), project.markdown
-    )
-
-
-def orphan_findings(project: Project) -> list[Finding]:
-    """Translations whose original does not exist: the build refuses them."""
-    originals = set(project.pages(project.default_language))
-    return [
-        Finding("orphan", f"{project.shown(project.page_path(language, page))}: no original {project.shown(project.page_path(project.default_language, page))}; "
-                "create the original, or rename or delete this translation")
-        for language in project.translation_languages
-        for page in project.pages(language)
-        if page not in originals
-    ]
-
-
 def check(project: Project, pages: list[str] | None = None) -> Outcome:
-    findings = [finding for language, page in translated_pairs(project, pages) for finding in pair_findings(project, language, page)]
-    if pages is None:
-        findings += orphan_findings(project)
-    text = "\n".join(finding.message for finding in findings) or "every translated page has the structure of its original"
-    return Outcome(TO_DO if findings else OK, text, [asdict(finding) for finding in findings])
+    """The structure of each translated page against its original (what the build stops on too),
+    then each claim's quote on the quoted page of every language (data/claims.yml)."""
+    read = ProjectPages(project)
+    findings = structure_findings(read, pages)
+    data = load_reference_data(project.root / "data", list(project.languages), project.default_language)
+    claims = claim_findings(read, data) if pages is None or data.quoted_page in pages else []
+    messages = [finding.message for finding in findings] + [str(claim) for claim in claims]
+    text = "\n".join(messages) or "every translated page has the structure of its original"
+    github = [annotation("error", finding.message, file=finding.path, line=finding.line, title="Translation structure") for finding in findings]
+    github += [annotation("error", claim.message, file=claim.path, line=claim.line, title="Claim quote") for claim in claims]
+    data_out = [asdict(finding) for finding in findings] + [{"rule": "claim quote", **asdict(claim)} for claim in claims]
+    return Outcome(TO_DO if messages else OK, text, data_out, github)
+
+
+def line_annotations(level: str, title: str, findings: list[LineFinding]) -> list[str]:
+    return [annotation(level, finding.message, file=finding.path, line=finding.line, title=title) for finding in findings]
 
 
 # --- glossary --------------------------------------------------------------
@@ -148,45 +204,21 @@ def check(project: Project, pages: list[str] | None = None) -> Outcome:
 
 def glossary(project: Project) -> Outcome:
     terms = glossary_terms(load_reference_data(project.root / "data", list(project.languages), project.default_language).terms)
-    findings = []
-    for language, page in translated_pairs(project):
-        original, translation = project.page_path(project.default_language, page), project.page_path(language, page)
-        findings += lint_pair(
-            project.read(original), project.shown(original), project.default_language,
-            project.read(translation), project.shown(translation), language, terms, project.markdown,
-        )
-    findings.sort(key=lambda finding: (finding.path, finding.line))
+    findings = glossary_findings(ProjectPages(project), terms)
     text = "\n".join(str(finding) for finding in findings) or "every translation follows the glossary"
-    return Outcome(TO_DO if findings else OK, text, [asdict(finding) for finding in findings])
+    return Outcome(TO_DO if findings else OK, text, [asdict(finding) for finding in findings], line_annotations("warning", "Glossary", findings))
 
 
 # --- typography ------------------------------------------------------------
 
 
-def served_as_written(project: Project, language: str, text: str) -> bool:
-    """An original that was generated (front matter `generated: true`) is published as it was written."""
-    if language != project.default_language:
-        return False
-    return split_front_matter(page_text(text)).meta.get("generated") is True
-
-
 def typography(project: Project) -> Outcome:
-    findings, skipped = [], []
-    for language, convention in project.typography.items():
-        if convention not in CONVENTIONS:
-            raise InputError("mkdocs.yml", None, f"language {language!r}: unknown typography {convention!r} (known: {', '.join(CONVENTIONS)})")
-        for page in project.pages(language):
-            path = project.page_path(language, page)
-            text = project.read(path)
-            if served_as_written(project, language, text):
-                skipped.append(project.shown(path))
-                continue
-            findings += typography_findings(text, project.shown(path), convention, project.markdown)
-    findings.sort(key=lambda finding: (finding.path, finding.line))
+    findings, in_part = typography_findings(ProjectPages(project))
     text = "\n".join(map(str, findings)) or "every page follows its language's typography"
-    if skipped:
-        text += f"\n(not checked, served as written: {', '.join(skipped)})"
-    return Outcome(TO_DO if findings else OK, text, {"findings": [asdict(finding) for finding in findings], "skipped": skipped})
+    if in_part:
+        text += f"\n(served as written, only the front matter the project added is checked: {', '.join(in_part)})"
+    data = {"findings": [asdict(finding) for finding in findings], "in_part": in_part}
+    return Outcome(TO_DO if findings else OK, text, data, line_annotations("warning", "Typography", findings))
 
 
 # --- record and cosmetic ---------------------------------------------------
@@ -194,12 +226,15 @@ def typography(project: Project) -> Outcome:
 
 def record(project: Project, pairs: list[tuple[str, str]], today: datetime.date) -> Outcome:
     """Record each (language, page) as up to date; a pair whose structure differs is refused."""
+    if today > latest_date_on_earth():
+        raise InputError("--date", None, f"{today.isoformat()} is still to come: a translation is recorded on the day it was brought up to date")
     tracker = ProjectStatus(project)
+    read = ProjectPages(project)
     messages, written, changed = [], [], set()
     for language, page in pairs:
         if not project.page_path(language, page).is_file():
             raise InputError(project.shown(project.page_path(language, page)), None, "does not exist: translate the page before recording it")
-        findings = pair_findings(project, language, page)
+        findings = pair_findings(read, language, page)
         if findings:
             messages += [finding.message for finding in findings]
             messages.append(f"not recorded: the structure of {language}/{page} differs from its original (fix it, then record)")
@@ -292,27 +327,39 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("--json", action="store_true", help="print JSON data instead of text")
     main_parser = argparse.ArgumentParser(prog="./tasks.sh translations", description=__doc__.split("\n\n")[0])
     commands = main_parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("status", parents=[common], help="every page in every language: original, current, outdated, untranslated or orphan")
+    # Where the findings are read: a terminal, or a GitHub Actions log (annotations on the changed lines).
+    formats = argparse.ArgumentParser(add_help=False)
+    formats.add_argument(
+        "--format", choices=(TEXT, GITHUB), default=TEXT,
+        help="github: one workflow-command annotation per finding on its file and line (status: a summary for the run's page)",
+    )
+    commands.add_parser(
+        "status", parents=[common, formats], help="every page in every language: original, current, outdated, untranslated or orphan"
+    )
     for name, helptext in (
-        ("diff", "what changed in the original since the translation was made, per section"),
-        ("record", "record a translation as up to date (refused while `check` finds a difference)"),
-        ("cosmetic", "declare the original's edits cosmetic, so translations are not flagged for them"),
+        ("diff", "what changed in the original since the translation was made, per section, and the lines to edit"),
+        ("record", "record one language's translation as up to date (refused while `check` finds a difference)"),
+        ("cosmetic", "declare the original's edits cosmetic for one language's translation, so it is not flagged for them"),
     ):
         command = commands.add_parser(name, parents=[common], help=helptext)
         if name == "record":
-            command.add_argument("pages", nargs="+", metavar="page", help="note.md, or docs/en/note.md for one language")
+            command.add_argument("pages", nargs="+", metavar="page", help="en/note.md (or docs/en/note.md, or note.md --language en)")
+        elif name == "cosmetic":
+            command.add_argument("page", help="en/note.md (or docs/en/note.md, or note.md --language en)")
         else:
             command.add_argument("page", help="note.md, or docs/en/note.md for one language")
-        command.add_argument("--language", help="only this translation language")
+        command.add_argument("--language", help="only this translation language" if name == "diff" else "the translation language")
         if name == "record":
             command.add_argument("--date", type=datetime.date.fromisoformat, default=None, help="YYYY-MM-DD (default: today)")
         if name == "cosmetic":
             command.add_argument("sections", nargs="*", help="section ids (default: every changed section)")
             command.add_argument("--force", action="store_true", help="accept large edits too")
-    check_command = commands.add_parser("check", parents=[common], help="structural parity of every page and its translations")
+    check_command = commands.add_parser(
+        "check", parents=[common, formats], help="structural parity of every page and its translations; claims' quotes on the quoted page",
+    )
     check_command.add_argument("pages", nargs="*", help="only these pages (default: all)")
-    commands.add_parser("glossary", parents=[common], help="preferred glossary terms used, terms to avoid absent")
-    commands.add_parser("typography", parents=[common], help="each language's spacing conventions (extra.typography in mkdocs.yml)")
+    commands.add_parser("glossary", parents=[common, formats], help="preferred glossary terms used, terms to avoid absent")
+    commands.add_parser("typography", parents=[common, formats], help="each language's spacing conventions (extra.typography in mkdocs.yml)")
     commands.add_parser(
         "pin-original", parents=[common],
         help="after a deliberate change of the original note: pin its new bytes (translations/original.sha256) and copy it to tests/fixtures/original-seed.txt",
@@ -333,18 +380,39 @@ def run(arguments: argparse.Namespace) -> Outcome:
     if arguments.command == "pin-original":
         return pin(project)
     if arguments.command == "record":
-        pairs = [
-            (language, page)
-            for argument in arguments.pages
-            for page, given in [page_argument(project, argument)]
-            for language in translation_languages(project, page, arguments.language or given)
-        ]
-        return record(project, pairs, arguments.date or datetime.date.today())
+        pairs = [one_translation(project, argument, arguments.language, "record") for argument in arguments.pages]
+        return record(project, [(language, page) for page, language in pairs], arguments.date or datetime.date.today())
+    if arguments.command == "cosmetic":
+        page, language = one_translation(project, arguments.page, arguments.language, "cosmetic")
+        return cosmetic(project, page, [language], arguments.sections, arguments.force)
     page, given = page_argument(project, arguments.page)
-    languages = translation_languages(project, page, arguments.language or given)
-    if arguments.command == "diff":
-        return diff(project, page, languages)
-    return cosmetic(project, page, languages, arguments.sections, arguments.force)
+    languages = translation_languages(project, page, _language_asked(arguments.page, given, arguments.language))
+    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ  # https://no-color.org
+    return diff(project, page, languages, colour)
+
+
+def _language_asked(argument: str, given: str | None, option: str | None) -> str | None:
+    """The language named in the page's path or by --language; both must agree."""
+    if given and option and given != option:
+        raise InputError(argument, None, f"names the language {given!r}, --language names {option!r}: give one")
+    return given or option
+
+
+def one_translation(project: Project, argument: str, option: str | None, command: str) -> tuple[str, str]:
+    """(page, language) for a command that writes one language's record. The language is named in
+    the path (en/note.md) or by --language; `note.md` alone is accepted only when the project has
+    a single translation language, as another language's translation may not have been touched."""
+    page, given = page_argument(project, argument)
+    language = _language_asked(argument, given, option)
+    if language is None and len(project.translation_languages) > 1:
+        choices = ", ".join(project.translation_languages)
+        example = project.translation_languages[0]
+        raise InputError(
+            argument, None,
+            f"which translation? This project has several ({choices}): `{command} {example}/{page}` or "
+            f"`{command} {page} --language {example}`, for the languages whose translation you brought up to date",
+        )
+    return page, translation_languages(project, page, language)[0]
 
 
 def translation_languages(project: Project, page: str, language: str | None) -> list[str]:
@@ -362,13 +430,22 @@ def translation_languages(project: Project, page: str, language: str | None) -> 
 
 def main(argv: list[str] | None = None) -> int:
     arguments = parser().parse_args(argv)
+    github = getattr(arguments, "format", TEXT) == GITHUB
     try:
         outcome = run(arguments)
     except InputError as error:
-        print(f"error: {error}", file=sys.stderr)
+        if github:
+            # On the file and line in the pull request too; the plain message would be read from the
+            # log as text that may hold contributed names, the annotation is escaped.
+            print(annotation("error", error.message, file=error.path, line=error.line, title="Bad input"))
+        else:
+            print(f"error: {error}", file=sys.stderr)
         return BAD_INPUT
     if arguments.json:
         print(json.dumps(outcome.data, ensure_ascii=False, indent=2, default=str))
+    elif github:
+        if outcome.github:
+            print("\n".join(outcome.github))
     else:
         print(outcome.text)
     return outcome.code

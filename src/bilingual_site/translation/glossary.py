@@ -2,9 +2,12 @@
 
 Matching ignores case, treats ' and ’ alike and lets every plain word of a term
 take a plural ending, so "moteurs d'inférence" matches the term "moteur
-d'inférence" (hyphenated words do not: "open-sources" is a verb, not a plural).
-A qualifier in parentheses, as in "production (serving)", is a note for
-translators and is not matched. Text in code spans and code blocks is not read.
+d'inférence" (the pieces of a hyphenated word do not: "open-sources" is a verb,
+not a plural). Words are matched however they are joined: a space, a hyphen or
+nothing between them, so a rule against "open-source models" also finds "open
+source models" and "opensource models". A qualifier in parentheses, as in
+"production (serving)", is a note for translators and is not matched. Text in
+code spans and code blocks is not read.
 """
 
 from __future__ import annotations
@@ -15,8 +18,6 @@ from dataclasses import dataclass
 from bilingual_site.errors import LineFinding
 from bilingual_site.markdown.model import MarkdownOptions, MarkdownPage, Section, read_markdown
 
-APOSTROPHES = "['’]"
-
 
 @dataclass(frozen=True)
 class Term:
@@ -25,26 +26,34 @@ class Term:
     avoid: dict[str, list[str]]  # language -> terms not to use
 
 
+APOSTROPHES = "['’]"
+# Between two words of a term, in the text: spaces (a line break included), one hyphen, or nothing.
+WORD_JOINT = r"(?:\s+|-)?"
+PLURAL_ENDING = "(?:s|es|x)?"
+
+
 def term_pattern(term: str) -> re.Pattern:
-    plain = re.sub(r"\([^)]*\)", " ", term).split()
-    words = [(re.sub("['’]", APOSTROPHES, re.escape(word)), word.isalpha()) for word in plain]
-    body = r"\s+".join(f"{word}(?:s|es|x)?" if pluralizable else word for word, pluralizable in words)
+    """The term as a pattern over prose (text already taken out of the Markdown, not Markdown)."""
+    pieces = []
+    for word in re.sub(r"\([^)]*\)", " ", term).split():
+        parts = [part for part in word.split("-") if part]
+        for part in parts:
+            escaped = re.sub("['’]", APOSTROPHES, re.escape(part))
+            pluralizable = len(parts) == 1 and part.isalpha()
+            pieces.append(escaped + PLURAL_ENDING if pluralizable else escaped)
+    body = WORD_JOINT.join(pieces)
     return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
-
-
-def uses(prose: str, term: str) -> bool:
-    return bool(term_pattern(term).search(prose))
 
 
 def avoided_terms(page: MarkdownPage, shown: str, language: str, terms: list[Term]) -> list[LineFinding]:
     """Every line of a page whose prose uses a term the glossary says to avoid in ``language``."""
+    rules = [(term, avoided, term_pattern(avoided)) for term in terms for avoided in term.avoid.get(language, [])]  # made once a page
     found = []
     for prose in page.prose:
-        for term in terms:
-            for avoided in term.avoid.get(language, []):
-                if term_pattern(avoided).search(prose.text):
-                    preferred = term.renderings.get(language, "")
-                    found.append(LineFinding(shown, prose.line, f"'{avoided}' is a term to avoid; the glossary prefers '{preferred}' (term '{term.id}')"))
+        for term, avoided, pattern in rules:
+            if pattern.search(prose.text):
+                preferred = term.renderings.get(language, "")
+                found.append(LineFinding(shown, prose.line, f"'{avoided}' is a term to avoid; the glossary prefers '{preferred}' (term '{term.id}')"))
     return found
 
 
@@ -55,18 +64,22 @@ def missing_preferred_terms(
     """Sections whose original uses a glossary term while their translation lacks the preferred rendering."""
     original: list[Section] = original_page.sections
     twins = {section.id: section for section in translation_page.sections}
+    # Each term with its renderings in both languages, as patterns made once a page.
+    pairs = [
+        (term, term.renderings[original_language], term.renderings[language],
+         term_pattern(term.renderings[original_language]), term_pattern(term.renderings[language]))
+        for term in terms
+        if term.renderings.get(original_language) and term.renderings.get(language)
+    ]
     found = []
     for section in original:
         twin = twins.get(section.id)
         if twin is None:
             continue  # a missing section is the structure check's business
-        for term in terms:
-            source_term, target_term = term.renderings.get(original_language), term.renderings.get(language)
-            if not source_term or not target_term:
-                continue
-            if uses(original_page.prose_text(section.line, section.end_line), source_term) and not uses(
-                translation_page.prose_text(twin.line, twin.end_line), target_term
-            ):
+        source_prose = original_page.prose_text(section.line, section.end_line)
+        target_prose = translation_page.prose_text(twin.line, twin.end_line)
+        for term, source_term, target_term, source_pattern, target_pattern in pairs:
+            if source_pattern.search(source_prose) and not target_pattern.search(target_prose):
                 found.append(LineFinding(
                     translation_shown, twin.line,
                     f"section '{section.id}' does not use '{target_term}' where {original_shown}:{section.line} "
@@ -78,8 +91,15 @@ def missing_preferred_terms(
 def lint_pair(original_text: str, original_shown: str, original_language: str,
               translation_text: str, translation_shown: str, language: str, terms: list[Term],
               options: MarkdownOptions) -> list[LineFinding]:
-    original = read_markdown(original_text, options)
-    translation = read_markdown(translation_text, options)
+    return lint_pages(
+        read_markdown(original_text, options), original_shown, original_language,
+        read_markdown(translation_text, options), translation_shown, language, terms,
+    )
+
+
+def lint_pages(original: MarkdownPage, original_shown: str, original_language: str,
+               translation: MarkdownPage, translation_shown: str, language: str, terms: list[Term]) -> list[LineFinding]:
+    """lint_pair on pages already read by the Markdown model (the build reads each page once)."""
     return avoided_terms(translation, translation_shown, language, terms) + missing_preferred_terms(
         original, original_shown, original_language, translation, translation_shown, language, terms,
     )

@@ -12,9 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-import yaml
-
-from bilingual_site.markdown.model import Feature, MarkdownOptions, MarkdownPage, read_markdown
+from bilingual_site.markdown.model import Feature, MarkdownOptions, MarkdownPage, front_matter_key_lines, read_markdown
 
 # Front matter values a translation changes; every other key keeps the original's value.
 TRANSLATED_KEYS = frozenset({"title", "description", "lang"})
@@ -23,7 +21,11 @@ TRANSLATED_KEYS = frozenset({"title", "description", "lang"})
 @dataclass(frozen=True)
 class Finding:
     rule: str
-    message: str
+    message: str  # names both files, each with its line where the element is found there
+    # Where a pull request annotation goes (`check --format github`): the file to fix, the translation
+    # as a rule, at its line when the element is found there (None: the file as a whole).
+    path: str | None = None
+    line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -40,8 +42,13 @@ class Side:
 def check_pair(
     original_text: str, original_shown: str, translation_text: str, translation_shown: str, options: MarkdownOptions
 ) -> list[Finding]:
-    original = Side(original_shown, read_markdown(original_text, options))
-    translation = Side(translation_shown, read_markdown(translation_text, options))
+    return check_pages(
+        Side(original_shown, read_markdown(original_text, options)), Side(translation_shown, read_markdown(translation_text, options))
+    )
+
+
+def check_pages(original: Side, translation: Side) -> list[Finding]:
+    """Every rule on a pair already read by the Markdown model (the build reads each page once)."""
     findings: list[Finding] = []
     for rule in RULES:
         findings += rule(original, translation)
@@ -53,15 +60,21 @@ def check_front_matter(original: Side, translation: Side) -> list[Finding]:
     meta = {side.shown: _front_matter(side) for side in (original, translation)}
     ours, theirs = meta[original.shown], meta[translation.shown]
     for key in ours.keys() - theirs.keys():
-        found.append(Finding("front matter", f"front matter: key {key!r} in {original.at(ours[key][1])}, missing in {translation.shown}"))
+        found.append(Finding(
+            "front matter", f"front matter: key {key!r} in {original.at(ours[key][1])}, missing in {translation.shown}",
+            translation.shown, translation.page.front_matter.yaml_line or None,
+        ))
     for key in theirs.keys() - ours.keys():
-        found.append(Finding("front matter", f"front matter: key {key!r} missing in {original.shown}, in {translation.at(theirs[key][1])}"))
+        found.append(Finding(
+            "front matter", f"front matter: key {key!r} missing in {original.shown}, in {translation.at(theirs[key][1])}",
+            translation.shown, theirs[key][1],
+        ))
     for key in sorted(ours.keys() & theirs.keys() - TRANSLATED_KEYS):
         if ours[key][0] != theirs[key][0]:
             found.append(Finding(
                 "front matter",
                 f"front matter: {key!r} is {ours[key][0]!r} in {original.at(ours[key][1])}, "
-                f"{theirs[key][0]!r} in {translation.at(theirs[key][1])}",
+                f"{theirs[key][0]!r} in {translation.at(theirs[key][1])}", translation.shown, theirs[key][1],
             ))
     return sorted(found, key=lambda finding: finding.message)
 
@@ -72,11 +85,7 @@ def _front_matter(side: Side) -> dict[str, tuple[object, int]]:
     front = side.page.front_matter
     if not front.meta or not front.yaml_text:
         return {}
-    lines: dict[str, int] = {}
-    document = yaml.compose(front.yaml_text, Loader=yaml.SafeLoader)
-    if isinstance(document, yaml.MappingNode):
-        for key, _ in document.value:
-            lines.setdefault(str(key.value), front.yaml_line + 1 + key.start_mark.line)
+    lines = front_matter_key_lines(front)
     return {str(key): (value, lines.get(str(key), front.yaml_line)) for key, value in front.meta.items()}
 
 
@@ -88,29 +97,29 @@ def check_headings(original: Side, translation: Side) -> list[Finding]:
             if not heading.explicit:
                 found.append(Finding(
                     "heading", f"heading without an explicit id in {side.at(heading.line)} ({heading.title!r}): "
-                    "add {#id} so it pairs with its twin",
+                    "add {#id} so it pairs with its twin", side.shown, heading.line,
                 ))
         listed[side.shown] = {heading.id: heading for heading in side.page.headings if heading.explicit}
     ours, theirs = listed[original.shown], listed[translation.shown]
     for heading_id, heading in ours.items():
         twin = theirs.get(heading_id)
         if twin is None:
-            found.append(Finding("heading", f"heading {heading_id!r}: in {original.at(heading.line)}, missing in {translation.shown}"))
+            found.append(Finding("heading", f"heading {heading_id!r}: in {original.at(heading.line)}, missing in {translation.shown}", translation.shown))
         elif twin.level != heading.level:
             found.append(Finding(
                 "heading", f"heading {heading_id!r}: level {heading.level} in {original.at(heading.line)}, "
-                f"level {twin.level} in {translation.at(twin.line)}",
+                f"level {twin.level} in {translation.at(twin.line)}", translation.shown, twin.line,
             ))
     for heading_id, twin in theirs.items():
         if heading_id not in ours:
-            found.append(Finding("heading", f"heading {heading_id!r}: missing in {original.shown}, in {translation.at(twin.line)}"))
+            found.append(Finding("heading", f"heading {heading_id!r}: missing in {original.shown}, in {translation.at(twin.line)}", translation.shown, twin.line))
     shared_ours = [heading_id for heading_id in ours if heading_id in theirs]
     shared_theirs = [heading_id for heading_id in theirs if heading_id in ours]
     for position, (mine, other) in enumerate(zip(shared_ours, shared_theirs), start=1):
         if mine != other:
             found.append(Finding(
                 "heading", f"headings out of order: {mine!r} comes {_ordinal(position)} in {original.at(ours[mine].line)}, "
-                f"{other!r} in {translation.at(theirs[other].line)}",
+                f"{other!r} in {translation.at(theirs[other].line)}", translation.shown, theirs[other].line,
             ))
             break
     return found
@@ -123,7 +132,7 @@ def _ordinal(position: int) -> str:
 def _count_mismatch(rule: str, plural: str, ours: list[Feature], theirs: list[Feature], original: Side, translation: Side) -> list[Finding]:
     if len(ours) == len(theirs):
         return []
-    return [Finding(rule, f"{plural}: {len(ours)} in {original.shown}, {len(theirs)} in {translation.shown}")]
+    return [Finding(rule, f"{plural}: {len(ours)} in {original.shown}, {len(theirs)} in {translation.shown}", translation.shown)]
 
 
 def check_tables(original: Side, translation: Side) -> list[Finding]:
@@ -131,11 +140,14 @@ def check_tables(original: Side, translation: Side) -> list[Finding]:
     found = _count_mismatch("table", "tables", ours, theirs, original, translation)
     for number, (mine, other) in enumerate(zip(ours, theirs), start=1):
         if mine.rows != other.rows:
-            found.append(Finding("table", f"table {number}: {mine.rows} rows in {original.at(mine.line)}, {other.rows} rows in {translation.at(other.line)}"))
+            found.append(Finding(
+                "table", f"table {number}: {mine.rows} rows in {original.at(mine.line)}, {other.rows} rows in {translation.at(other.line)}",
+                translation.shown, other.line,
+            ))
         if mine.columns != other.columns:
             found.append(Finding(
                 "table", f"table {number}: {mine.columns} columns in {original.at(mine.line)}, "
-                f"{other.columns} columns in {translation.at(other.line)}",
+                f"{other.columns} columns in {translation.at(other.line)}", translation.shown, other.line,
             ))
     return found
 
@@ -149,6 +161,7 @@ def _same_values(rule: str, singular: str, plural: str, extract: Callable[[Markd
                 found.append(Finding(
                     rule, f"{singular} {number}: {describe(mine.value)} in {original.at(mine.line)}, "
                     f"{describe(other.value)} in {translation.at(other.line)}{_link_hint(rule, mine.value, other.value)}",
+                    translation.shown, other.line,
                 ))
                 break  # after the first difference, the rest is usually the same shift
         return found

@@ -44,17 +44,24 @@ class PageRecord:
 Lock = dict[str, PageRecord]
 
 
+def latest_date_on_earth() -> datetime.date:
+    """Today's date where it is latest (UTC+14, the Line Islands): a translation recorded today anywhere
+    is never recorded after it, whatever the time zone of the machine that reads the record."""
+    return (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=14)).date()
+
+
 def read_lock(path: Path, shown: str) -> Lock:
     """The records of one language; an absent file is an empty record."""
     if not path.exists():
         return {}
+    latest = latest_date_on_earth()
     data = load_yaml_with_lines(path, shown)
     if not isinstance(data, LineDict):
         raise InputError(shown, getattr(data, "line", None), "must map page paths to their records")
     for page in data:
         if not isinstance(page, str) or not page.endswith(".md") or markup_problem(page) or any(character.isspace() for character in page):
             raise InputError(shown, data.key_lines[page], f"{page!r} is not a page path such as 'note.md'")
-    return {page: _page_record(entry, shown, data.key_lines[page], page) for page, entry in data.items()}
+    return {page: _page_record(entry, shown, data.key_lines[page], page, latest) for page, entry in data.items()}
 
 
 def section_id_problem(section_id: object) -> str | None:
@@ -68,12 +75,18 @@ def section_id_problem(section_id: object) -> str | None:
     return f"a section id is plain text: {reason}" if reason else None
 
 
-def _page_record(entry, shown: str, line: int, page: str) -> PageRecord:
+def _page_record(entry, shown: str, line: int, page: str, latest: datetime.date) -> PageRecord:
     if not isinstance(entry, LineDict) or set(entry) != {"recorded", "sections"}:
         raise InputError(shown, line, f"page {page!r}: expected exactly the keys 'recorded' and 'sections'")
     recorded = entry["recorded"]
-    if not isinstance(recorded, datetime.date):
+    if not isinstance(recorded, datetime.date) or isinstance(recorded, datetime.datetime):  # a day, not a moment
         raise InputError(shown, entry.key_lines["recorded"], f"page {page!r}: 'recorded' must be a date (YYYY-MM-DD)")
+    if recorded > latest:
+        # A date to come would show the translation as brought up to date after edits not made yet.
+        raise InputError(
+            shown, entry.key_lines["recorded"],
+            f"page {page!r}: 'recorded' is {recorded.isoformat()}, a date still to come; re-record the page instead of editing this file",
+        )
     sections = entry["sections"]
     if not isinstance(sections, LineDict):
         raise InputError(shown, entry.key_lines["sections"], f"page {page!r}: 'sections' must map section ids to records")

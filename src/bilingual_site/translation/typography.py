@@ -4,7 +4,8 @@ A language opts in with `extra.typography` under its i18n entry in mkdocs.yml
 (`french` or `english`). Only what is certainly wrong is reported: a space of the
 wrong kind, never a missing one, so URLs, times and code never trip it. Only prose is read
 (bilingual_site.markdown.model): code spans become letters, and code blocks, link targets, HTML
-tags and attribute lists are not text a reader sees.
+tags and attribute lists are not text a reader sees. The front matter's `title` and
+`description` are text a reader sees too (the browser tab, search results, link previews).
 """
 
 from __future__ import annotations
@@ -13,10 +14,13 @@ import re
 from dataclasses import dataclass
 
 from bilingual_site.errors import LineFinding
-from bilingual_site.markdown.model import MarkdownOptions, read_markdown
+from bilingual_site.markdown.model import MarkdownOptions, MarkdownPage, ProseLine, front_matter_key_lines, read_markdown
 
 NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"
+# Front matter values a reader sees as text.
+TEXT_KEYS = ("title", "description")
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -36,10 +40,26 @@ CONVENTIONS: dict[str, tuple[Rule, ...]] = {
 
 
 def typography_findings(text: str, shown: str, convention: str, options: MarkdownOptions) -> list[LineFinding]:
+    return page_typography(read_markdown(text, options), shown, convention)
+
+
+def page_typography(
+    page: MarkdownPage, shown: str, convention: str, *, keys: tuple[str, ...] = TEXT_KEYS, body: bool = True
+) -> list[LineFinding]:
+    """The findings on a page read by the Markdown model: the text values of front matter ``keys``,
+    then, with ``body``, its prose. An original published as written has only some keys checked."""
     rules = CONVENTIONS[convention]
     found = []
-    for prose in read_markdown(text, options).prose:
+    for text in front_matter_text(page, keys) + (list(page.prose) if body else []):
         for rule in rules:
-            for match in rule.pattern.finditer(prose.text):
-                found.append(LineFinding(shown, prose.line, rule.message.format(mark=match["mark"])))
+            for match in rule.pattern.finditer(text.text):
+                found.append(LineFinding(shown, text.line, rule.message.format(mark=match["mark"])))
     return found
+
+
+def front_matter_text(page: MarkdownPage, keys: tuple[str, ...]) -> list[ProseLine]:
+    """The text values of front matter ``keys``, each at its key's line."""
+    lines = front_matter_key_lines(page.front_matter)
+    return [
+        ProseLine(lines[key], page.meta[key]) for key in keys if isinstance(page.meta.get(key), str) and key in lines
+    ]

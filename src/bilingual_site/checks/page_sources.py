@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from mkdocs.utils.meta import YAML_RE, get_data
 
+from bilingual_site.markdown.model import split_front_matter, yaml_front_matter
 from bilingual_site.errors import BYTE_ORDER_MARK, InputError, decode_utf8
 from bilingual_site.checks.plain_text import markup_problem
 from bilingual_site.checks.safe_yaml import LineDict, LineList, load_yaml_text
@@ -45,12 +45,14 @@ def page_source_problems(raw: bytes, shown_path: str) -> list[InputError]:
         return [error]
     problems: list[InputError] = []
     first_line = text.split("\n", 1)[0]
-    # MkDocs' own pattern, not a copy of it: the check must find front matter exactly where MkDocs will.
-    found = YAML_RE.match(text)
+    # MkDocs' own split (the Markdown model's, tested equal to mkdocs.utils.meta.get_data): the
+    # check must find front matter exactly where MkDocs will.
+    found = yaml_front_matter(text)
     body = text
     if found:
-        problems += front_matter_problems(found.group(1), shown_path)
-        body = text[found.end():]
+        yaml_text, body_index = found
+        problems += front_matter_problems(yaml_text, shown_path)
+        body = "\n".join(text.split("\n")[body_index:])
     elif first_line.startswith(BYTE_ORDER_MARK):
         problems.append(InputError(shown_path, 1, "a second byte-order mark: MkDocs drops one and would publish what follows the other as text; remove them"))
     elif first_line.rstrip(" \t") == "---":
@@ -60,7 +62,7 @@ def page_source_problems(raw: bytes, shown_path: str) -> list[InputError]:
     else:
         # Without YAML front matter, MkDocs reads leading `key: value` lines as metadata (the
         # pattern above does not match, so get_data reads no YAML here).
-        _, metadata = get_data(text)
+        metadata = split_front_matter(text).meta
         if metadata:
             keys = ", ".join(sorted(metadata))
             problems.append(InputError(
