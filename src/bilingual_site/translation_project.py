@@ -13,7 +13,9 @@ from pathlib import Path
 from mkdocs.utils import yaml_load
 
 from bilingual_site.errors import InputError, decode_utf8
+from bilingual_site.language_entries import languages_list
 from bilingual_site.markdown_model import MarkdownOptions
+from bilingual_site.typography import DEFAULT_CONVENTION, convention_problem
 
 LOCK_FOLDER = "translations"
 
@@ -24,7 +26,7 @@ class Project:
     docs_dir: Path
     default_language: str
     languages: tuple[str, ...]  # the default language first
-    # Each language's typographic convention (its `extra.typography` in mkdocs.yml), if it names one.
+    # Each language's typographic convention (its `extra.typography` in mkdocs.yml, else the neutral one).
     typography: dict[str, str] = field(default_factory=dict)
     # The Markdown extensions pages are rendered with (mkdocs.yml's `markdown_extensions`).
     markdown: MarkdownOptions = field(default_factory=lambda: MarkdownOptions.from_mkdocs_yml(None))
@@ -61,10 +63,10 @@ def load_project(config_file: Path) -> Project:
     """Languages and docs folder from mkdocs.yml's i18n plugin entry."""
     shown = config_file.name
     try:
-        with open(config_file, "rb") as stream:
-            config = yaml_load(stream) or {}
+        text = decode_utf8(config_file.read_bytes(), shown)
     except OSError as error:
         raise InputError(shown, None, f"cannot be read: {error.strerror}") from error
+    config = yaml_load(text) or {}
     plugins = config.get("plugins") or []
     entries = [entry for entry in plugins if isinstance(entry, dict) and "i18n" in entry]
     if not entries:
@@ -75,20 +77,26 @@ def load_project(config_file: Path) -> Project:
         markdown = MarkdownOptions.from_mkdocs_yml(config.get("markdown_extensions"))
     except ValueError as error:
         raise InputError(shown, None, str(error)) from error
-    return project_of(root, root / config.get("docs_dir", "docs"), languages, shown, markdown)
+    return project_of(root, root / config.get("docs_dir", "docs"), languages, shown, markdown, config_text=text)
 
 
-def project_of(root: Path, docs_dir: Path, languages: list[dict], shown: str, markdown: MarkdownOptions | None = None) -> Project:
-    """The project from the i18n plugin's `languages` entries (mappings with locale, default, extra)."""
+def project_of(
+    root: Path, docs_dir: Path, languages: list[dict], shown: str, markdown: MarkdownOptions | None = None, config_text: str | None = None,
+) -> Project:
+    """The project from the i18n plugin's `languages` entries (mappings with locale, default, extra).
+    ``config_text``, mkdocs.yml's text, gives a wrong value its line."""
     defaults = [entry["locale"] for entry in languages if entry.get("default")]
     if len(defaults) != 1:
         raise InputError(shown, None, "the i18n plugin needs exactly one language with `default: true`")
     ordered = tuple(defaults + [entry["locale"] for entry in languages if not entry.get("default")])
-    typography = {
-        entry["locale"]: entry["extra"]["typography"]
-        for entry in languages
-        if isinstance(entry.get("extra"), dict) and entry["extra"].get("typography")
-    }
+    typography = {}
+    for entry in languages:
+        extra = entry.get("extra") if isinstance(entry.get("extra"), dict) else {}
+        convention = extra.get("typography", DEFAULT_CONVENTION)
+        if problem := convention_problem(convention):
+            where = languages_list(config_text, shown).of(entry["locale"]) if config_text is not None else None
+            raise InputError(shown, where.line_of("extra", "typography") if where else None, f"language {entry['locale']!r}: {problem}")
+        typography[entry["locale"]] = convention
     return Project(
         root=root, docs_dir=docs_dir, default_language=defaults[0], languages=ordered, typography=typography,
         markdown=markdown or MarkdownOptions.from_mkdocs_yml(None),

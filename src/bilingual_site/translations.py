@@ -8,6 +8,7 @@
     python -m bilingual_site.translations record note.md    # the translation is up to date again
     python -m bilingual_site.translations cosmetic note.md  # an edit of the original needs no new translation
     python -m bilingual_site.translations pin-original      # a deliberate change of the original note: new pin
+    python -m bilingual_site.translations new-language es --name Español  # everything a new language needs
 
 Each command is a function returning an Outcome (exit code, text, JSON data);
 `main` only parses arguments and prints. Exit codes: 0 all good, 1 something to
@@ -34,7 +35,7 @@ from bilingual_site.reference_data import load_reference_data
 from bilingual_site.markdown_model import normalize, page_text, split_front_matter
 from bilingual_site.translation_lock import PageRecord, RecordedSection, write_lock
 from bilingual_site.translation_project import Project, load_project
-from bilingual_site.typography import CONVENTIONS, typography_findings
+from bilingual_site.typography import typography_findings
 
 OK, TO_DO, BAD_INPUT = 0, 1, 2
 
@@ -171,9 +172,7 @@ def served_as_written(project: Project, language: str, text: str) -> bool:
 
 def typography(project: Project) -> Outcome:
     findings, skipped = [], []
-    for language, convention in project.typography.items():
-        if convention not in CONVENTIONS:
-            raise InputError("mkdocs.yml", None, f"language {language!r}: unknown typography {convention!r} (known: {', '.join(CONVENTIONS)})")
+    for language, convention in project.typography.items():  # checked when mkdocs.yml was read (typography.convention_problem)
         for page in project.pages(language):
             path = project.page_path(language, page)
             text = project.read(path)
@@ -260,6 +259,33 @@ def pin(project: Project) -> Outcome:
     return Outcome(OK, "\n".join(written), {"written": written})
 
 
+# --- new-language ----------------------------------------------------------
+
+
+def new_language(project_dir: Path, code: str, name: str) -> Outcome:
+    """Declare a language and create its folder, record, owners and issue-form choice (new_language.py)."""
+    from mkdocs.utils import yaml_load
+
+    from bilingual_site.new_language import NewLanguageRefused, scaffold
+
+    config_file = project_dir / "mkdocs.yml"
+    project = load_project(config_file)
+    entries = next(entry["i18n"]["languages"] for entry in yaml_load(config_file.read_text(encoding="utf-8"))["plugins"] if isinstance(entry, dict) and "i18n" in entry)
+    try:
+        done = scaffold(project, config_file, code, name, entries)
+    except NewLanguageRefused as error:
+        raise InputError("new-language", None, str(error)) from error
+    lines = [f"declared '{done.code}' ({name.strip()}), its strings copied from '{done.template}' and marked `# TODO: translate`:"]
+    lines += [f"  {path}" for path in done.written]
+    lines += [f"not done: {item}" for item in done.left]
+    lines += [
+        "next: translate the TODO lines of its mkdocs.yml entry (interface strings first), then pages one by one",
+        f"(docs/{project.default_language}/<page> -> docs/{done.code}/<page>, then `./tasks.sh translations record {done.code}/<page>`);",
+        "`./tasks.sh build` passes now: every page is served untranslated until its translation exists.",
+    ]
+    return Outcome(OK, "\n".join(lines), {"language": done.code, "template": done.template, "written": done.written, "not_done": done.left})
+
+
 # --- command line ----------------------------------------------------------
 
 
@@ -316,10 +342,22 @@ def parser() -> argparse.ArgumentParser:
         "pin-original", parents=[common],
         help="after a deliberate change of the original note: pin its new bytes (translations/original.sha256) and copy it to tests/fixtures/original-seed.txt",
     )
+    add_new_language_parser(commands, common)
     return main_parser
 
 
+def add_new_language_parser(commands, common: argparse.ArgumentParser) -> None:
+    command = commands.add_parser(
+        "new-language", parents=[common],
+        help="declare a new language in mkdocs.yml (its strings to translate) and create its folder, record, CODEOWNERS and issue-form entries",
+    )
+    command.add_argument("code", help="its BCP 47 tag, as CLDR knows it: es, de, pt-BR")
+    command.add_argument("--name", required=True, help="its name in itself, as the language switcher shows it: Español")
+
+
 def run(arguments: argparse.Namespace) -> Outcome:
+    if arguments.command == "new-language":
+        return new_language(arguments.project, arguments.code, arguments.name)
     project = load_project(arguments.project / "mkdocs.yml")
     if arguments.command == "status":
         return status(project)
