@@ -80,8 +80,8 @@ case "${1:-help}" in
       "$LOCK_VENV/bin/pip-compile" -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o "$name.txt" "$name.in"
     done ;;
   third-language) ensure_python_env requirements-dev.txt; shift; exec scripts/third_language_check.sh "$@" ;;
-  translations) ensure_python_env requirements.txt; shift; exec "$VENV/bin/python" -m bilingual_site.translations "$@" ;;
-  links) ensure_python_env requirements.txt; shift; exec "$VENV/bin/python" -m bilingual_site.external_links "$@" ;;
+  translations) ensure_python_env requirements.txt; shift; exec "$VENV/bin/python" -m bilingual_site.translation.cli "$@" ;;
+  links) ensure_python_env requirements.txt; shift; exec "$VENV/bin/python" -m bilingual_site.tools.external_links "$@" ;;
   help|-h|--help) usage ;;
   *) usage >&2; exit 2 ;;
 esac

@@ -1,65 +1,80 @@
-"""How build time grows with the number of pages: synthetic sites of 10, 100 and 1,000 pages per language.
+"""Build time of synthetic sites against Material and static-i18n alone, at 10, 100 and 1,000 pages per language.
 
-Each synthetic site is the project's own configuration (mkdocs.yml, hooks/, overrides/,
-data/) around generated docs: N French pages in folders of 50, their English
-translations except every fifth page (left untranslated, so built as French fallbacks).
-Every translation is recorded as up to date in the translation lock (the translation tool's
-`record`), then the French original of every seventh page is edited, so its translation is
-outdated in one section (`generate_outdated_pages`).
-The explicit `nav:` is dropped (it lists the real pages only) and MkDocs builds the
-navigation from the folders. For each size it measures, each in a fresh Python process:
+The budget (issue 16): the full build, parallel views left out, at most 1.10 times a build of
+the same synthetic site with Material and static-i18n alone, at 1,000 pages per language, and
+build time growing linearly with the pages.
 
-- full: both languages, every hook (the time of `load_config` + `build`, interpreter start-up left out);
-- inside the hooks: the part of the full build spent in the project's hooks' own event
-  functions (each hook event timed as MkDocs calls it); this leaves out what our template
-  overrides add to Material's rendering, which full minus plain includes;
-- fr alone, en alone: `BUILD_ONLY_LOCALE=fr|en`, the one-language preview (English alone is
-  built without --strict: with French not built there are no fallback pages, so links to
-  untranslated pages warn);
-- plain: the same docs with no `hooks:` and no `overrides/`, i.e. Material + static-i18n alone,
-  so full minus plain is the cost of the project's own hooks and templates;
-- without the views: every hook but hooks/parallel_view.py, so full minus this is what the
-  parallel views cost (they add a page per translated page and interface language);
-- serve rebuild: a real `mkdocs serve`, one French page edited on disk, the time until the
-  server answers with the new text (polled every 50 ms; includes MkDocs' 0.1 s debounce).
-  `mkdocs serve` rebuilds the whole site on every change (it reloads the config and runs a full
-  build unless `--dirty` is given), so this is what a writer waits for after saving.
+Each synthetic site is one folder: the project's data/, overrides/ and translation lock folder
+around generated docs (N French pages in folders of 50, their English translations except
+every fifth page, left untranslated and so built as a French fallback; every translation
+recorded as up to date by the translation tool's `record`, then the French original of every
+seventh page edited, so its translation is outdated in one section). Beside the docs, three
+configuration files, each the project's own mkdocs.yml with the explicit `nav:` dropped (it
+lists the real pages; MkDocs builds the navigation from the folders for all three):
 
-Full, plain and without-the-views builds take turns, `--runs` times each (3 by default), and
-the fastest of each is kept: a 1,000-page build varies by a few seconds from one run to the
-next on a shared machine, as much as the differences measured here. Builds keep Python's
-bytecode cache, as a writer's machine does (the first run of each kind compiles the hooks), and
-write their sites into memory when the machine has it (see default_output). It prints a table
-and writes an SVG chart of build time against pages (hand-written SVG).
+- (a) `mkdocs-material-only.yml`: Material and static-i18n alone. No `bilingual_site` plugin,
+  no `theme.custom_dir` (overrides/) and no `extra_css`/`extra_javascript` (the project's files);
+  the same docs, search and i18n settings, theme features and Markdown extensions.
+- (b) `mkdocs-no-views.yml`: the full site with the plugin's `parallel_views: false`.
+- (c) `mkdocs.yml`: the full site, parallel views included.
 
-    ./tasks.sh benchmark                           # 10, 100, 1000 pages per language
-    .venv/bin/python scripts/build_benchmark.py --sizes 10 100 --svg /tmp/build-time.svg
+For each size the three are built in one run of this script, taking turns (a, b, c, then
+b, c, a, ...: a slow moment of a shared machine falls on each in turn), `--runs` times each,
+each build in a fresh Python process; the median of each is shown, with the ratios b/a and
+c/a (the median of the per-round ratios, and their range). What is timed is `load_config`
+(which imports the theme and the plugins) and the build as `mkdocs build` runs it (startup
+and shutdown events included); the interpreter's start and MkDocs' own imports are left out,
+the same for all three. Python's bytecode cache is on, as on a writer's machine.
+
+Two clocks: wall-clock seconds (what a writer waits) and the build process's CPU seconds
+(user and system). A build is one process with one thread, so on an idle machine the two
+agree within the time spent waiting on files; on a busy machine the wall clock also counts the
+time the process waited for a core, which depends on what else ran, and the CPU time does not.
+
+Per page: the build's seconds over the pages built from Markdown in both languages
+(2 × (N + 1), home pages and fallbacks included), the same count for the three, so the
+parallel views' extra pages show as cost. Growth: per-page time at the largest size against
+the next one (1,000 against 100): about 1 when build time grows linearly with the pages.
+
+Inside the plugin: each of BilingualSitePlugin's event methods is timed as MkDocs calls it
+(its bound method in MkDocs' event lists replaced by a timed one; the wrapper costs about a
+microsecond a call), on both clocks, summed over every language's build, median over the runs.
+
+Sites are written into memory (/dev/shm) when the machine has it: on this project's machine
+(ext4 mounted with `discard`), creating a file on disk cost 0.05 to 0.5 ms depending on how
+much the build before had deleted, a noise as large as the plugin's share at 100 pages; a build
+into memory measures the build itself. Each site is deleted after its build.
+
+    ./tasks.sh benchmark                                   # 10, 100, 1000 pages, 3 runs each
+    ./tasks.sh benchmark --sizes 10 100 --runs 5
 """
 
 from __future__ import annotations
 
+# Only the standard library at import time: the measuring process imports this module before
+# its timer starts, and anything imported here would leave the plugin's imports out of (b) and (c).
 import argparse
 import datetime
 import json
-import math
 import os
+import platform
 import random
-import re
 import shutil
-import signal
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
-from site_tools import PROJECT, free_port
+from site_tools import PROJECT
 
-from bilingual_site.translation_project import load_project
-from bilingual_site.translations import OK, record
+from bilingual_site.mkdocs.config_file import load_project
+from bilingual_site.translation.cli import OK, record
 
-PARTS = ("mkdocs.yml", "hooks", "overrides", "data", "translations")
+PARTS = ("data", "overrides", "translations")
+PLUGIN = "bilingual_site"
 PER_FOLDER = 50
 UNTRANSLATED_EVERY = 5
 OUTDATED_EVERY = 7  # of the translated pages, these have an original edited after the translation was recorded
@@ -72,6 +87,19 @@ WORDS = {
     "requests; providers rarely publish what runs behind their API but often recommend vLLM SGLang or "
     "TensorRT-LLM for self-hosting their models".split(),
 }
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    label: str
+    config_file: str
+
+
+MATERIAL_ONLY = Kind("a", "Material + static-i18n alone", "mkdocs-material-only.yml")
+NO_VIEWS = Kind("b", "Full site, parallel views left out", "mkdocs-no-views.yml")
+FULL = Kind("c", "Full site", "mkdocs.yml")
+KINDS = (MATERIAL_ONLY, NO_VIEWS, FULL)
 
 
 # --- Synthetic sites --------------------------------------------------------------------------------
@@ -89,7 +117,7 @@ def page_text(language: str, number: int, pages: int) -> str:
         words = [rng.choice(WORDS[language]) for _ in range(length)]
         return " ".join(words).capitalize() + "."
 
-    title = {"fr": "Page", "en": "Page"}[language] + f" {number}"
+    title = f"Page {number}"
     neighbour = (number + 1) % pages
     link = os.path.relpath(page_path(neighbour), os.path.dirname(page_path(number)))
     lines = ["---", f"title: {title}", f'description: "{sentence(12)}"', "---", "", f"# {title} {{#page-{number}}}", ""]
@@ -105,6 +133,15 @@ def is_translated(number: int) -> bool:
     return number % UNTRANSLATED_EVERY != 0
 
 
+def is_outdated(number: int) -> bool:
+    return is_translated(number) and number % OUTDATED_EVERY == 0
+
+
+def pages_built(pages: int) -> int:
+    """Pages MkDocs builds from Markdown: each language's home and ``pages`` (English fallbacks included)."""
+    return 2 * (pages + 1)
+
+
 def generate_outdated_pages(project: Path, pages: int) -> None:
     """Record every translation as up to date, then edit the original of every seventh recorded page.
 
@@ -113,7 +150,7 @@ def generate_outdated_pages(project: Path, pages: int) -> None:
     adds a sentence to one paragraph of the French original, so that page's translation is
     outdated in one section: the build marks it on the page and in the parallel view.
     """
-    tool = load_project(project / "mkdocs.yml")
+    tool = load_project(project / FULL.config_file)
     originals = set(tool.pages(tool.default_language))
     pairs = [(language, page) for language in tool.translation_languages for page in tool.pages(language) if page in originals]
     outcome = record(tool, pairs, RECORDED_ON)
@@ -126,36 +163,18 @@ def generate_outdated_pages(project: Path, pages: int) -> None:
             original.write_text(text, encoding="utf-8")
 
 
-def is_outdated(number: int) -> bool:
-    return is_translated(number) and number % OUTDATED_EVERY == 0
-
-
-def generate_site(project: Path, pages: int, plain: bool = False, without_hooks: tuple[str, ...] = ()) -> Path:
-    """A copy of the project's build configuration around ``pages`` generated pages per language,
-    with the hooks listed in ``without_hooks`` (e.g. 'hooks/parallel_view.py') left out."""
+def generate_site(project: Path, pages: int) -> Path:
+    """A folder with ``pages`` generated pages per language and the three configurations (KINDS)."""
     project.mkdir(parents=True)
     for part in PARTS:
-        source = PROJECT / part
-        if source.is_dir():
-            shutil.copytree(source, project / part)
-        elif source.is_file():
-            shutil.copy2(source, project / part)
-    if (project / "translations").is_dir():
-        shutil.rmtree(project / "translations")  # its entries describe the real pages
-        (project / "translations").mkdir()
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"(?ms)^nav:\n.*", "", config)  # the real page tree; MkDocs builds one from folders
-    for hook in without_hooks:
-        if f"  - {hook}\n" not in config:
-            raise SystemExit(f"mkdocs.yml lists no hook {hook}")
-        config = config.replace(f"  - {hook}\n", "")
-    if plain:
-        config = re.sub(r"(?m)^hooks:\n(?:  - .*\n)+", "", config)
-        config = re.sub(r"(?m)^  custom_dir: overrides\n", "", config)
-        config = re.sub(r"(?m)^(#.*\n)?extra_(css|javascript):\n(?:  - .*\n)+", "", config)
-        shutil.rmtree(project / "hooks")
-        shutil.rmtree(project / "overrides")
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+        shutil.copytree(PROJECT / part, project / part)
+    shutil.rmtree(project / "translations")  # its entries describe the real pages
+    (project / "translations").mkdir()
+    config = read_config(PROJECT / "mkdocs.yml")
+    config.pop("nav", None)  # the real page tree; MkDocs builds one from the folders
+    write_config(project / FULL.config_file, config)
+    write_config(project / NO_VIEWS.config_file, without_parallel_views(config))
+    write_config(project / MATERIAL_ONLY.config_file, material_only(config))
     for language in ("fr", "en"):
         home = project / "docs" / language / "index.md"
         home.parent.mkdir(parents=True)
@@ -170,236 +189,308 @@ def generate_site(project: Path, pages: int, plain: bool = False, without_hooks:
     return project
 
 
-# --- Measurements ------------------------------------------------------------------------------------
-
-MEASURE = """
-import json, logging, sys, time
-logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-start = time.perf_counter()
-config = load_config(sys.argv[1], site_dir=sys.argv[2], strict=sys.argv[3] == "strict")
-by_hook = {}
-
-def timed(method, hook):
-    def run(*args, **kwargs):
-        began = time.perf_counter()
-        try:
-            return method(*args, **kwargs)
-        finally:
-            by_hook[hook] = by_hook.get(hook, 0.0) + time.perf_counter() - began
-    return run
-
-# MkDocs keeps each event's methods in order and, privately, which plugin each came from.
-origins = config.plugins._event_origins
-for methods in config.plugins.events.values():
-    for index, method in enumerate(methods):
-        hook = origins.get(method, "")
-        if hook.startswith("hooks/"):
-            methods[index] = timed(method, hook)
-            origins[methods[index]] = hook
-build(config)
-seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "inside_hooks": sum(by_hook.values()), "by_hook": by_hook}))
-"""
+# --- The three configurations ---------------------------------------------------------------------
+# mkdocs.yml is read and written as YAML data, its `!ENV` values kept as they are (MkDocs reads
+# them when it loads the written file), so each change below is to a named key, not to text.
 
 
-def environment(**extra: str) -> dict[str, str]:
-    # Python's bytecode cache on, as on a writer's machine: Material and MkDocs come with theirs from
-    # pip, and a sandbox's PYTHONDONTWRITEBYTECODE would make every build compile the hooks again.
+@dataclass(frozen=True)
+class EnvValue:
+    """An `!ENV` value of mkdocs.yml: a variable name, or a list of names and a default."""
+
+    value: str | list
+
+
+def yaml_module():
+    import yaml  # imported when used: see the comment on this module's imports
+
+    return yaml
+
+
+def read_config(path: Path) -> dict:
+    yaml = yaml_module()
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def env_value(loader, node):
+        if isinstance(node, yaml.SequenceNode):
+            return EnvValue(loader.construct_sequence(node))
+        return EnvValue(loader.construct_scalar(node))
+
+    Loader.add_constructor("!ENV", env_value)
+    with open(path, encoding="utf-8") as stream:
+        return yaml.load(stream, Loader=Loader)
+
+
+def write_config(path: Path, config: dict) -> None:
+    yaml = yaml_module()
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def env_node(dumper, env: EnvValue):
+        if isinstance(env.value, list):
+            return dumper.represent_sequence("!ENV", env.value, flow_style=True)
+        return dumper.represent_scalar("!ENV", env.value)
+
+    Dumper.add_representer(EnvValue, env_node)
+    path.write_text(yaml.dump(config, Dumper=Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def plugin_name(entry) -> str:
+    """A `plugins:` entry's name: `- search` or `- search: {options}`."""
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+def without_parallel_views(config: dict) -> dict:
+    """(b): the site's plugin with `parallel_views: false`."""
+    changed = {**config, "plugins": []}
+    found = False
+    for entry in config["plugins"]:
+        if plugin_name(entry) == PLUGIN:
+            options = {} if isinstance(entry, str) else dict(entry[PLUGIN] or {})
+            entry = {PLUGIN: {**options, "parallel_views": False}}
+            found = True
+        changed["plugins"].append(entry)
+    if not found:
+        raise SystemExit(f"{PROJECT / 'mkdocs.yml'}: no `{PLUGIN}` plugin listed under plugins:")
+    return changed
+
+
+def material_only(config: dict) -> dict:
+    """(a): no site plugin, no template overrides, no project stylesheets or scripts."""
+    if PLUGIN not in [plugin_name(entry) for entry in config["plugins"]]:
+        raise SystemExit(f"{PROJECT / 'mkdocs.yml'}: no `{PLUGIN}` plugin listed under plugins:")
+    theme = {key: value for key, value in config["theme"].items() if key != "custom_dir"}
+    changed = {key: value for key, value in config.items() if key not in ("extra_css", "extra_javascript")}
+    return {**changed, "theme": theme, "plugins": [entry for entry in config["plugins"] if plugin_name(entry) != PLUGIN]}
+
+
+# --- One build, timed (run in a fresh process by timed_build) ----------------------------------
+
+
+def measure_build(config_file: str, site_dir: str) -> dict:
+    """`mkdocs build` of ``config_file`` into ``site_dir``, as the command runs it: its seconds, and
+    the seconds and calls of each event method of the site's plugin (when the configuration has it)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.plugins import BasePlugin
+
+    spent: dict[str, float] = {}
+    spent_cpu: dict[str, float] = {}
+    calls: dict[str, int] = {}
+
+    def timed(method, event: str):
+        def run(*args, **kwargs):
+            began, began_cpu = time.perf_counter(), time.process_time()
+            try:
+                return method(*args, **kwargs)
+            finally:
+                spent[event] = spent.get(event, 0.0) + time.perf_counter() - began
+                spent_cpu[event] = spent_cpu.get(event, 0.0) + time.process_time() - began_cpu
+                calls[event] = calls.get(event, 0) + 1
+
+        return run
+
+    start, start_cpu = time.perf_counter(), time.process_time()
+    config = load_config(config_file, site_dir=site_dir)
+    plugin = config.plugins.get(PLUGIN)
+    if plugin is not None:
+        # MkDocs keeps each event's bound methods in its run order (and, privately, which plugin
+        # each came from, for its messages): the plugin's own are replaced in place by timed ones.
+        origins = config.plugins._event_origins
+        for event, methods in config.plugins.events.items():
+            for index, method in enumerate(methods):
+                inherited = getattr(BasePlugin, f"on_{event}", None)
+                if getattr(method, "__self__", None) is plugin and getattr(method, "__func__", None) is not inherited:
+                    methods[index] = timed(method, f"on_{event}")
+                    origins[methods[index]] = PLUGIN
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - start_cpu
+    return {"seconds": seconds, "cpu_seconds": cpu_seconds, "plugin_events": spent, "plugin_events_cpu": spent_cpu, "plugin_calls": calls}
+
+
+MEASURE = "import json, sys; from build_benchmark import measure_build; print(json.dumps(measure_build(sys.argv[1], sys.argv[2])))"
+
+
+def environment() -> dict[str, str]:
+    # Python's bytecode cache on, as on a writer's machine (a sandbox's PYTHONDONTWRITEBYTECODE
+    # would make every build compile the plugin again); every language built (no BUILD_ONLY_LOCALE).
     left_out = {"BUILD_ONLY_LOCALE", "PYTHONDONTWRITEBYTECODE"}
     env = {key: value for key, value in os.environ.items() if key not in left_out}
-    return {**env, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1:8000/", **extra}
+    scripts = str(Path(__file__).resolve().parent)
+    python_path = os.pathsep.join(filter(None, [scripts, env.get("PYTHONPATH")]))
+    return {**env, "PYTHONPATH": python_path, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1:8000/"}
 
 
-def timed_build(project: Path, output: Path, strict: bool = True, **extra: str) -> dict[str, float]:
-    """One build in a fresh process (config load + build) into ``output``/<project's name>: its
-    seconds and the seconds inside the project's hooks."""
-    site = output / project.name
+def timed_build(project: Path, kind: Kind, output: Path) -> dict:
+    """One build of ``kind`` in a fresh process into ``output``/<kind's key>: measure_build's result
+    and the HTML files it wrote (theme assets left out); the site is deleted afterwards."""
+    site = output / kind.key
     shutil.rmtree(site, ignore_errors=True)
     # A 1,000-page build writes over a gigabyte: flushed now, the last build's writes are not paid by this one.
     os.sync()
     done = subprocess.run(
-        [sys.executable, "-c", MEASURE, str(project / "mkdocs.yml"), str(site), "strict" if strict else "lenient"],
-        env=environment(**extra),
+        [sys.executable, "-c", MEASURE, str(project / kind.config_file), str(site)],
+        env=environment(),
         capture_output=True,
         text=True,
     )
     if done.returncode != 0:
-        raise SystemExit(f"build of {project} {extra} failed (exit {done.returncode}):\n{done.stderr[-3000:]}{done.stdout[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+        raise SystemExit(f"build of {project / kind.config_file} failed (exit {done.returncode}):\n{done.stderr[-3000:]}{done.stdout[-3000:]}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    html = [path.relative_to(site) for path in site.rglob("*.html") if "assets" not in path.relative_to(site).parts]
+    result["html_files"] = len(html)
+    result["view_files"] = sum(1 for path in html if "parallel" in path.parts)
+    shutil.rmtree(site)
+    return result
 
 
-def fastest_builds(projects: dict[str, Path], output: Path, runs: int) -> dict[str, dict[str, float]]:
-    """Each project built ``runs`` times, taking turns so that a slow moment of the machine is
-    shared; the fastest build of each."""
-    best: dict[str, dict[str, float]] = {}
-    for _ in range(runs):
-        for name, project in projects.items():
-            result = timed_build(project, output)
-            if name not in best or result["seconds"] < best[name]["seconds"]:
-                best[name] = result
-    return best
+def interleaved_builds(project: Path, output: Path, runs: int) -> list[dict[str, dict]]:
+    """``runs`` rounds, each building every kind once, the order turning by one each round."""
+    rounds = []
+    for number in range(runs):
+        order = KINDS[number % len(KINDS):] + KINDS[: number % len(KINDS)]
+        rounds.append({kind.key: timed_build(project, kind, output) for kind in order})
+    return rounds
 
 
-def serve_rebuild(project: Path, number: int = 1, timeout: float = 900, **extra: str) -> float:
-    """Seconds from saving an edited French page to `mkdocs serve` answering with the edit."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/{page_path(number)[:-3]}.html"
-    server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=environment(**extra),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    try:
-        wait_for(url, lambda body: "</html>" in body, timeout)
-        marker = f"edited-{time.time_ns()}"
-        source = project / "docs" / "fr" / page_path(number)
-        start = time.perf_counter()
-        source.write_text(source.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
-        wait_for(url, lambda body: marker in body, timeout)
-        return time.perf_counter() - start
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+# --- Report -------------------------------------------------------------------------------------------
 
 
-def wait_for(url: str, ready, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if ready(response.read().decode("utf-8", "replace")):
-                    return
-        except OSError:
-            pass
-        time.sleep(0.05)
-    raise SystemExit(f"{url} not ready after {timeout:.0f} s")
+@dataclass(frozen=True)
+class Clock:
+    name: str
+    build: str  # measure_build's key for a build's seconds on this clock
+    events: str  # and for its seconds in each plugin event
 
 
-# --- Chart --------------------------------------------------------------------------------------------
-
-SERIES = [("full", "Full build, both languages", "#3f51b5"), ("fr", "French alone", "#1b6e31"),
-          ("en", "English alone", "#b85c00"), ("plain", "No hooks, no overrides", "#757575"),
-          ("serve", "mkdocs serve rebuild after an edit", "#a4161a")]
+WALL = Clock("wall-clock", "seconds", "plugin_events")
+CPU = Clock("CPU", "cpu_seconds", "plugin_events_cpu")
 
 
-def svg_chart(rows: list[dict]) -> str:
-    """Seconds against pages per language, log-scaled pages axis, one polyline per measurement."""
-    width, height, left, right, top, bottom = 720, 360, 60, 270, 20, 50
-    plot_w, plot_h = width - left - right, height - top - bottom
-    sizes = [row["pages"] for row in rows]
-    top_value = max(row[key] for row in rows for key, _, _ in SERIES if row.get(key) is not None)
-    low, high = math.log10(min(sizes)), math.log10(max(sizes))
+@dataclass(frozen=True)
+class SizeResult:
+    pages: int
+    rounds: list[dict[str, dict]]
 
-    def x(pages: int) -> float:
-        return left + (0 if high == low else (math.log10(pages) - low) / (high - low) * plot_w)
+    def seconds(self, key: str, clock: Clock) -> float:
+        return statistics.median(one[key][clock.build] for one in self.rounds)
 
-    def y(seconds: float) -> float:
-        return top + plot_h - seconds / top_value * plot_h
+    def per_page_ms(self, key: str, clock: Clock) -> float:
+        return self.seconds(key, clock) / pages_built(self.pages) * 1000
 
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12">',
-        "<title>Build time against pages per language</title>",
-        f'<rect width="{width}" height="{height}" fill="#fff"/>',
-        f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" stroke="#000"/>',
-        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}" stroke="#000"/>',
+    def ratios(self, key: str, clock: Clock) -> list[float]:
+        """Per round: this kind's build over Material alone's, built beside it."""
+        return [one[key][clock.build] / one[MATERIAL_ONLY.key][clock.build] for one in self.rounds]
+
+    def event_seconds(self, key: str, clock: Clock) -> dict[str, float]:
+        events = {event for one in self.rounds for event in one[key][clock.events]}
+        return {event: statistics.median(one[key][clock.events].get(event, 0.0) for one in self.rounds) for event in events}
+
+    def calls(self, key: str) -> dict[str, int]:
+        return self.rounds[0][key]["plugin_calls"]
+
+
+def ratio_text(ratios: list[float]) -> str:
+    low, high = min(ratios), max(ratios)
+    return f"{statistics.median(ratios):.3f} ({low:.3f}-{high:.3f})"
+
+
+TABLE_HEAD = [
+    "| Pages per language | Pages built (HTML files a/b/c) | (a) | (b) | (c) | (a) ms/page | (b) ms/page | (c) ms/page | b/a (range) | c/a (range) |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+]
+
+
+def size_row(result: SizeResult, clock: Clock) -> str:
+    first = result.rounds[0]
+    files = "/".join(str(first[kind.key]["html_files"]) for kind in KINDS)
+    cells = [
+        str(result.pages),
+        f"{pages_built(result.pages)} ({files})",
+        *(f"{result.seconds(kind.key, clock):.2f} s" for kind in KINDS),
+        *(f"{result.per_page_ms(kind.key, clock):.1f}" for kind in KINDS),
+        ratio_text(result.ratios(NO_VIEWS.key, clock)),
+        ratio_text(result.ratios(FULL.key, clock)),
     ]
-    for step in range(5):
-        value = top_value * step / 4
-        parts.append(f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end">{value:.0f} s</text>')
-        parts.append(f'<line x1="{left}" y1="{y(value):.1f}" x2="{left + plot_w}" y2="{y(value):.1f}" stroke="#ddd"/>')
-    for pages in sizes:
-        parts.append(f'<text x="{x(pages):.1f}" y="{top + plot_h + 16}" text-anchor="middle">{pages}</text>')
-    parts.append(f'<text x="{left + plot_w / 2}" y="{height - 10}" text-anchor="middle">pages per language (log scale)</text>')
-    for number, (key, label, colour) in enumerate(SERIES):
-        points = [(x(row["pages"]), y(row[key])) for row in rows if row.get(key) is not None]
-        if not points:
-            continue
-        parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{" ".join(f"{a:.1f},{b:.1f}" for a, b in points)}"/>')
-        parts += [f'<circle cx="{a:.1f}" cy="{b:.1f}" r="3" fill="{colour}"/>' for a, b in points]
-        legend_y = top + 10 + number * 20
-        parts.append(f'<line x1="{left + plot_w + 15}" y1="{legend_y}" x2="{left + plot_w + 35}" y2="{legend_y}" stroke="{colour}" stroke-width="2"/>')
-        parts.append(f'<text x="{left + plot_w + 40}" y="{legend_y + 4}">{label}</text>')
-    parts.append("</svg>")
-    return "\n".join(parts) + "\n"
+    return "| " + " | ".join(cells) + " |"
 
 
-# --- Command ------------------------------------------------------------------------------------------
+def event_table(result: SizeResult, clock: Clock) -> list[str]:
+    lines = [
+        f"Inside the plugin at {result.pages} pages per language ({clock.name} seconds, median over the runs; calls in one build):",
+        "",
+        "| Event | (b) without views | share of (b) | (c) full | share of (c) | calls (c) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    without, full, calls = result.event_seconds(NO_VIEWS.key, clock), result.event_seconds(FULL.key, clock), result.calls(FULL.key)
+    build_b, build_c = result.seconds(NO_VIEWS.key, clock), result.seconds(FULL.key, clock)
+    for event in sorted(set(without) | set(full), key=lambda name: -full.get(name, 0.0)):
+        b, c = without.get(event, 0.0), full.get(event, 0.0)
+        lines.append(f"| `{event}` | {b:.3f} s | {b / build_b:.1%} | {c:.3f} s | {c / build_c:.1%} | {calls.get(event, 0)} |")
+    b, c = sum(without.values()), sum(full.values())
+    lines.append(f"| all events | {b:.3f} s | {b / build_b:.1%} | {c:.3f} s | {c / build_c:.1%} | |")
+    return lines
+
+
+def growth_line(results: list[SizeResult], clock: Clock) -> str | None:
+    if len(results) < 2:
+        return None
+    small, large = sorted(results, key=lambda result: result.pages)[-2:]
+    growth = ", ".join(f"({kind.key}) {large.per_page_ms(kind.key, clock) / small.per_page_ms(kind.key, clock):.3f}" for kind in KINDS)
+    return f"Growth ({clock.name}), per-page time at {large.pages} against {small.pages} pages per language (about 1 or below: linear): {growth}"
 
 
 def default_output() -> Path:
-    """Where builds write: memory when the machine offers it. On a disk, creating a file costs what
-    the file system's recent past makes it cost: on the machine the README's figures come from (ext4 mounted with
-    `discard`) 0.05 to 0.5 ms a file, depending on how much the build before deleted. That noise is
-    as large as the hooks' share at 100 pages; a build into memory measures the build itself."""
+    """Memory when the machine offers it (the module's docstring says why), else the temporary folder."""
     memory = Path("/dev/shm")
     if memory.is_dir() and os.access(memory, os.W_OK):
         return memory
     return Path(tempfile.gettempdir())
 
 
-def share(build: float, plain: float) -> str:
-    """What a build costs over Material alone: seconds, and their share of that build."""
-    return f"{build - plain:+.2f} s ({(build - plain) / build:.1%})"
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000], help="pages per language")
-    parser.add_argument("--runs", type=int, default=3, help="builds of each kind per size; the fastest is kept")
-    parser.add_argument("--svg", type=Path, default=Path("/tmp/build-benchmark.svg"), help="where to write the chart")
-    parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve measurement")
+    parser.add_argument("--runs", type=int, default=3, help="builds of each kind per size, taking turns; the median is shown")
     parser.add_argument(
         "--output",
         type=Path,
         default=default_output(),
-        help="folder the builds write their sites in (default: a folder in /dev/shm, memory, when there is one; else the temporary folder)",
+        help="folder the builds write their sites in (default: /dev/shm, memory, when there is one; else the temporary folder)",
     )
     args = parser.parse_args()
-    rows, breakdowns = [], []
-    print(f"Fastest of {args.runs} runs each for the full, plain and without-the-views builds; sites built into {args.output}.\n")
-    print(
-        "| Pages per language | Pages built | Full build | Inside the hooks | French alone | English alone "
-        "| No hooks, no overrides | Hooks and overrides | Without the parallel views | Hooks but the views | serve rebuild |"
-    )
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    if args.runs < 1 or min(args.sizes) < 1:
+        parser.error("--runs and --sizes must be at least 1")
+    started = datetime.datetime.now(datetime.timezone.utc)
+    print(f"{started:%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}, load average {os.getloadavg()[0]:.1f}")
+    print(f"Median of {args.runs} builds of each kind, taking turns; sites built into {args.output}.")
+    print("(a) " + MATERIAL_ONLY.label + ", (b) " + NO_VIEWS.label + ", (c) " + FULL.label + ".", flush=True)
+    results = []
     with tempfile.TemporaryDirectory(prefix="build-benchmark-") as temp, tempfile.TemporaryDirectory(prefix="build-benchmark-sites-", dir=args.output) as output:
         for pages in args.sizes:
-            projects = {
-                "full": generate_site(Path(temp) / f"site-{pages}", pages),
-                "plain": generate_site(Path(temp) / f"plain-{pages}", pages, plain=True),
-                "no_views": generate_site(Path(temp) / f"no-views-{pages}", pages, without_hooks=("hooks/parallel_view.py",)),
-            }
-            best = fastest_builds(projects, Path(output), args.runs)
-            row = {"pages": pages, **{name: result["seconds"] for name, result in best.items()}}
-            inside = best["full"]["inside_hooks"]
-            row["fr"] = timed_build(projects["full"], Path(output), BUILD_ONLY_LOCALE="fr")["seconds"]
-            # Not strict: without French there are no fallbacks, so links to untranslated pages warn.
-            row["en"] = timed_build(projects["full"], Path(output), strict=False, BUILD_ONLY_LOCALE="en")["seconds"]
-            row["serve"] = None if args.no_serve else serve_rebuild(projects["full"])
-            rows.append(row)
-            english = 1 + sum(1 for number in range(pages) if is_translated(number))
-            outdated = sum(1 for number in range(pages) if is_outdated(number))
-            serve = "-" if row["serve"] is None else f"{row['serve']:.1f} s"
-            print(
-                f"| {pages} | {2 * (pages + 1)} ({pages + 1 - english} fallbacks, {outdated} outdated) | {row['full']:.2f} s "
-                f"| {inside:.2f} s ({inside / row['full']:.1%}) | {row['fr']:.1f} s "
-                f"| {row['en']:.1f} s | {row['plain']:.2f} s | {share(row['full'], row['plain'])} | {row['no_views']:.2f} s "
-                f"| {share(row['no_views'], row['plain'])} | {serve} |",
-                flush=True,
-            )
-            for folder in projects.values():
-                shutil.rmtree(folder)
-            breakdowns.append((pages, sorted(best["full"]["by_hook"].items(), key=lambda item: -item[1])))
-    print("\nInside the hooks, by hook (the fastest full build; hooks under 5 ms left out):")
-    for pages, by_hook in breakdowns:
-        print(f"- {pages} pages: " + ", ".join(f"{hook.removeprefix('hooks/')} {spent:.2f} s" for hook, spent in by_hook if spent >= 0.005))
-    args.svg.write_text(svg_chart(rows), encoding="utf-8")
-    print(f"\nChart: {args.svg}")
+            project = generate_site(Path(temp) / f"site-{pages}", pages)
+            result = SizeResult(pages, interleaved_builds(project, Path(output), args.runs))
+            results.append(result)
+            print(f"{pages} pages per language: done, load average {os.getloadavg()[0]:.1f}", flush=True)
+            shutil.rmtree(project)
+    for clock in (WALL, CPU):
+        print(f"\nBuild time, {clock.name} seconds (median of {args.runs}; ratios: median of the rounds' and their range):\n")
+        print("\n".join(TABLE_HEAD + [size_row(result, clock) for result in results]))
+        growth = growth_line(results, clock)
+        if growth:
+            print(f"\n{growth}")
+    for result in results:
+        print()
+        print("\n".join(event_table(result, CPU)))
+    finished = datetime.datetime.now(datetime.timezone.utc)
+    print(f"\nFinished {finished:%H:%M} UTC, load average {os.getloadavg()[0]:.1f}.")
     return 0
 
 

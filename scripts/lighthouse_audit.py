@@ -1,7 +1,7 @@
 """Lighthouse on every page of both languages, as a reader on a phone would load them.
 
 Builds the site strictly into a temporary folder, serves it on 127.0.0.1 with gzip
-(src/bilingual_site/gzip_server.py, like a static host), runs the Lighthouse locked in
+(src/bilingual_site/tools/gzip_server.py, like a static host), runs the Lighthouse locked in
 tools/lighthouse/ (installed with `npm ci` on first use) with its default mobile profile
 in Debian's Chromium, and prints one table row per page: the four category scores,
 bytes transferred, LCP, TBT and CLS. Every built HTML page is audited, the two 404
@@ -25,7 +25,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bilingual_site.gzip_server import GzipServer
+from bilingual_site.tools.gzip_server import GzipServer
 from site_tools import PROJECT, build_site, built_html_pages, free_port
 
 LIGHTHOUSE_DIR = PROJECT / "tools" / "lighthouse"

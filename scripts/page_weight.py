@@ -37,9 +37,9 @@ from urllib.parse import urlsplit
 from mkdocs.utils import yaml_load
 from playwright.sync_api import sync_playwright
 
-from bilingual_site.gzip_server import GzipServer
-from bilingual_site.reference_data import load_reference_data, render
-from bilingual_site.markdown_model import page_text, split_front_matter
+from bilingual_site.tools.gzip_server import GzipServer
+from bilingual_site.site.reference_data import load_reference_data, render
+from bilingual_site.markdown.model import page_text, split_front_matter
 
 from site_tools import MKDOCS, PROJECT, build_site, built_html_pages, free_port
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from bilingual_site.gzip_server import GzipServer
+from bilingual_site.tools.gzip_server import GzipServer
 from site_tools import build_site, free_port
 
 CHROME = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")

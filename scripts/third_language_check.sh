@@ -13,7 +13,7 @@ copy=$(mktemp -d)
 trap 'rm -rf "$copy"' EXIT
 # Everything the build and the tests read, without the environments, the built site or git's data.
 tar --exclude=./.git --exclude='./.venv*' --exclude=./site --exclude=./.pytest_cache -cf - . | tar -C "$copy" -xf -
-"$root/.venv/bin/python" -m bilingual_site.translations new-language "$code" --name "$name" --project "$copy"
+"$root/.venv/bin/python" -m bilingual_site.translation.cli new-language "$code" --name "$name" --project "$copy"
 "$root/.venv/bin/mkdocs" build --strict --quiet -f "$copy/mkdocs.yml" -d "$copy/site"
 test -f "$copy/site/$code/index.html" && test -f "$copy/site/$code/search/search_index.json" && test -f "$copy/site/$code/sitemap.xml"
 cd "$copy"

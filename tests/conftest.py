@@ -10,7 +10,7 @@ import pytest
 
 from sitebuild import PROJECT, build_site, copy_project
 
-from bilingual_site.gzip_server import GzipServer
+from bilingual_site.tools.gzip_server import GzipServer
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from bilingual_site.parallel_view import FOLDER as PARALLEL_FOLDER
+from bilingual_site.parallel.views import FOLDER as PARALLEL_FOLDER
 
 
 def parse(site: Path, url: str) -> BeautifulSoup:

@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from bilingual_site.translation_project import load_project
+from bilingual_site.mkdocs.config_file import load_project
 
 PROJECT = Path(__file__).resolve().parent.parent
 # The Markdown extensions of the real site (mkdocs.yml), for tests that model pages directly.
@@ -38,9 +38,9 @@ def copy_project(target: Path) -> Path:
 def repin_original(project: Path) -> None:
     """Pin the copy's original note as it is now: what `./tasks.sh translations pin-original` does
     after a deliberate change. Tests that edit the original for another purpose call it first."""
-    from bilingual_site.original_pin import pin_original
-    from bilingual_site.translation_project import load_project
-    from bilingual_site.translations import original_of
+    from bilingual_site.translation.original_pin import pin_original
+    from bilingual_site.mkdocs.config_file import load_project
+    from bilingual_site.translation.cli import original_of
 
     pin_original(original_of(load_project(project / "mkdocs.yml")))
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 from mkdocs.exceptions import Abort
 
-from bilingual_site.heading_ids import duplicate_heading_ids, duplicate_ids_in_html
-from bilingual_site.markdown_model import read_markdown
+from bilingual_site.checks.heading_ids import duplicate_heading_ids, duplicate_ids_in_html
+from bilingual_site.markdown.model import read_markdown
 from sitebuild import PROJECT_LANGUAGES, SITE_MARKDOWN, build_site, copy_project, repin_original
 
 DECLARED = PROJECT_LANGUAGES.languages

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bilingual_site.external_links import check_links, check_url, collect, links_in_markdown, main
+from bilingual_site.tools.external_links import check_links, check_url, collect, links_in_markdown, main
 from sitebuild import PROJECT, SITE_MARKDOWN
 
 
@@ -175,7 +175,7 @@ def test_an_old_cache_entry_is_checked_again(local):
 
 
 def collect_like(url: str):
-    from bilingual_site.external_links import ExternalLink
+    from bilingual_site.tools.external_links import ExternalLink
 
     return [ExternalLink("docs/fr/x.md", 1, url)]
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bilingual_site.translations import main
+from bilingual_site.translation.cli import main
 from sitebuild import PROJECT
 
 GOLDEN = Path(__file__).parent / "golden"

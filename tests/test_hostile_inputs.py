@@ -16,15 +16,15 @@ import pytest
 from mkdocs.exceptions import Abort
 from selectolax.lexbor import LexborHTMLParser
 
-from bilingual_site.docs_layout import published_file_problems
+from bilingual_site.checks.docs_files import published_file_problems
 from bilingual_site.errors import InputError
-from bilingual_site.page_sources import page_source_problems
-from bilingual_site.plain_text import markup_problem
-from bilingual_site.reference_data import load_reference_data, markup_in_data
-from bilingual_site.markdown_model import fingerprint
-from bilingual_site.translation_lock import read_lock
-from bilingual_site.translation_project import load_project
-from bilingual_site.yaml_lines import load_yaml_text
+from bilingual_site.mkdocs.page_sources import page_source_problems
+from bilingual_site.checks.plain_text import markup_problem
+from bilingual_site.site.reference_data import load_reference_data, markup_in_data
+from bilingual_site.markdown.model import fingerprint
+from bilingual_site.translation.records import read_lock
+from bilingual_site.mkdocs.config_file import load_project
+from bilingual_site.checks.safe_yaml import load_yaml_text
 from sitebuild import PROJECT, build_site, copy_project, repin_original
 
 PAGE = "docs/en/about.md"
@@ -525,7 +525,7 @@ def test_front_matter_markup_is_never_printed_raw_by_our_templates():
 
 
 def test_the_record_writer_never_writes_anchors_the_reader_refuses(tmp_path):
-    from bilingual_site.translation_lock import PageRecord, RecordedSection, write_lock
+    from bilingual_site.translation.records import PageRecord, RecordedSection, write_lock
 
     day = datetime.date(2026, 1, 1)  # one date object for two pages: PyYAML would write &id001 / *id001
     section = RecordedSection(fingerprint("## A {#a}"), "## A {#a}")

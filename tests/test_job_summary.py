@@ -11,7 +11,7 @@ import pytest
 from mkdocs.config import load_config
 from selectolax.lexbor import LexborHTMLParser
 
-from bilingual_site.job_summary import annotation, command_data, command_property, summary_section, visible_text
+from bilingual_site.tools.job_summary import annotation, command_data, command_property, summary_section, visible_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -125,7 +125,7 @@ def test_an_empty_report_is_an_empty_block():
 def test_the_command_line_reads_bytes_and_writes_the_section():
     report = status_report("docs/en/<img src=x>.md").encode() + b"\nen    caf\xe9.md  untranslated\n"
     result = subprocess.run(
-        [sys.executable, "-m", "bilingual_site.job_summary", "Translation status"], input=report, capture_output=True, check=True
+        [sys.executable, "-m", "bilingual_site.tools.job_summary", "Translation status"], input=report, capture_output=True, check=True
     )
     pre = LexborHTMLParser(result.stdout.decode()).css_first("pre").text(deep=True)
     assert "docs/en/<img src=x>.md" in pre

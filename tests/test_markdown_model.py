@@ -11,15 +11,15 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from mkdocs.utils.meta import get_data
 
-from bilingual_site.content_policy import check_markdown
-from bilingual_site.glossary_lint import Term, avoided_terms
-from bilingual_site.heading_ids import duplicate_heading_ids
-from bilingual_site.markdown_model import MarkdownOptions, normalize, read_markdown, split_front_matter
-from bilingual_site.parity import check_pair
-from bilingual_site.translation_lock import read_lock
-from bilingual_site.translation_project import load_project
-from bilingual_site.translations import main
-from bilingual_site.typography import typography_findings
+from bilingual_site.checks.content_policy import check_markdown
+from bilingual_site.translation.glossary import Term, avoided_terms
+from bilingual_site.checks.heading_ids import duplicate_heading_ids
+from bilingual_site.markdown.model import MarkdownOptions, normalize, read_markdown, split_front_matter
+from bilingual_site.translation.parity import check_pair
+from bilingual_site.translation.records import read_lock
+from bilingual_site.mkdocs.config_file import load_project
+from bilingual_site.translation.cli import main
+from bilingual_site.translation.typography import typography_findings
 from html_pages import parse
 from sitebuild import PROJECT, SITE_MARKDOWN, build_site, copy_project
 

@@ -11,11 +11,11 @@ import yaml
 from mkdocs.exceptions import Abort
 from mkdocs.utils import yaml_load
 
-from bilingual_site.language_entries import entry_problems, languages_list
-from bilingual_site.locale_data import default_og_locale
-from bilingual_site.new_language import NewLanguageRefused, language_tag, with_codeowners_entry, with_issue_form_choice, yaml_scalar
-from bilingual_site.translation_project import load_project
-from bilingual_site.translations import main
+from bilingual_site.translation.language_entries import entry_problems, languages_list
+from bilingual_site.site.locale_data import default_og_locale
+from bilingual_site.translation.new_language import NewLanguageRefused, language_tag, with_codeowners_entry, with_issue_form_choice, yaml_scalar
+from bilingual_site.mkdocs.config_file import load_project
+from bilingual_site.translation.cli import main
 from html_pages import built_pages, content_wrapper, parse
 from sitebuild import PROJECT, PROJECT_LANGUAGES, build_site, copy_project
 

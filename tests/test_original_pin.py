@@ -1,7 +1,7 @@
 """The original stays the original: the build pins the French note's bytes, text and front matter.
 
 translations/original.sha256 holds the sha256 of docs/<default language>/note.md in sha256sum's
-format; every build compares them (the plugin, bilingual_site.original_pin). A
+format; every build compares them (the plugin, bilingual_site.translation.original_pin). A
 deliberate change goes through `./tasks.sh translations pin-original`, which rewrites the pin and
 the seed copy (tests/fixtures/original-seed.txt) together.
 """
@@ -15,9 +15,9 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from bilingual_site.errors import InputError
-from bilingual_site.original_pin import PIN, SEED, UPDATE_COMMAND, check_original_pin, read_pin
-from bilingual_site.translation_project import load_project
-from bilingual_site.translations import main, original_of
+from bilingual_site.translation.original_pin import PIN, SEED, UPDATE_COMMAND, check_original_pin, read_pin
+from bilingual_site.mkdocs.config_file import load_project
+from bilingual_site.translation.cli import main, original_of
 from sitebuild import PROJECT, build_site, copy_project
 
 

@@ -6,7 +6,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from bilingual_site.errors import InputError
-from bilingual_site.page_sources import check_page_source
+from bilingual_site.mkdocs.page_sources import check_page_source
 from sitebuild import build_site, copy_project
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bilingual_site.parity import check_pair
-from bilingual_site.translations import main
+from bilingual_site.translation.parity import check_pair
+from bilingual_site.translation.cli import main
 from sitebuild import SITE_MARKDOWN
 from translation_trees import write_tree
 

@@ -7,10 +7,15 @@ import urllib.request
 
 import pytest
 
+from mkdocs.config import load_config
+from mkdocs.plugins import BasePlugin
 from sitebuild import PROJECT, build_site
 
 import build_benchmark
-from bilingual_site.gzip_server import GzipServer, should_compress
+from bilingual_site.tools.gzip_server import GzipServer, should_compress
+from bilingual_site.parallel.views import FOLDER, view_path
+from bilingual_site.mkdocs.plugin import BilingualSitePlugin
+from bilingual_site.mkdocs.config_file import load_project
 
 
 def fetch(url: str, gzip_ok: bool = True):
@@ -64,33 +69,91 @@ def test_a_one_language_preview_builds_that_language_alone_at_the_root(tmp_path,
     assert (site / "search/search_index.json").is_file()
 
 
-def test_a_synthetic_site_without_the_parallel_views_lists_every_other_hook(tmp_path):
-    project = build_benchmark.generate_site(tmp_path / "synthetic", 3, without_hooks=("hooks/parallel_view.py",))
-    hooks = [line.strip()[2:] for line in (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines() if line.startswith("  - hooks/")]
-    expected = [line.strip()[2:] for line in (PROJECT / "mkdocs.yml").read_text(encoding="utf-8").splitlines() if line.startswith("  - hooks/")]
-    assert "hooks/parallel_view.py" in expected
-    assert hooks == [hook for hook in expected if hook != "hooks/parallel_view.py"]
-    with pytest.raises(SystemExit, match="lists no hook hooks/gone.py"):
-        build_benchmark.generate_site(tmp_path / "other", 3, without_hooks=("hooks/gone.py",))
+def config_data(path):
+    """A configuration file as YAML data, its `!ENV` values kept (the benchmark's own reader)."""
+    return build_benchmark.read_config(path)
 
 
-def test_synthetic_sites_have_untranslated_pages_and_build_strictly(tmp_path):
+def test_the_three_benchmark_configurations_are_what_they_say(tmp_path, monkeypatch):
+    monkeypatch.delenv("BUILD_ONLY_LOCALE", raising=False)
+    project = build_benchmark.generate_site(tmp_path / "synthetic", 3)
+    full, no_views, material = (project / kind.config_file for kind in (build_benchmark.FULL, build_benchmark.NO_VIEWS, build_benchmark.MATERIAL_ONLY))
+    # (c) is the project's configuration, `!ENV` values included, with only the real page tree dropped.
+    original = config_data(PROJECT / "mkdocs.yml")
+    assert "nav" in original
+    assert config_data(full) == {key: value for key, value in original.items() if key != "nav"}
+    plugin = build_benchmark.PLUGIN
+    loaded, views_option = {}, {}
+    for path in (full, no_views, material):
+        loaded[path.name] = load_config(str(path), site_dir=str(tmp_path / "unused"))
+        # Read now: MkDocs keeps one instance of a plugin with an on_startup event for the whole process.
+        if plugin in loaded[path.name].plugins:
+            views_option[path.name] = loaded[path.name].plugins[plugin].config.parallel_views
+    # (c) and (b): the site's plugin with the views on and off; (b) differs from (c) in nothing else.
+    assert views_option == {full.name: True, no_views.name: False}
+    without_option = config_data(no_views)
+    without_option["plugins"] = [plugin if entry == {plugin: {"parallel_views": False}} else entry for entry in without_option["plugins"]]
+    assert without_option == config_data(full)
+    # (a): Material and static-i18n alone: no site plugin, no overrides, no project stylesheet;
+    # the same plugins otherwise, theme features and Markdown extensions.
+    alone, site = loaded[material.name], loaded[full.name]
+    assert plugin not in alone.plugins and plugin in site.plugins
+    assert list(alone.plugins) == [name for name in site.plugins if name != plugin]
+    # Every other plugin (search, i18n) with the same options, as written.
+    other_plugins = [entry for entry in config_data(full)["plugins"] if build_benchmark.plugin_name(entry) != plugin]
+    assert config_data(material)["plugins"] == other_plugins
+    assert alone.theme.custom_dir is None and site.theme.custom_dir is not None
+    assert alone.extra_css == [] and site.extra_css != []
+    assert alone.theme["features"] == site.theme["features"] and alone.theme.name == site.theme.name == "material"
+    assert alone.markdown_extensions == site.markdown_extensions
+    assert alone.mdx_configs == site.mdx_configs
+
+
+def test_a_full_synthetic_site_builds_strictly_with_fallbacks_views_and_timed_plugin_events(tmp_path, monkeypatch):
+    monkeypatch.delenv("BUILD_ONLY_LOCALE", raising=False)
     project = build_benchmark.generate_site(tmp_path / "synthetic", 12)
     french = sorted((project / "docs/fr").rglob("*.md"))
     english = sorted((project / "docs/en").rglob("*.md"))
     assert len(french) == 13 and len(english) == 13 - 3  # pages 0, 5 and 10 are left untranslated
-    site = build_site(project, tmp_path / "site", "http://127.0.0.1:8000/")
+    site = tmp_path / "site"
+    result = build_benchmark.measure_build(str(project / build_benchmark.FULL.config_file), str(site))
     fallback = (site / "en" / build_benchmark.page_path(5)).with_suffix(".html").read_text(encoding="utf-8")
     assert 'data-translation-status="untranslated"' in fallback
+    # A view of each translated page, in the original's interface (at the root), for each translation.
+    translation_project = load_project(project / "mkdocs.yml")
+    translated = [number for number in range(12) if build_benchmark.is_translated(number)]
+    for translation in translation_project.translation_languages:
+        for number in translated:
+            assert (site / view_path(build_benchmark.page_path(number), translation)).with_suffix(".html").is_file()
+    # Every event method of the plugin's own is timed, in every language's build, and only those.
+    defined = {name for name in dir(BilingualSitePlugin) if name.startswith("on_") and getattr(BilingualSitePlugin, name) is not getattr(BasePlugin, name, None)}
+    fired_in_a_good_build = defined - {"on_build_error", "on_serve"}
+    assert set(result["plugin_events"]) == set(result["plugin_calls"]) == fired_in_a_good_build
+    assert result["plugin_calls"]["on_config"] == len(translation_project.languages)
+    assert set(result["plugin_events_cpu"]) == fired_in_a_good_build
+    assert result["plugin_calls"]["on_page_markdown"] >= build_benchmark.pages_built(12)
+    assert 0 < sum(result["plugin_events"].values()) <= result["seconds"]
+    assert 0 < sum(result["plugin_events_cpu"].values()) <= result["cpu_seconds"]
 
 
-def test_a_timed_build_measures_the_time_inside_each_hook(tmp_path):
+def test_without_the_parallel_views_no_view_is_built_or_linked(tmp_path, monkeypatch):
+    monkeypatch.delenv("BUILD_ONLY_LOCALE", raising=False)
     project = build_benchmark.generate_site(tmp_path / "synthetic", 3)
-    result = build_benchmark.timed_build(project, tmp_path / "sites")
-    assert (tmp_path / "sites" / "synthetic" / "index.html").is_file()  # built where it was told
-    listed = {line.strip()[2:] for line in (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines() if line.startswith("  - hooks/")}
-    # Every listed hook has events, and only hooks are counted (not Material's or the i18n plugin's).
-    assert set(result["by_hook"]) == listed
-    assert all(spent > 0 for spent in result["by_hook"].values())
-    assert result["inside_hooks"] == pytest.approx(sum(result["by_hook"].values()))
-    assert 0 < result["inside_hooks"] < result["seconds"]
+    site = tmp_path / "site"
+    result = build_benchmark.measure_build(str(project / build_benchmark.NO_VIEWS.config_file), str(site))
+    pages = [path for path in site.rglob("*.html") if "assets" not in path.relative_to(site).parts]
+    assert not [path for path in site.rglob("*") if FOLDER in path.relative_to(site).parts]
+    assert all("data-parallel-link" not in path.read_text(encoding="utf-8") for path in pages)
+    # No views' page shell either: MkDocs builds the Markdown pages alone, each once.
+    assert result["plugin_calls"]["on_page_context"] == build_benchmark.pages_built(3)
+    assert 0 < sum(result["plugin_events"].values()) <= result["seconds"]
+    assert 0 < sum(result["plugin_events_cpu"].values()) <= result["cpu_seconds"]
+
+
+def test_material_alone_is_timed_in_a_fresh_process_with_no_site_code(tmp_path):
+    project = build_benchmark.generate_site(tmp_path / "synthetic", 3)
+    result = build_benchmark.timed_build(project, build_benchmark.MATERIAL_ONLY, tmp_path / "sites")
+    assert result["plugin_events"] == result["plugin_events_cpu"] == result["plugin_calls"] == {}
+    assert result["html_files"] >= build_benchmark.pages_built(3) and result["view_files"] == 0
+    assert result["seconds"] > 0 and result["cpu_seconds"] > 0
+    assert not (tmp_path / "sites" / build_benchmark.MATERIAL_ONLY.key).exists()  # deleted once counted

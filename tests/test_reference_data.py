@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import re
 
 import pytest
@@ -10,8 +9,8 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from bilingual_site.errors import InputError
-from bilingual_site.reference_data import load_reference_data
-from bilingual_site.yaml_lines import load_yaml_with_lines
+from bilingual_site.site.reference_data import load_reference_data
+from bilingual_site.checks.safe_yaml import load_yaml_with_lines
 from html_pages import parse
 from sitebuild import PROJECT, build_site, copy_project
 
@@ -153,20 +152,3 @@ def test_bad_data_fails_the_build(tmp_path, caplog):
         build_site(project, tmp_path / "site", "https://example.org/")
     assert re.search(r"data/claims\.yml:\d+: claim '[a-z-]+': unknown status 'probably'", caplog.text)
     assert not (tmp_path / "site" / "claims.html").exists()
-
-
-@pytest.mark.parametrize("enabled_before", [True, False])
-@pytest.mark.parametrize("text", ["one: 1\n", "one: [unclosed\n"])
-def test_reading_yaml_leaves_the_garbage_collector_as_it_found_it(tmp_path, enabled_before, text):
-    # The collector is paused while the nodes are read (bilingual_site.gc_pause), and only then.
-    path = tmp_path / "data.yml"
-    path.write_text(text, encoding="utf-8")
-    (gc.enable if enabled_before else gc.disable)()
-    try:
-        try:
-            load_yaml_with_lines(path, "data.yml")
-        except InputError:
-            pass
-        assert gc.isenabled() is enabled_before
-    finally:
-        gc.enable()

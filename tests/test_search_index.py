@@ -1,8 +1,8 @@
-"""Accent folding of the search index (src/bilingual_site/search_index.py), on strings built here."""
+"""Accent folding of the search index (src/bilingual_site/site/search_index.py), on strings built here."""
 
 from __future__ import annotations
 
-from bilingual_site.search_index import fold_accents, folded_terms
+from bilingual_site.site.search_index import fold_accents, folded_terms
 
 SITE_SEPARATOR = r"[\s\-/'’]+"  # mkdocs.yml, plugins > search > separator
 

@@ -8,9 +8,9 @@ from mkdocs.utils import yaml_load
 from html_pages import built_pages, parse
 from sitebuild import DEFAULT_LANGUAGE, PROJECT, TRANSLATION_LANGUAGES, folder_prefix, language_entries, language_of_url
 
-from bilingual_site.language_entries import og_locale
-from bilingual_site.robots_txt import render_robots_txt
-from bilingual_site.social_meta import social_meta
+from bilingual_site.translation.language_entries import og_locale
+from bilingual_site.site.sitemaps import render_robots_txt
+from bilingual_site.site.social_meta import social_meta
 
 LANGUAGES = (DEFAULT_LANGUAGE, *TRANSLATION_LANGUAGES)
 # Each language's og:locale: its extra.og_locale, else CLDR's likely region (what the build uses).

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bilingual_site.errors import InputError
-from bilingual_site.stylesheet_bundle import CHARSET, Stylesheet, bundle, extra_stylesheet, theme_stylesheets
+from bilingual_site.site.stylesheet_bundle import CHARSET, Stylesheet, bundle, extra_stylesheet, theme_stylesheets
 from html_pages import built_pages, parallel_pages, parse
 from sitebuild import PROJECT
 

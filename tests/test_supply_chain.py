@@ -116,7 +116,7 @@ def test_pull_request_tests_cancel_superseded_runs_and_main_runs_are_never_cance
 
 
 def test_the_job_summary_is_written_through_the_escaping_writer():
-    """Contributed text reaches $GITHUB_STEP_SUMMARY only through bilingual_site.job_summary (tests/test_job_summary.py)."""
+    """Contributed text reaches $GITHUB_STEP_SUMMARY only through bilingual_site.tools.job_summary (tests/test_job_summary.py)."""
     writes = [
         line
         for path in WORKFLOWS
@@ -126,7 +126,7 @@ def test_the_job_summary_is_written_through_the_escaping_writer():
         if "GITHUB_STEP_SUMMARY" in line
     ]
     assert writes
-    assert [line for line in writes if "-m bilingual_site.job_summary " not in line] == []
+    assert [line for line in writes if "-m bilingual_site.tools.job_summary " not in line] == []
 
 
 def test_checkout_keeps_no_credentials():

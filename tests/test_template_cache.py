@@ -11,7 +11,7 @@ from mkdocs.config import load_config
 
 from sitebuild import PROJECT
 
-from bilingual_site.template_cache import MemoryBytecodeCache
+from bilingual_site.mkdocs.template_cache import MemoryBytecodeCache
 
 
 @pytest.fixture

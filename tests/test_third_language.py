@@ -8,7 +8,7 @@ import pytest
 import json
 import shutil
 
-from bilingual_site.translations import main
+from bilingual_site.translation.cli import main
 from html_pages import content_wrapper, parse
 from sitebuild import DEFAULT_LANGUAGE, PROJECT_LANGUAGES, TRANSLATION_LANGUAGES, copy_project, build_site
 
@@ -51,7 +51,7 @@ def test_a_new_language_builds_and_is_tracked(tmp_path, capsys):
 
 
 def _statuses_before() -> dict[str, str]:
-    from bilingual_site.freshness import ProjectStatus
+    from bilingual_site.translation.freshness import ProjectStatus
 
     return {item.language: item.status for item in ProjectStatus(PROJECT_LANGUAGES).all_statuses() if item.page == "about.md"}
 

@@ -6,12 +6,12 @@ import re
 
 import pytest
 
-from bilingual_site.translations import main
+from bilingual_site.translation.cli import main
 from html_pages import content_wrapper, parse
 from sitebuild import DEFAULT_LANGUAGE, PROJECT, PROJECT_LANGUAGES, TRANSLATION_LANGUAGES, build_site, copy_project, folder_prefix, repin_original
 
-from bilingual_site.freshness import ProjectStatus
-from bilingual_site.locale_data import language_name
+from bilingual_site.translation.freshness import ProjectStatus
+from bilingual_site.site.locale_data import language_name
 
 SITE_URL = "https://example.org/docs/"
 FRENCH_SENTENCE = "Voici un aperçu basé sur les informations disponibles :"

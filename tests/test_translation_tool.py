@@ -13,9 +13,9 @@ from mkdocs.config import load_config
 from sitebuild import PROJECT, build_site
 from translation_trees import write_tree
 
-from bilingual_site.freshness import ProjectStatus
-from bilingual_site.translation_project import load_project
-from bilingual_site.translations import main
+from bilingual_site.translation.freshness import ProjectStatus
+from bilingual_site.mkdocs.config_file import load_project
+from bilingual_site.translation.cli import main
 
 ORIGINAL = """\
 ---

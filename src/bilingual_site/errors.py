@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 
 class InputError(Exception):
     """Bad input in a project file: the message names the file and, where known, the line."""
@@ -29,3 +31,15 @@ def decode_utf8(raw: bytes, path: str) -> str:
         # utf-8-sig counts error positions after the mark it dropped.
         start = error.start + (3 if raw.startswith(BYTE_ORDER_MARK.encode("utf-8")) else 0)
         raise InputError(path, raw[:start].count(b"\n") + 1, "is not valid UTF-8") from error
+
+
+@dataclass(frozen=True)
+class LineFinding:
+    """A problem found at one line of one page, as the lints report it: `path:line: message`."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
