@@ -12,9 +12,11 @@ usage() {
 ./tasks.sh serve-fr Serve French alone at / (a faster preview); serve-en: English alone
 ./tasks.sh build    Build the site strictly into site/
 ./tasks.sh test     Run the whole test suite (browser tests included; installs Chromium)
+./tasks.sh third-language [pytest options]
+                    Build and test a copy of the site with a scaffolded third language (es; the site itself is untouched)
 ./tasks.sh translations <command>
                     The translation tool: status, diff PAGE, check, glossary, typography, record LANG/PAGE, cosmetic LANG/PAGE,
-                    pin-original (after a deliberate change of the original note)
+                    pin-original (after a deliberate change of the original note), new-language CODE --name NAME
 ./tasks.sh links [--check]
                     List every external link (docs/, data/); --check requests them (network, cached)
 ./tasks.sh lighthouse   Lighthouse (mobile) on every page of both languages: a table of scores
@@ -77,6 +79,7 @@ case "${1:-help}" in
     for name in requirements requirements-dev requirements-lock; do
       "$LOCK_VENV/bin/pip-compile" -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o "$name.txt" "$name.in"
     done ;;
+  third-language) ensure_python_env requirements-dev.txt; shift; exec scripts/third_language_check.sh "$@" ;;
   translations) ensure_python_env requirements.txt; shift; exec "$VENV/bin/python" -m bilingual_site.translation.cli "$@" ;;
   links) ensure_python_env requirements.txt; shift; exec "$VENV/bin/python" -m bilingual_site.tools.external_links "$@" ;;
   help|-h|--help) usage ;;

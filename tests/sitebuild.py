@@ -43,3 +43,32 @@ def repin_original(project: Path) -> None:
     from bilingual_site.translation.cli import original_of
 
     pin_original(original_of(load_project(project / "mkdocs.yml")))
+
+
+# --- The languages of the project under test, as mkdocs.yml declares them ---------------------------
+# Tests read the set of languages here, never write it: the same suite runs on the real bilingual
+# site and on a copy with a scaffolded third language (scripts/third_language_check.sh).
+
+PROJECT_LANGUAGES = load_project(PROJECT / "mkdocs.yml")
+DEFAULT_LANGUAGE = PROJECT_LANGUAGES.default_language
+TRANSLATION_LANGUAGES = PROJECT_LANGUAGES.translation_languages
+
+
+def language_entries(project: Path = PROJECT) -> dict[str, dict]:
+    """language -> its i18n `languages:` entry in ``project``'s mkdocs.yml, as written."""
+    from mkdocs.utils import yaml_load
+
+    plugins = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
+    i18n = next(item["i18n"] for item in plugins if isinstance(item, dict) and "i18n" in item)
+    return {entry["locale"]: entry for entry in i18n["languages"]}
+
+
+def folder_prefix(language: str) -> str:
+    """Where a language's pages are built: '' for the default language, 'en/' for English."""
+    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
+
+
+def language_of_url(url: str) -> str:
+    """The language whose folder holds a built page's site-relative URL ('en/note.html' -> 'en')."""
+    first = url.split("/", 1)[0]
+    return first if "/" in url and first in TRANSLATION_LANGUAGES else DEFAULT_LANGUAGE

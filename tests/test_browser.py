@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from html_pages import built_pages, parallel_pages
-from sitebuild import PROJECT
+from sitebuild import DEFAULT_LANGUAGE, PROJECT, TRANSLATION_LANGUAGES
 
 pytestmark = pytest.mark.browser
 
@@ -58,7 +58,7 @@ def test_a_query_only_english_pages_match_finds_nothing_on_french_pages(page, se
 
 
 def test_every_page_loads_without_foreign_request_http_error_or_console_error(browser, server, site):
-    pages = built_pages(site) + parallel_pages(site) + ["404.html", "en/404.html"]
+    pages = built_pages(site) + parallel_pages(site) + sorted(path.relative_to(site).as_posix() for path in site.rglob("404.html"))
     context = browser.new_context()
     problems: list[str] = []
     page = context.new_page()
@@ -70,7 +70,11 @@ def test_every_page_loads_without_foreign_request_http_error_or_console_error(br
         page.goto(server.url + url, wait_until="networkidle")
     context.close()
     assert problems == []
-    assert len(pages) == 2 * len(list((PROJECT / "docs" / "fr").glob("*.md"))) + 2 * len(list((PROJECT / "docs" / "en").glob("*.md"))) + 2
+    # Every original page in each language, each translated page's view in each interface, a 404 page per language.
+    originals = len(list((PROJECT / "docs" / DEFAULT_LANGUAGE).glob("*.md")))
+    translated = sum(len(list((PROJECT / "docs" / code).glob("*.md"))) for code in TRANSLATION_LANGUAGES)
+    languages = 1 + len(TRANSLATION_LANGUAGES)
+    assert len(pages) == languages * originals + languages * translated + languages
 
 
 def test_switching_language_keeps_the_page(page, server):

@@ -4,26 +4,38 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from html_pages import built_pages, content_wrapper, parse
+from sitebuild import DEFAULT_LANGUAGE, PROJECT, TRANSLATION_LANGUAGES, folder_prefix, language_of_url
 
 PAGES = ["index.html", "note.html", "claims.html", "sources.html", "glossary.html", "about.html", "contributing.html"]
 
 
-def test_both_languages_have_every_page_at_the_same_relative_path(site):
+@pytest.mark.languages
+def test_every_language_has_every_page_at_the_same_relative_path(site):
     pages = built_pages(site)
     for page in PAGES:
-        assert page in pages
-        assert f"en/{page}" in pages
+        for language in (DEFAULT_LANGUAGE, *TRANSLATION_LANGUAGES):
+            assert folder_prefix(language) + page in pages
 
 
+@pytest.mark.languages
 def test_html_lang_and_translation_status_of_every_page(site):
     for url in built_pages(site):
         soup = parse(site, url)
-        english = url.startswith("en/")
-        assert soup.html["lang"] == ("en" if english else "fr"), url
-        assert content_wrapper(soup)["data-translation-status"] == ("current" if english else "original"), url
+        language = language_of_url(url)
+        # Material writes its own strings' language code: 'pt' on pt-BR pages (partials/languages/pt-BR.html).
+        assert soup.html["lang"].split("-")[0] == language.split("-")[0], url
+        page = url.removeprefix(folder_prefix(language))[: -len(".html")] + ".md"
+        if language == DEFAULT_LANGUAGE:
+            expected = "original"
+        else:  # the real site's translations are current; a new language's pages are not translated yet
+            expected = "current" if (PROJECT / "docs" / language / page).is_file() else "untranslated"
+        assert content_wrapper(soup)["data-translation-status"] == expected, url
 
 
+@pytest.mark.languages
 def test_every_page_has_one_h1_and_a_description_in_its_language(site):
     for url in built_pages(site):
         soup = parse(site, url)
@@ -32,6 +44,7 @@ def test_every_page_has_one_h1_and_a_description_in_its_language(site):
         assert description and description != soup.select_one("title").text, url
 
 
+@pytest.mark.languages
 def test_no_page_requests_google_fonts_or_a_cdn(site):
     for path in site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
@@ -59,6 +72,21 @@ def test_interface_strings_follow_the_page_language(site):
     assert french.select_one("[data-palette-scheme='default']")["aria-label"] == "Passer en mode sombre"
     assert "Ajout éditorial" in french.select_one(".site-notice--editorial").text
     assert "Editorial addition" in english.select_one(".site-notice--editorial").text
+
+
+@pytest.mark.languages
+def test_every_language_has_its_own_search_index_of_its_own_pages(site):
+    for language in (DEFAULT_LANGUAGE, *TRANSLATION_LANGUAGES):
+        index = json.loads((site / folder_prefix(language) / "search/search_index.json").read_text(encoding="utf-8"))
+        assert index["config"]["lang"] in ([language.split("-")[0]], ["en"])  # English when Material's search has no support for it
+        # Only the language's own pages (fallback copies left out), located from its folder.
+        for doc in index["docs"]:
+            page = doc["location"].split("#")[0] or "index.html"
+            assert (site / folder_prefix(language) / page).is_file(), doc["location"]
+            assert (PROJECT / "docs" / language / (page[: -len(".html")] + ".md")).is_file(), doc["location"]
+        if language != DEFAULT_LANGUAGE:
+            # Its pages load the index beside them, not the default language's at the root.
+            assert '"base": "."' in (site / folder_prefix(language) / "note.html").read_text(encoding="utf-8")
 
 
 def test_search_index_per_language(site):

@@ -125,12 +125,13 @@ def test_focus_is_visible_on_every_element_tab_reaches(browser, server, site):
 def test_language_names_in_the_switcher_carry_their_own_language(server, site):
     from html_pages import parse
 
-    for url in built_pages(site) + ["404.html", "en/404.html"]:
+    from sitebuild import language_entries
+
+    # Each language by the name its entry in mkdocs.yml gives it, in mkdocs.yml's order.
+    expected = [(entry["name"], code, code) for code, entry in language_entries().items()]
+    for url in built_pages(site) + sorted(path.relative_to(site).as_posix() for path in site.rglob("404.html")):
         links = parse(site, url).select(".md-select__link")
-        assert [(link.get_text(strip=True), link.get("lang"), link.get("hreflang")) for link in links] == [
-            ("Français", "fr", "fr"),
-            ("English", "en", "en"),
-        ], url
+        assert [(link.get_text(strip=True), link.get("lang"), link.get("hreflang")) for link in links] == expected, url
 
 
 @pytest.mark.parametrize("url, other", [("en/glossary.html", "fr"), ("glossary.html", "en")])

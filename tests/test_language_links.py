@@ -8,38 +8,48 @@ import pytest
 
 from bilingual_site.site.sitemaps import SitemapEntry, render_sitemap, sitemap_files
 from html_pages import built_pages, content_wrapper, parse, resolve
-from sitebuild import PROJECT
+from sitebuild import DEFAULT_LANGUAGE, PROJECT, TRANSLATION_LANGUAGES, folder_prefix, language_of_url
 
-ORIGINAL_PAGES = len(list((PROJECT / "docs" / "fr").glob("*.md")))
+pytestmark = pytest.mark.languages
+ORIGINAL_PAGES = len(list((PROJECT / "docs" / DEFAULT_LANGUAGE).glob("*.md")))
+LANGUAGES = (DEFAULT_LANGUAGE, *TRANSLATION_LANGUAGES)
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
-def twin(url: str) -> str:
-    return url[len("en/"):] if url.startswith("en/") else f"en/{url}"
+def neutral(url: str) -> str:
+    """A built page's URL under any language's folder: 'en/note.html' -> 'note.html'."""
+    return url.removeprefix(folder_prefix(language_of_url(url)))
+
+
+def translated(language: str, url: str) -> bool:
+    """Whether ``language`` has a file of its own for the page at ``url`` (the default language always has)."""
+    return (PROJECT / "docs" / language / (neutral(url)[: -len(".html")] + ".md")).is_file()
 
 
 def test_switcher_on_every_page_leads_to_its_twin(site):
     for url in built_pages(site):
         links = {a["hreflang"]: resolve(url, a["href"]) for a in parse(site, url).select(".md-select__link")}
-        assert set(links) == {"fr", "en"}, url
-        own, other = ("en", "fr") if url.startswith("en/") else ("fr", "en")
-        assert links[own] == url
-        assert links[other] == twin(url)
-        assert (site / links[other]).is_file()
+        assert list(links) == list(LANGUAGES), url
+        for language, target in links.items():
+            assert target == folder_prefix(language) + neutral(url), url
+            assert (site / target).is_file()
 
 
 def test_hreflang_is_absolute_with_x_default_on_every_page(site, site_port):
+    """hreflang pairs real translations only: none points at a page served untranslated, whose canonical is the original."""
     base = f"http://127.0.0.1:{site_port}/"
     for url in built_pages(site):
         soup = parse(site, url)
         hreflang = {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')}
-        french = url[len("en/"):] if url.startswith("en/") else url
-        expected_french = base + ("" if french == "index.html" else french)
-        expected_english = base + "en/" + ("" if french == "index.html" else french)
-        assert hreflang == {"fr": expected_french, "en": expected_english, "x-default": expected_french}, url
-        assert soup.select_one('link[rel="canonical"]')["href"] == (expected_english if url.startswith("en/") else expected_french)
+        page = neutral(url)
+        absolute = {language: base + folder_prefix(language) + ("" if page == "index.html" else page) for language in LANGUAGES}
+        own = language_of_url(url)
+        expected = {language: absolute[language] for language in LANGUAGES if translated(language, url)}
+        assert hreflang == {**expected, "x-default": absolute[DEFAULT_LANGUAGE]}, url
+        canonical = absolute[own] if translated(own, url) else absolute[DEFAULT_LANGUAGE]
+        assert soup.select_one('link[rel="canonical"]')["href"] == canonical, url
 
 
 def sitemap_locations(site, path):
@@ -52,22 +62,37 @@ def sitemap_locations(site, path):
 
 def test_one_sitemap_per_language_pairing_real_translations(site, site_port):
     base = f"http://127.0.0.1:{site_port}/"
-    french = sitemap_locations(site, "sitemap.xml")
-    english = sitemap_locations(site, "en/sitemap.xml")
-    assert all(not loc.startswith(base + "en/") for loc in french)
-    assert all(loc.startswith(base + "en/") for loc in english)
-    assert len(french) == len(english) == ORIGINAL_PAGES
-    assert english[base + "en/note.html"] == {"fr": base + "note.html", "en": base + "en/note.html", "x-default": base + "note.html"}
+
+    def absolute(language: str, page: str) -> str:
+        url = page[: -len(".md")] + ".html"
+        return base + folder_prefix(language) + ("" if url == "index.html" else url)
+
+    originals = sorted(path.name for path in (PROJECT / "docs" / DEFAULT_LANGUAGE).glob("*.md"))
+    assert len(originals) == ORIGINAL_PAGES
+    for language in LANGUAGES:
+        # A language's own pages only (a new language's sitemap is empty), each with its real translations.
+        own = [page for page in originals if (PROJECT / "docs" / language / page).is_file()]
+        expected = {
+            absolute(language, page): {
+                **{code: absolute(code, page) for code in LANGUAGES if (PROJECT / "docs" / code / page).is_file()},
+                "x-default": absolute(DEFAULT_LANGUAGE, page),
+            }
+            for page in own
+        }
+        assert sitemap_locations(site, folder_prefix(language) + "sitemap.xml") == expected, language
     assert not (site / "sitemap.xml.gz").exists()
 
 
-@pytest.mark.parametrize("path, language, home", [("404.html", "fr", "/"), ("en/404.html", "en", "/en/")])
-def test_a_404_page_per_language_with_navigation_and_switcher(site, path, language, home):
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_404_page_per_language_with_navigation_and_switcher(site, language):
+    from sitebuild import language_entries
+
+    path, home = folder_prefix(language) + "404.html", "/" + folder_prefix(language)
     soup = parse(site, path)
-    assert soup.html["lang"] == language
-    assert soup.select_one("article h1").text == {"fr": "Page introuvable", "en": "Page not found"}[language]
+    assert soup.html["lang"].split("-")[0] == language.split("-")[0]
+    assert soup.select_one("article h1").text == language_entries()[language]["extra"]["ui"]["not_found_title"]
     switcher = {a["hreflang"]: a["href"] for a in soup.select(".md-select__link")}
-    assert switcher == {"fr": "/", "en": "/en/"}
+    assert switcher == {code: "/" + folder_prefix(code) for code in LANGUAGES}
     nav = [a["href"] for a in soup.select(".md-nav--primary .md-nav__link[href]")]
     assert len(nav) == ORIGINAL_PAGES
     for href in nav:  # served from any missing URL, so links are absolute from the root

@@ -15,7 +15,7 @@ from mkdocs.config import load_config
 
 import build_benchmark
 from html_pages import built_pages, parallel_pages, parse, resolve
-from sitebuild import PROJECT, SITE_MARKDOWN, build_site, copy_project, repin_original
+from sitebuild import DEFAULT_LANGUAGE, PROJECT, SITE_MARKDOWN, TRANSLATION_LANGUAGES, build_site, copy_project, folder_prefix, language_entries, repin_original
 
 from bilingual_site.parallel.views import (
     BODY,
@@ -32,11 +32,14 @@ from bilingual_site.parallel.views import (
     paired_ids,
 )
 from bilingual_site.markdown.model import read_markdown
+from bilingual_site.site.locale_data import language_name
 
-ORIGINAL, TRANSLATION = "fr", "en"
+# The pair these tests read: the original and the first translation (English on the real site).
+ORIGINAL, TRANSLATION = DEFAULT_LANGUAGE, TRANSLATION_LANGUAGES[0]
 TRANSLATED = sorted(path.name for path in (PROJECT / "docs" / TRANSLATION).glob("*.md"))
-# The view of the English translation, in the French interface and in the English one.
-VIEWS = {ORIGINAL: "parallel/en/{page}", TRANSLATION: "en/parallel/en/{page}"}
+INTERFACES = (DEFAULT_LANGUAGE, *TRANSLATION_LANGUAGES)  # every built language shows the views
+# The view of the translation, in each interface: 'parallel/en/note.html', 'en/parallel/en/note.html'.
+VIEWS = {interface: folder_prefix(interface) + f"parallel/{TRANSLATION}/{{page}}" for interface in INTERFACES}
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
@@ -245,8 +248,12 @@ def test_every_translated_page_links_to_its_view_in_both_languages(site):
             links = parse(site, url).select("a[data-parallel-link]")
             assert len(links) == 1, url
             assert resolve(url, links[0]["href"]) == view_url(interface, page), url
-            assert links[0].get_text(strip=True) == {ORIGINAL: "Lire en parallèle", TRANSLATION: "Read side by side"}[interface]
-    assert len(parallel_pages(site)) == 2 * len(TRANSLATED)
+            text = language_entries()[interface]["extra"]["ui"]["parallel_link"]
+            if interface == ORIGINAL and len(TRANSLATION_LANGUAGES) > 1:  # the original's page names which translation
+                text += f" ({language_name(TRANSLATION, ORIGINAL)})"
+            assert links[0].get_text(strip=True) == text
+    translated_pages = sum(len(list((PROJECT / "docs" / code).glob("*.md"))) for code in TRANSLATION_LANGUAGES)
+    assert len(parallel_pages(site)) == len(INTERFACES) * translated_pages
 
 
 @pytest.mark.parametrize("interface", [ORIGINAL, TRANSLATION])
@@ -254,9 +261,9 @@ def test_the_view_leads_back_to_each_page_and_to_the_other_interface(site, inter
     url = view_url(interface, "note.md")
     soup = parse(site, url)
     assert resolve(url, soup.select_one('[data-parallel-back="original"]')["href"]) == "note.html"
-    assert resolve(url, soup.select_one('[data-parallel-back="translation"]')["href"]) == "en/note.html"
+    assert resolve(url, soup.select_one('[data-parallel-back="translation"]')["href"]) == folder_prefix(TRANSLATION) + "note.html"
     switcher = {link["hreflang"]: resolve(url, link["href"]) for link in soup.select(".md-select__link")}
-    assert switcher == {ORIGINAL: view_url(ORIGINAL, "note.md"), TRANSLATION: view_url(TRANSLATION, "note.md")}
+    assert switcher == {code: view_url(code, "note.md") for code in INTERFACES}
 
 
 def test_views_are_out_of_search_sitemaps_hreflang_and_navigation(site, site_port):
@@ -300,8 +307,8 @@ def test_views_in_several_folders_each_get_their_own_page_values_and_working_lin
     site = build_site(project, tmp_path / "site", "https://example.org/")
     views = parallel_pages(site)
     folders = Counter(posixpath.dirname(url) for url in views)
-    assert set(folders) == {f"{prefix}parallel/en{folder}" for prefix in ("", "en/") for folder in ("", "/part-01", "/part-02")}, folders
-    assert len(views) == 2 * len(list((project / "docs" / "en").rglob("*.md")))  # every translated page, in both interfaces
+    assert set(folders) == {f"{folder_prefix(code)}parallel/en{folder}" for code in INTERFACES for folder in ("", "/part-01", "/part-02")}, folders
+    assert len(views) == len(INTERFACES) * len(list((project / "docs" / "en").rglob("*.md")))  # every translated page, in every interface
     for url in views:
         text = (site / url).read_text(encoding="utf-8")
         assert "@@parallel-view-" not in text.lower(), url
@@ -407,18 +414,19 @@ def test_the_link_to_the_view_is_one_line_of_text_with_a_small_icon(page, server
 
 
 def test_a_third_language_gets_its_views_and_links(tmp_path):
-    from test_third_language import add_german
+    from test_third_language import NEW, add_language
 
     project = copy_project(tmp_path / "project")
-    add_german(project)  # docs/de/about.md only
+    add_language(project)  # docs/<new>/about.md only
     site = build_site(project, tmp_path / "site", "https://example.org/")
     links = {link["data-parallel-link"]: resolve("about.html", link["href"]) for link in parse(site, "about.html").select("a[data-parallel-link]")}
-    assert links == {"en": "parallel/en/about.html", "de": "parallel/de/about.html"}
-    assert [resolve("de/about.html", link["href"]) for link in parse(site, "de/about.html").select("a[data-parallel-link]")] == ["de/parallel/de/about.html"]
-    assert parse(site, "de/note.html").select("a[data-parallel-link]") == []  # a fallback copy
-    soup = parse(site, "de/parallel/de/about.html")
-    assert [[side.get("lang") for side in sides(pair)] for pair in soup.select("[data-section-id]")] == [["fr", "de"]] * len(section_ids("fr", "about.md"))
-    assert soup.select_one('link[rel="canonical"]')["href"] == "https://example.org/de/about.html"
+    with_about = [code for code in (*TRANSLATION_LANGUAGES, NEW) if (project / "docs" / code / "about.md").is_file()]
+    assert links == {code: f"parallel/{code}/about.html" for code in with_about}
+    assert [resolve(f"{NEW}/about.html", link["href"]) for link in parse(site, f"{NEW}/about.html").select("a[data-parallel-link]")] == [f"{NEW}/parallel/{NEW}/about.html"]
+    assert parse(site, f"{NEW}/note.html").select("a[data-parallel-link]") == []  # a fallback copy
+    soup = parse(site, f"{NEW}/parallel/{NEW}/about.html")
+    assert [[side.get("lang") for side in sides(pair)] for pair in soup.select("[data-section-id]")] == [[ORIGINAL, NEW]] * len(section_ids(ORIGINAL, "about.md"))
+    assert soup.select_one('link[rel="canonical"]')["href"] == f"https://example.org/{NEW}/about.html"
 
 
 def test_a_dirty_rebuild_still_fills_every_view(tmp_path):

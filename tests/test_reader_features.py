@@ -23,7 +23,9 @@ def claims_data() -> dict:
 
 
 def languages() -> tuple[str, ...]:
-    return load_project(PROJECT / "mkdocs.yml").languages
+    """The languages whose note page is their own (a language just started serves the original's)."""
+    project = load_project(PROJECT / "mkdocs.yml")
+    return tuple(language for language in project.languages if project.page_path(language, claims_data()["quoted_page"]).is_file())
 
 
 def folder(language: str) -> str:

@@ -1,55 +1,68 @@
-"""Adding a language is one entry in mkdocs.yml and a folder: proved with German on a copy of the site."""
+"""Adding a language is one command (`translations new-language`): proved on a copy of the site with a
+language it does not declare yet, one page translated (by copying it) and recorded."""
 
 from __future__ import annotations
+
+import pytest
 
 import json
 import shutil
 
 from bilingual_site.translation.cli import main
 from html_pages import content_wrapper, parse
-from bilingual_site.mkdocs.config_file import load_project
-from sitebuild import PROJECT, build_site, copy_project
+from sitebuild import DEFAULT_LANGUAGE, PROJECT_LANGUAGES, TRANSLATION_LANGUAGES, copy_project, build_site
+
+pytestmark = pytest.mark.languages
+
+# The first of these the project does not declare (the third-language check adds `es` first).
+CANDIDATES = (("de", "Deutsch"), ("it", "Italiano"), ("nl", "Nederlands"))
+NEW, NEW_NAME = next((code, name) for code, name in CANDIDATES if code not in PROJECT_LANGUAGES.languages)
 
 
-def add_german(project) -> None:
-    """Duplicate the English entry of the i18n plugin as `de`, and translate one page (by copying it)."""
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    start = config.index("        - locale: en\n")
-    end = config.index("\n\n", start)  # the English entry ends the list of languages
-    german = config[start:end].replace("- locale: en", "- locale: de").replace("name: English", "name: Deutsch")
-    german = german.replace("site_name: vLLM adoption", "site_name: vLLM-Einsatz")
-    (project / "mkdocs.yml").write_text(config[:end] + "\n" + german + config[end:], encoding="utf-8")
-    (project / "docs/de").mkdir()
-    shutil.copy(project / "docs/fr/about.md", project / "docs/de/about.md")
+def add_language(project) -> None:
+    """Declare NEW with the command, and translate one page, about.md, by copying it."""
+    assert main(["new-language", NEW, "--name", NEW_NAME, "--project", str(project)]) == 0
+    shutil.copy(project / f"docs/{DEFAULT_LANGUAGE}/about.md", project / f"docs/{NEW}/about.md")
 
 
-def test_a_third_language_builds_and_is_tracked(tmp_path, capsys):
+def test_a_new_language_builds_and_is_tracked(tmp_path, capsys):
     project = copy_project(tmp_path / "project")
-    add_german(project)
-    assert main(["record", "docs/de/about.md", "--project", str(project), "--date", "2026-11-26"]) == 0
+    add_language(project)
+    assert main(["record", f"docs/{NEW}/about.md", "--project", str(project), "--date", "2026-11-26"]) == 0
     capsys.readouterr()
-    assert main(["status", "--project", str(project), "--json"]) == 1  # German pages left to translate
+    assert main(["status", "--project", str(project), "--json"]) == 1  # pages left to translate
     statuses = {(item["language"], item["page"]): item["status"] for item in json.loads(capsys.readouterr().out)}
-    assert statuses[("de", "about.md")] == "current"
-    assert statuses[("de", "note.md")] == "untranslated"
-    assert statuses[("en", "note.md")] == "current"
+    assert statuses[(NEW, "about.md")] == "current"
+    assert statuses[(NEW, "note.md")] == "untranslated"
+    for language in TRANSLATION_LANGUAGES:  # recording the new language's page recorded no other
+        assert statuses[(language, "about.md")] == PROJECT_LANGUAGES_STATUS[language]
 
     site = build_site(project, tmp_path / "site", "https://example.org/")
-    assert content_wrapper(parse(site, "de/about.html"))["data-translation-status"] == "current"
-    assert content_wrapper(parse(site, "de/note.html"))["data-translation-status"] == "untranslated"
-    hreflang = {link["hreflang"] for link in parse(site, "en/about.html").select('link[rel="alternate"][hreflang]')}
-    assert hreflang == {"fr", "en", "de", "x-default"}
-    assert (site / "de/search/search_index.json").is_file() and (site / "de/sitemap.xml").is_file()
+    assert content_wrapper(parse(site, f"{NEW}/about.html"))["data-translation-status"] == "current"
+    assert content_wrapper(parse(site, f"{NEW}/note.html"))["data-translation-status"] == "untranslated"
+    hreflang = {link["hreflang"] for link in parse(site, "about.html").select('link[rel="alternate"][hreflang]')}
+    translated_about = {code for code in TRANSLATION_LANGUAGES if (project / "docs" / code / "about.md").is_file()}
+    assert hreflang == {DEFAULT_LANGUAGE, NEW, "x-default"} | translated_about
+    assert (site / f"{NEW}/search/search_index.json").is_file() and (site / f"{NEW}/sitemap.xml").is_file()
     report = parse(site, "translation-status.html")
-    assert [section["data-report-language"] for section in report.select("[data-report-language]")] == ["en", "de"]
-    german = report.select_one("[data-report-language='de'] progress")
-    assert 0 < int(german["value"]) < int(german["max"])
+    assert [section["data-report-language"] for section in report.select("[data-report-language]")] == [*TRANSLATION_LANGUAGES, NEW]
+    new = report.select_one(f"[data-report-language='{NEW}'] progress")
+    assert 0 < int(new["value"]) < int(new["max"])
 
-    # The note's copy in German (no translation yet) is the original: no edit button, the report link.
-    note = parse(site, "de/note.html")
+    # The note's copy in the new language (no translation yet) is the original: no edit button, the report link.
+    note = parse(site, f"{NEW}/note.html")
     assert note.select("a[rel=edit]") == []
     assert note.select_one("a[data-report-problem]")["href"].endswith("/issues/new?template=original-note.yml")
-    # No glossary term is in German yet: the existing glossary pages keep their columns.
-    for url in ("glossary.html", "en/glossary.html"):
+    # No glossary term is in the new language yet: the existing glossary pages keep their columns.
+    for url in ("glossary.html", *(f"{code}/glossary.html" for code in TRANSLATION_LANGUAGES)):
         header = [cell.get_text(strip=True) for cell in parse(site, url).select("article thead th")]
-        assert len(header) == len(load_project(PROJECT / "mkdocs.yml").languages) + 1, (url, header)
+        assert len(header) == len(PROJECT_LANGUAGES.languages) + 1, (url, header)
+
+
+def _statuses_before() -> dict[str, str]:
+    from bilingual_site.translation.freshness import ProjectStatus
+
+    return {item.language: item.status for item in ProjectStatus(PROJECT_LANGUAGES).all_statuses() if item.page == "about.md"}
+
+
+PROJECT_LANGUAGES_STATUS = _statuses_before()

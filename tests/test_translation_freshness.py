@@ -8,7 +8,10 @@ import pytest
 
 from bilingual_site.translation.cli import main
 from html_pages import content_wrapper, parse
-from sitebuild import PROJECT, build_site, copy_project, repin_original
+from sitebuild import DEFAULT_LANGUAGE, PROJECT, PROJECT_LANGUAGES, TRANSLATION_LANGUAGES, build_site, copy_project, folder_prefix, repin_original
+
+from bilingual_site.translation.freshness import ProjectStatus
+from bilingual_site.site.locale_data import language_name
 
 SITE_URL = "https://example.org/docs/"
 FRENCH_SENTENCE = "Voici un aperçu basé sur les informations disponibles :"
@@ -61,6 +64,24 @@ def test_translation_status_page_in_both_languages(site, prefix, heading, progre
     assert rows == {page.name: "current" for page in (PROJECT / "docs/fr").glob("*.md")}
 
 
+@pytest.mark.languages
+@pytest.mark.parametrize("reader", (DEFAULT_LANGUAGE, *TRANSLATION_LANGUAGES))
+def test_every_status_page_has_a_section_per_translation_with_the_tools_statuses(site, reader):
+    statuses = ProjectStatus(PROJECT_LANGUAGES).all_statuses()
+    soup = parse(site, f"{folder_prefix(reader)}translation-status.html")
+    sections = soup.select("[data-report-language]")
+    assert [section["data-report-language"] for section in sections] == list(TRANSLATION_LANGUAGES)
+    for section in sections:
+        language = section["data-report-language"]
+        # Named in the reader's language, from CLDR.
+        assert section.select_one("h2").text.strip().lower() == language_name(language, reader).lower()
+        rows = {row["data-page"]: row["data-page-status"] for row in section.select("tr[data-page]")}
+        assert rows == {status.page: status.status for status in statuses if status.language == language}
+        bar = section.select_one("progress")
+        if set(rows.values()) == {"untranslated"}:
+            assert bar["value"] == "0"
+
+
 def test_one_changed_sentence_end_to_end(tmp_path, capsys):
     project = copy_project(tmp_path / "project")
     note = project / "docs/fr/note.md"
@@ -91,7 +112,8 @@ def test_one_changed_sentence_end_to_end(tmp_path, capsys):
     edit(project / "docs/en/note.md", ENGLISH_SENTENCE, "Here is an overview drawn from the publicly available information:")
     assert tool(capsys, project, "record", "note.md", "--date", "2026-11-26")[0] == 0
     code, out = tool(capsys, project, "status")
-    assert (code, outdated_lines(out)) == (0, [])
+    # Nothing outdated; status still has something to do if a language has untranslated pages.
+    assert (code, outdated_lines(out)) == (1 if " untranslated" in out else 0, [])
     site = build_site(project, tmp_path / "site-after", SITE_URL)
     soup = parse(site, "en/note.html")
     assert content_wrapper(soup)["data-translation-status"] == "current"

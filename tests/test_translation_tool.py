@@ -257,7 +257,8 @@ def test_typography_reports_spaces_of_the_wrong_kind_and_spares_the_original(tmp
 def test_an_unknown_typography_is_bad_input(tmp_path, capsys):
     root = write_tree(tmp_path, {"docs/fr/page.md": "# Titre {#top}\n"}, typography={"fr": "klingon"})
     code, _, err = run(capsys, "typography", "--project", str(root))
-    assert (code, err) == (2, "error: mkdocs.yml: language 'fr': unknown typography 'klingon' (known: french, english)\n")
+    # The same words as the build's (typography.convention_problem), with the line of the value.
+    assert (code, err) == (2, "error: mkdocs.yml:9: language 'fr': unknown typography 'klingon' (known: french, english, neutral; leave it out for 'neutral', no rule)\n")
 
 
 def test_the_build_sees_the_project_as_the_tool_reads_it(tmp_path):
@@ -270,7 +271,7 @@ def test_the_build_sees_the_project_as_the_tool_reads_it(tmp_path):
     # title (set by the plugin per language), which changes nothing the Markdown model reads.
     assert seen_by_build.markdown.extensions == read_by_tool.markdown.extensions
     assert dataclasses.replace(seen_by_build, markdown=read_by_tool.markdown) == read_by_tool
-    assert seen_by_build.languages == ("fr", "en") and set(seen_by_build.typography) == {"fr", "en"}
+    assert set(seen_by_build.typography) == set(seen_by_build.languages)  # every language has a convention, `neutral` by default
 
 
 def test_statuses_from_pages_listed_by_the_caller_are_the_ones_listed_from_disk(project, capsys):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.utils import yaml_load
 
-from bilingual_site.errors import InputError
+from bilingual_site.errors import InputError, decode_utf8
 from bilingual_site.markdown.model import MarkdownOptions
 from bilingual_site.translation.project import Project, project_of
 
@@ -24,7 +24,11 @@ def read_mkdocs_yml(config_file: Path) -> dict:
 def load_project(config_file: Path) -> Project:
     """Languages and docs folder from mkdocs.yml's i18n plugin entry."""
     shown = config_file.name
-    config = read_mkdocs_yml(config_file)
+    try:
+        text = decode_utf8(config_file.read_bytes(), shown)
+    except OSError as error:
+        raise InputError(shown, None, f"cannot be read: {error.strerror}") from error
+    config = yaml_load(text) or {}
     plugins = config.get("plugins") or []
     entries = [entry for entry in plugins if isinstance(entry, dict) and "i18n" in entry]
     if not entries:
@@ -35,4 +39,5 @@ def load_project(config_file: Path) -> Project:
         markdown = MarkdownOptions.from_mkdocs_yml(config.get("markdown_extensions"))
     except ValueError as error:
         raise InputError(shown, None, str(error)) from error
-    return project_of(root, root / config.get("docs_dir", "docs"), languages, shown, markdown)
+    # The text too: a wrong value is reported with its line (translation.language_entries).
+    return project_of(root, root / config.get("docs_dir", "docs"), languages, shown, markdown, config_text=text)

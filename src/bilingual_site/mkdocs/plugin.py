@@ -47,6 +47,7 @@ from bilingual_site.checks.docs_files import SourceFile, check_language_folders,
 from bilingual_site.errors import InputError
 from bilingual_site.translation.freshness import PageStatus, ProjectStatus
 from bilingual_site.checks.heading_ids import duplicate_heading_ids
+from bilingual_site.translation.language_entries import entry_problems, languages_list, og_locale
 from bilingual_site.site.language_links import neutral_path, page_language_links
 from bilingual_site.site.locale_data import language_name as cldr_language_name
 from bilingual_site.site.locale_data import long_date
@@ -62,7 +63,7 @@ from bilingual_site.checks.published_html import SitePolicy, TemplateScripts, ch
 from bilingual_site.checks.heading_ids import start_tags
 from bilingual_site.site.sitemaps import render_robots_txt
 from bilingual_site.site.security_headers import CHARSET_META, headers_file, with_csp_meta
-from bilingual_site.site.search_index import add_folded_field, split_by_language
+from bilingual_site.site.search_index import add_folded_field, lunr_language, split_by_language
 from bilingual_site.site.sitemaps import SitemapEntry, sitemap_files
 from bilingual_site.site.social_meta import social_meta
 from bilingual_site.translation.report import status_report
@@ -198,6 +199,9 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
     @event_priority(-110)  # after the i18n plugin's on_config (-100) has switched to this language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         keep_strict_validation_working(config)
+        if not build_context.i18n_plugin(config).building:
+            # Every language's entry is checked before any language's strings are read.
+            check_language_entries(config)
         for extension in (self.outdated_marks, self.claim_marks):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
@@ -435,10 +439,11 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
         run = self.current_run()
         languages = self.languages(config)
         site = Path(config.site_dir)
-        self.write_search_indexes(site, languages)
+        self.write_search_indexes(site, languages, [Path(folder) for folder in config.theme.dirs])
         # The plugin's merged sitemap and its gzip copy are replaced by one per language.
         (site / "sitemap.xml.gz").unlink(missing_ok=True)
-        for folder, sitemap in sitemap_files(run.sitemap_entries).items():
+        folders = {language: build_context.language_prefix(language, languages.default) for language in languages.all}
+        for folder, sitemap in sitemap_files(run.sitemap_entries, folders).items():
             (site / folder / "sitemap.xml").write_text(sitemap, encoding="utf-8")
         (site / "robots.txt").write_text(render_robots_txt(config.site_url, languages.all, languages.default), encoding="utf-8")
         target = site / run.stylesheet.path
@@ -754,10 +759,11 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
         title = pages[(shown, view.page)].title or pages[(original, view.page)].title or view.page
         return ui["parallel_title"].replace("{title}", str(title))
 
-    def write_search_indexes(self, site: Path, languages: Languages) -> None:
+    def write_search_indexes(self, site: Path, languages: Languages, theme_dirs: list[Path]) -> None:
         """One accent-insensitive index per language, in its folder, in place of the plugin's merged one."""
         merged = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
-        for language, index in split_by_language(merged, languages.all, languages.default, self.current_run().fallback_pages).items():
+        search_languages = {language: lunr_language(language, theme_dirs) for language in languages.all}
+        for language, index in split_by_language(merged, languages.all, languages.default, self.current_run().fallback_pages, search_languages).items():
             target = site / build_context.language_prefix(language, languages.default) / SEARCH_INDEX
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(json.dumps(add_folded_field(index), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
@@ -889,10 +895,31 @@ def template_failure(error: Exception, template: str, root: Path) -> str:
     return f"{where}: {type(error).__name__}: {error}"
 
 
+def language_entries(config: MkDocsConfig) -> list[dict]:
+    """The i18n plugin's `languages:` entries as it validated them, as plain mappings."""
+    return [dict(language) for language in build_context.i18n_plugin(config).config.languages]
+
+
+def config_text(config: MkDocsConfig) -> str:
+    return Path(config.config_file_path).read_text(encoding="utf-8")
+
+
+def check_language_entries(config: MkDocsConfig) -> None:
+    """What each language of mkdocs.yml must declare (language_entries.py), with the lines to fix."""
+    try:
+        problems = entry_problems(language_entries(config), languages_list(config_text(config), "mkdocs.yml"), "mkdocs.yml")
+    except InputError as error:
+        raise PluginError(str(error)) from error
+    if problems:
+        raise PluginError("\n".join(problems))
+
+
 def project_of_config(config: MkDocsConfig):
     """The translation tool's view of the project, from the configuration MkDocs has already read."""
-    languages = [dict(language) for language in build_context.i18n_plugin(config).config.languages]
-    return project_of(build_context.project_root(config), Path(config.docs_dir), languages, "mkdocs.yml", build_context.markdown_options(config))
+    return project_of(
+        build_context.project_root(config), Path(config.docs_dir), language_entries(config), "mkdocs.yml",
+        build_context.markdown_options(config), config_text=config_text(config),
+    )
 
 
 def joined_stylesheet(config: MkDocsConfig) -> Bundle:
@@ -919,13 +946,8 @@ def shown_path(path: Path, root: Path) -> str:
 
 
 def open_graph_locales(config: MkDocsConfig) -> dict[str, str]:
-    locales = {}
-    for language in build_context.i18n_plugin(config).build_languages:
-        locale = build_context.language_config(config, language)["extra"].get("og_locale")
-        if not locale:
-            raise PluginError(f"mkdocs.yml: language '{language}' has no extra.og_locale (e.g. fr_FR)")
-        locales[language] = locale
-    return locales
+    """Each built language's og:locale: its `extra.og_locale`, else CLDR's (checked in check_language_entries)."""
+    return {language: og_locale(dict(build_context.language_config(config, language))) for language in build_context.i18n_plugin(config).build_languages}
 
 
 def label_search_dialog(output: str, label: str, where: str) -> str:

@@ -12,6 +12,7 @@ import datetime
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.dates import format_date, format_skeleton
 
 
@@ -37,6 +38,22 @@ def own_name(code: str) -> str:
     """A language's name in itself, capitalized as a switcher shows it: 'Français', 'English'."""
     name = language_name(code, code)
     return name[:1].upper() + name[1:]
+
+
+def default_og_locale(code: str) -> str:
+    """The Open Graph locale of a language with no `extra.og_locale`: its region, or the one CLDR
+    finds most likely for it (`es` -> es_ES, `pt-BR` -> pt_BR, `zh-Hant` -> zh_TW); the bare
+    language when CLDR names none."""
+    locale = cldr_locale(code)
+    if locale.territory:
+        return f"{locale.language}_{locale.territory}"
+    likely = get_global("likely_subtags")
+    for key in (str(locale), locale.language):
+        if key in likely:
+            territory = Locale.parse(likely[key]).territory
+            if territory:
+                return f"{locale.language}_{territory}"
+    return locale.language
 
 
 def long_date(date: datetime.date, locale: str) -> str:

@@ -14,8 +14,10 @@ import html
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 FOLDED_FIELD = "folded"
+LUNR_FOLDER = "assets/javascripts/lunr/min"  # in Material's theme folder
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -42,18 +44,29 @@ def folded_terms(text: str, separator: str) -> str:
     return " ".join(sorted(words))
 
 
+def lunr_language(language: str, theme_dirs: list[Path]) -> str:
+    """The language Material's search tokenizes ``language`` as: its base language when the theme
+    ships lunr's support for it (`pt-BR` -> `pt`), else English. The search worker loads
+    `lunr.<lang>.min.js` for each language of the index: one it does not ship breaks the search."""
+    base = language.split("-")[0].split("_")[0]
+    if base == "en" or any((folder / LUNR_FOLDER / f"lunr.{base}.min.js").is_file() for folder in theme_dirs):
+        return base
+    return "en"
+
+
 def split_by_language(
-    index: dict, languages: list[str], default: str, excluded_pages: set[str]
+    index: dict, languages: list[str], default: str, excluded_pages: set[str], search_languages: dict[str, str] | None = None
 ) -> dict[str, dict]:
     """language -> an index holding only its entries, locations relative to its folder.
 
     ``excluded_pages`` are site-relative page URLs ('en/claims.html') left out: fallback copies.
+    ``search_languages`` maps a language to the one its index is tokenized as (lunr_language).
     """
     split: dict[str, dict] = {}
     prefixes = {language: f"{language}/" for language in languages if language != default}
     for language in languages:
         config = copy.deepcopy(index["config"])
-        config["lang"] = [language]
+        config["lang"] = [(search_languages or {}).get(language, language)]
         split[language] = {"config": config, "docs": []}
     for doc in index["docs"]:
         page = doc["location"].split("#", 1)[0]

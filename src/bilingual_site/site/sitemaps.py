@@ -31,18 +31,20 @@ def render_sitemap(entries: list[SitemapEntry]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def sitemap_files(entries: list[SitemapEntry]) -> dict[str, str]:
+def sitemap_files(entries: list[SitemapEntry], language_folders: dict[str, str] | None = None) -> dict[str, str]:
     """Folder -> the sitemap to write there: the language's whose pages the folder holds.
 
     Material fetches `sitemap.xml` beside every hreflang URL of a page, so each
     folder that holds pages of a language gets that language's sitemap. Each
     language's is rendered once, however many folders it is written to.
+    ``language_folders`` (language -> its folder, 'es/') gives a language whose pages are all
+    untranslated, so listed nowhere, its sitemap too: an empty one, which robots.txt names.
     """
-    by_language: dict[str, list[SitemapEntry]] = {}
+    by_language: dict[str, list[SitemapEntry]] = {language: [] for language in language_folders or {}}
     for entry in entries:
         by_language.setdefault(entry.language, []).append(entry)
     rendered = {language: render_sitemap(listed) for language, listed in by_language.items()}
-    folders: dict[str, str] = {}
+    folders: dict[str, str] = {folder: rendered[language] for language, folder in (language_folders or {}).items()}
     for entry in entries:
         folder = entry.url.rsplit("/", 1)[0] + "/" if "/" in entry.url else ""
         folders.setdefault(folder, rendered[entry.language])

@@ -8,6 +8,7 @@
     python -m bilingual_site.translation.cli record en/note.md    # the English translation is up to date again
     python -m bilingual_site.translation.cli cosmetic en/note.md  # an edit of the original needs no new English translation
     python -m bilingual_site.translation.cli pin-original      # a deliberate change of the original note: new pin
+    python -m bilingual_site.translation.cli new-language es --name Español  # everything a new language needs
 
 Each command is a function returning an Outcome (exit code, text, JSON data);
 `main` only parses arguments and prints. Exit codes: 0 all good, 1 something to
@@ -296,6 +297,32 @@ def pin(project: Project) -> Outcome:
     return Outcome(OK, "\n".join(written), {"written": written})
 
 
+# --- new-language ----------------------------------------------------------
+
+
+def new_language(project_dir: Path, code: str, name: str) -> Outcome:
+    """Declare a language and create its folder, record, owners and issue-form choice (new_language.py)."""
+    from bilingual_site.mkdocs.config_file import read_mkdocs_yml
+    from bilingual_site.translation.new_language import NewLanguageRefused, scaffold
+
+    config_file = project_dir / "mkdocs.yml"
+    project = load_project(config_file)  # the i18n plugin's entry is there: load_project checked it
+    entries = next(entry["i18n"]["languages"] for entry in read_mkdocs_yml(config_file)["plugins"] if isinstance(entry, dict) and "i18n" in entry)
+    try:
+        done = scaffold(project, config_file, code, name, entries)
+    except NewLanguageRefused as error:
+        raise InputError("new-language", None, str(error)) from error
+    lines = [f"declared '{done.code}' ({name.strip()}), its strings copied from '{done.template}' and marked `# TODO: translate`:"]
+    lines += [f"  {path}" for path in done.written]
+    lines += [f"not done: {item}" for item in done.left]
+    lines += [
+        "next: translate the TODO lines of its mkdocs.yml entry (interface strings first), then pages one by one",
+        f"(docs/{project.default_language}/<page> -> docs/{done.code}/<page>, then `./tasks.sh translations record {done.code}/<page>`);",
+        "`./tasks.sh build` passes now: every page is served untranslated until its translation exists.",
+    ]
+    return Outcome(OK, "\n".join(lines), {"language": done.code, "template": done.template, "written": done.written, "not_done": done.left})
+
+
 # --- command line ----------------------------------------------------------
 
 
@@ -364,10 +391,22 @@ def parser() -> argparse.ArgumentParser:
         "pin-original", parents=[common],
         help="after a deliberate change of the original note: pin its new bytes (translations/original.sha256) and copy it to tests/fixtures/original-seed.txt",
     )
+    add_new_language_parser(commands, common)
     return main_parser
 
 
+def add_new_language_parser(commands, common: argparse.ArgumentParser) -> None:
+    command = commands.add_parser(
+        "new-language", parents=[common],
+        help="declare a new language in mkdocs.yml (its strings to translate) and create its folder, record, CODEOWNERS and issue-form entries",
+    )
+    command.add_argument("code", help="its BCP 47 tag, as CLDR knows it: es, de, pt-BR")
+    command.add_argument("--name", required=True, help="its name in itself, as the language switcher shows it: Español")
+
+
 def run(arguments: argparse.Namespace) -> Outcome:
+    if arguments.command == "new-language":
+        return new_language(arguments.project, arguments.code, arguments.name)
     project = load_project(arguments.project / "mkdocs.yml")
     if arguments.command == "status":
         return status(project)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from bilingual_site.errors import InputError, decode_utf8
 from bilingual_site.markdown.model import MarkdownOptions
+from bilingual_site.translation.language_entries import languages_list
+from bilingual_site.translation.typography import DEFAULT_CONVENTION, convention_problem
 
 LOCK_FOLDER = "translations"
 
@@ -22,7 +24,7 @@ class Project:
     docs_dir: Path
     default_language: str
     languages: tuple[str, ...]  # the default language first
-    # Each language's typographic convention (its `extra.typography` in mkdocs.yml), if it names one.
+    # Each language's typographic convention (its `extra.typography` in mkdocs.yml, else the neutral one).
     typography: dict[str, str] = field(default_factory=dict)
     # The Markdown extensions pages are rendered with (mkdocs.yml's `markdown_extensions`).
     markdown: MarkdownOptions = field(default_factory=lambda: MarkdownOptions.from_mkdocs_yml(None))
@@ -55,17 +57,23 @@ class Project:
         return decode_utf8(path.read_bytes(), self.shown(path))
 
 
-def project_of(root: Path, docs_dir: Path, languages: list[dict], shown: str, markdown: MarkdownOptions | None = None) -> Project:
-    """The project from the i18n plugin's `languages` entries (mappings with locale, default, extra)."""
+def project_of(
+    root: Path, docs_dir: Path, languages: list[dict], shown: str, markdown: MarkdownOptions | None = None, config_text: str | None = None,
+) -> Project:
+    """The project from the i18n plugin's `languages` entries (mappings with locale, default, extra).
+    ``config_text``, mkdocs.yml's text, gives a wrong value its line."""
     defaults = [entry["locale"] for entry in languages if entry.get("default")]
     if len(defaults) != 1:
         raise InputError(shown, None, "the i18n plugin needs exactly one language with `default: true`")
     ordered = tuple(defaults + [entry["locale"] for entry in languages if not entry.get("default")])
-    typography = {
-        entry["locale"]: entry["extra"]["typography"]
-        for entry in languages
-        if isinstance(entry.get("extra"), dict) and entry["extra"].get("typography")
-    }
+    typography = {}
+    for entry in languages:
+        extra = entry.get("extra") if isinstance(entry.get("extra"), dict) else {}
+        convention = extra.get("typography", DEFAULT_CONVENTION)
+        if problem := convention_problem(convention):
+            where = languages_list(config_text, shown).of(entry["locale"]) if config_text is not None else None
+            raise InputError(shown, where.line_of("extra", "typography") if where else None, f"language {entry['locale']!r}: {problem}")
+        typography[entry["locale"]] = convention
     return Project(
         root=root, docs_dir=docs_dir, default_language=defaults[0], languages=ordered, typography=typography,
         markdown=markdown or MarkdownOptions.from_mkdocs_yml(None),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from babel.numbers import format_percent
 
 from bilingual_site.site.language_links import language_prefix
+from bilingual_site.site.locale_data import cldr_locale
 from bilingual_site.translation.freshness import CURRENT, ORIGINAL, ORPHAN, OUTDATED, UNTRANSLATED, PageStatus, ProjectStatus, progress
 from bilingual_site.markdown.model import page_text, split_front_matter
 from bilingual_site.translation.project import Project
@@ -49,7 +50,7 @@ class StatusReport:
                 "total": report.total,
                 "percent": report.percent,
                 # CLDR's way of writing it in the reader's language: "100 %" in French, "100%" in English.
-                "percent_text": format_percent(report.percent / 100, locale=reader_language),
+                "percent_text": format_percent(report.percent / 100, locale=cldr_locale(reader_language)),  # pt-BR: Babel reads pt_BR
                 "rows": [
                     {
                         "page": row.status.page,

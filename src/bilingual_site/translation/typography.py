@@ -1,7 +1,9 @@
 """Typography lint: the spacing conventions of a language, checked in its pages' prose.
 
-A language opts in with `extra.typography` under its i18n entry in mkdocs.yml
-(`french` or `english`). Only what is certainly wrong is reported: a space of the
+A language names its convention with `extra.typography` under its i18n entry in mkdocs.yml
+(`french`, `english`); a language that names none follows `neutral`, which has no rule. The
+build and the tool accept the same names (CONVENTIONS) and word a wrong one the same way
+(convention_problem). Only what is certainly wrong is reported: a space of the
 wrong kind, never a missing one, so URLs, times and code never trip it. Only prose is read
 (bilingual_site.markdown.model): code spans become letters, and code blocks, link targets, HTML
 tags and attribute lists are not text a reader sees. The front matter's `title` and
@@ -36,7 +38,17 @@ CONVENTIONS: dict[str, tuple[Rule, ...]] = {
     "english": (
         Rule(re.compile(rf"(?<=\w)[ {NBSP}{NARROW_NBSP}](?P<mark>[:;!?])(?=\s|$)"), "no space goes before '{mark}' in English"),
     ),
+    # A language without special rules: nothing is reported until someone writes its rules here.
+    "neutral": (),
 }
+DEFAULT_CONVENTION = "neutral"
+
+
+def convention_problem(value: object) -> str | None:
+    """Why ``value`` is not a convention `extra.typography` may name (None: it is one)."""
+    if isinstance(value, str) and value in CONVENTIONS:
+        return None
+    return f"unknown typography {value!r} (known: {', '.join(CONVENTIONS)}; leave it out for {DEFAULT_CONVENTION!r}, no rule)"
 
 
 def typography_findings(text: str, shown: str, convention: str, options: MarkdownOptions) -> list[LineFinding]:

@@ -1,0 +1,229 @@
+"""The i18n plugin's `languages:` entries in mkdocs.yml: what each language must declare, what it
+may leave out, and the line of every key, for messages and for adding a language as text.
+
+What a language needs (the build checks it in its first `on_config`, the tool reads the same):
+
+- `locale` (a language CLDR knows) and `name` (the i18n plugin's own: the switcher shows it);
+- `extra.ui`: the site's interface strings, the same keys as the default language's, at every
+  level; a missing or unknown key is reported with its line;
+- and it may leave out `extra.og_locale` (default: the language's likely region in CLDR, es_ES),
+  `extra.cldr_locale` (default: the language code) and `extra.typography` (default: `neutral`,
+  no spacing rule).
+
+Nothing here imports MkDocs: the entries are the plain mappings the i18n plugin validated, and
+the lines come from composing mkdocs.yml's text (YAML nodes carry their marks; `!ENV` tags are
+left as tags, nothing is constructed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from bilingual_site.errors import InputError
+from bilingual_site.site.locale_data import UnknownLanguage, cldr_locale, default_og_locale
+from bilingual_site.translation.typography import convention_problem
+
+UI_KEY = ("extra", "ui")
+
+
+@dataclass(frozen=True)
+class EntryLines:
+    """Where one language's entry is written in mkdocs.yml (lines count from 1)."""
+
+    locale: str
+    line: int  # its first key's line ('- locale: es')
+    last_line: int  # the last line holding its text
+    dash_column: int  # the column of its '-' in the languages list
+    key_column: int  # the column its keys start at
+    key_lines: dict[tuple, int] = field(default_factory=dict)  # ('extra', 'ui', 'status_labels') -> line
+
+    def line_of(self, *path) -> int:
+        """The line of the deepest key of ``path`` that is written, else the entry's."""
+        for end in range(len(path), 0, -1):
+            if path[:end] in self.key_lines:
+                return self.key_lines[path[:end]]
+        return self.line
+
+
+@dataclass(frozen=True)
+class LanguagesList:
+    """The `languages:` list of the i18n plugin in mkdocs.yml, entry by entry."""
+
+    entries: tuple[EntryLines, ...]
+
+    def of(self, locale: str) -> EntryLines | None:
+        return next((entry for entry in self.entries if entry.locale == locale), None)
+
+    @property
+    def last_line(self) -> int:
+        return self.entries[-1].last_line
+
+
+def _mapping_value(node: yaml.Node, key: str) -> yaml.Node | None:
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next((value for key_node, value in node.value if isinstance(key_node, yaml.ScalarNode) and key_node.value == key), None)
+
+
+def languages_node(text: str, shown: str) -> yaml.SequenceNode:
+    """The node of `plugins: - i18n: languages:` in mkdocs.yml's text."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise InputError(shown, mark.line + 1 if mark else None, f"invalid YAML: {error.problem}") from error
+    plugins = _mapping_value(root, "plugins")
+    for item in plugins.value if isinstance(plugins, yaml.SequenceNode) else []:
+        languages = _mapping_value(_mapping_value(item, "i18n"), "languages")
+        if isinstance(languages, yaml.SequenceNode) and languages.value:
+            return languages
+    raise InputError(shown, None, "has no i18n plugin entry with a list of languages (plugins > i18n > languages)")
+
+
+def _last_text_line(node: yaml.Node, lines: list[str]) -> int:
+    """The 0-based last line of ``node``'s own text. A collection's end mark is where the next token
+    starts (after comments and blank lines that may belong to what follows): its last scalar's is not."""
+    if isinstance(node, yaml.MappingNode):
+        return max(_last_text_line(child, lines) for pair in node.value for child in pair) if node.value else node.start_mark.line
+    if isinstance(node, yaml.SequenceNode):
+        return max(_last_text_line(child, lines) for child in node.value) if node.value else node.start_mark.line
+    end = node.end_mark
+    last = end.line - 1 if end.column == 0 and end.line > node.start_mark.line else end.line
+    while last > node.start_mark.line and not lines[last].strip():  # a block scalar keeps its trailing blank lines
+        last -= 1
+    return last
+
+
+def _key_lines(node: yaml.Node, path: tuple, found: dict[tuple, int]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            found[path + (key,)] = key_node.start_mark.line + 1
+            _key_lines(value, path + (key,), found)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, value in enumerate(node.value):
+            found[path + (index,)] = value.start_mark.line + 1
+            _key_lines(value, path + (index,), found)
+
+
+def languages_list(text: str, shown: str) -> LanguagesList:
+    """Each entry of the languages list with its lines and columns."""
+    lines = text.split("\n")
+    entries = []
+    for node in languages_node(text, shown).value:
+        locale = _mapping_value(node, "locale")
+        key_lines: dict[tuple, int] = {}
+        _key_lines(node, (), key_lines)
+        start = node.start_mark
+        dash = lines[start.line].rfind("-", 0, start.column)
+        entries.append(EntryLines(
+            locale=str(locale.value) if isinstance(locale, yaml.ScalarNode) else "",
+            line=start.line + 1,
+            last_line=_last_text_line(node, lines) + 1,
+            dash_column=dash if dash >= 0 else max(start.column - 2, 0),
+            key_column=start.column,
+            key_lines=key_lines,
+        ))
+    return LanguagesList(tuple(entries))
+
+
+# --- What each language declares ----------------------------------------------------------------
+
+
+def og_locale(entry: dict) -> str:
+    """The Open Graph locale of a language's pages: its `extra.og_locale`, else CLDR's likely region."""
+    return (entry.get("extra") or {}).get("og_locale") or default_og_locale(entry["locale"])
+
+
+def _leaf_paths(strings: dict, prefix: str = "") -> dict[str, object]:
+    """'status_labels.supported' -> its value, for every key at every level."""
+    found = {}
+    for key, value in strings.items():
+        path = f"{prefix}{key}"
+        found[path] = value
+        if isinstance(value, dict):
+            found.update(_leaf_paths(value, path + "."))
+    return found
+
+
+def ui_problems(strings: object, reference: dict) -> tuple[list[str], list[str], list[str]]:
+    """(missing, unknown, misshapen) key paths of ``strings`` against the default language's ``reference``."""
+    if not isinstance(strings, dict):
+        return sorted(_top_paths(reference)), [], []
+    expected, given = _leaf_paths(reference), _leaf_paths(strings)
+    missing = [path for path in expected if path not in given and _parent_given(path, given)]
+    missing += [path for path, value in given.items() if path in expected and value in (None, "") and expected[path] not in (None, "")]
+    unknown = [path for path in given if path not in expected and _parent_known(path, expected)]
+    misshapen = [
+        path for path, value in given.items()
+        if path in expected and value not in (None, "") and isinstance(value, dict) != isinstance(expected[path], dict)
+    ]
+    return missing, unknown, misshapen
+
+
+def _top_paths(reference: dict) -> list[str]:
+    return [str(key) for key in reference]
+
+
+def _parent_given(path: str, given: dict) -> bool:
+    """Only the first missing level is named: 'outdated_kinds', not each of its keys as well."""
+    parent = path.rpartition(".")[0]
+    return not parent or isinstance(given.get(parent), dict)
+
+
+def _parent_known(path: str, expected: dict) -> bool:
+    parent = path.rpartition(".")[0]
+    return not parent or isinstance(expected.get(parent), dict)
+
+
+def entry_problems(entries: list[dict], languages: LanguagesList, shown: str) -> list[str]:
+    """Everything the languages of mkdocs.yml lack or get wrong, each with its line."""
+    problems: list[str] = []
+    defaults = [entry for entry in entries if entry.get("default")]
+    if len(defaults) != 1:
+        return [f"{shown}: the i18n plugin needs exactly one language with `default: true`"]
+    default = defaults[0]
+    reference = (default.get("extra") or {}).get("ui")
+    if not isinstance(reference, dict) or not reference:
+        where = languages.of(default["locale"])
+        line = where.line_of(*UI_KEY) if where else None
+        return [f"{shown}:{line}: the default language '{default['locale']}' has no interface strings (extra.ui): the others are checked against them"]
+    for entry in entries:
+        code = str(entry.get("locale"))
+        lines = languages.of(code) or EntryLines(code, 0, 0, 0, 0)
+
+        def report(path: tuple, message: str) -> None:
+            line = lines.line_of(*path)
+            problems.append(f"{shown}:{line}: language '{code}': {message}" if line else f"{shown}: language '{code}': {message}")
+
+        try:
+            cldr_locale(code)
+        except UnknownLanguage as error:
+            report(("locale",), str(error))
+        extra = entry.get("extra") or {}
+        if entry is not default:
+            if "ui" not in extra:
+                report(("extra",), f"missing interface strings: extra.ui (the {len(reference)} keys of the default language "
+                                   f"'{default['locale']}'s, translated: copy another language's extra.ui into this entry and translate it)")
+            else:
+                missing, unknown, misshapen = ui_problems(extra["ui"], reference)
+                if missing:
+                    report(UI_KEY, f"missing interface strings: {', '.join(missing)}")
+                if unknown:
+                    first = unknown[0]
+                    report(UI_KEY + tuple(first.split(".")), f"unknown interface strings: {', '.join(unknown)} (the default language '{default['locale']}' has no such key)")
+                for path in misshapen:
+                    kind = "a group of strings" if isinstance(_leaf_paths(reference)[path], dict) else "a string"
+                    report(UI_KEY + tuple(path.split(".")), f"interface string {path} must be {kind}, as in the default language")
+        if "typography" in extra and (problem := convention_problem(extra["typography"])):
+            report(("extra", "typography"), problem)
+        if "og_locale" in extra and not extra["og_locale"]:
+            report(("extra", "og_locale"), f"extra.og_locale is empty: remove it (default: {default_og_locale(code)}) or write one such as {default_og_locale(code)}")
+        if extra.get("cldr_locale"):
+            try:
+                cldr_locale(str(extra["cldr_locale"]))
+            except UnknownLanguage as error:
+                report(("extra", "cldr_locale"), f"extra.cldr_locale: {error}")
+    return problems
