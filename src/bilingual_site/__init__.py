@@ -1,5 +1,5 @@
-"""Build logic and translation tooling of the bilingual vLLM adoption site.
+"""The vLLM adoption site's build logic and translation tooling.
 
-The MkDocs hooks in ``hooks/`` are thin: they call the pure functions kept here,
-so the command-line tools and the tests use the very same code as the build.
+`mkdocs/` holds the MkDocs plugin (the only part that imports MkDocs, Material or the i18n plugin);
+the other subpackages are plain Python it calls: see ARCHITECTURE.md.
 """

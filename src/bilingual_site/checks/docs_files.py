@@ -43,7 +43,7 @@ class SourceFile:
 
     @cached_property
     def text(self) -> str:
-        """Bytes that are not UTF-8 are replaced here; hooks/page_sources.py reports them with their line."""
+        """Bytes that are not UTF-8 are replaced here; checks/page_sources.py reports them with their line."""
         return self.raw.decode("utf-8-sig", errors="replace")  # without a leading byte-order mark, as MkDocs reads it
 
 
@@ -79,7 +79,7 @@ def _starts_like(suffix: str, raw: bytes) -> bool:
 def published_file_problems(shown: str, raw: bytes) -> list[InputError]:
     """Why the file ``shown`` ('docs/fr/evil.html') may not be published from docs/ (empty: it may).
 
-    Pages (.md) are read by the page checks (hooks/page_sources.py); here they pass.
+    Pages (.md) are read by the page checks (checks/page_sources.py); here they pass.
     """
     if Path(shown).suffix == PAGE_SUFFIX:
         return []

@@ -645,7 +645,7 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
             source = written_from(where, languages) or run.page_sources.get(where)
             findings += [str(finding) for finding in check_document(text, where, policy, source)]
         if findings:
-            raise PluginError(f"{len(findings)} problem(s) in the published HTML (bilingual_site/published_html.py):\n" + "\n".join(findings))
+            raise PluginError(f"{len(findings)} problem(s) in the published HTML (checks/published_html.py):\n" + "\n".join(findings))
 
     # Parallel views
 
@@ -952,7 +952,7 @@ def open_graph_locales(config: MkDocsConfig) -> dict[str, str]:
 
 def label_search_dialog(output: str, label: str, where: str) -> str:
     if SEARCH_DIALOG not in output:
-        raise PluginError(f"{where}: Material's search dialog markup changed; update SEARCH_DIALOG in bilingual_site/plugin.py")
+        raise PluginError(f"{where}: Material's search dialog markup changed; update SEARCH_DIALOG in bilingual_site/mkdocs/plugin.py")
     return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{html.escape(label)}">', 1)
 
 

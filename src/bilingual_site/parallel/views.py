@@ -4,7 +4,7 @@ Each side is cut from its page's own rendered HTML (`page.content`, as the page 
 outdated marks included), read with Lexbor (selectolax) as a browser reads it inside the page's
 article: a section is a top-level heading and what follows it up to the next one, so sections
 pair across languages by heading id as in `translations status`. Everything here is a pure
-function of HTML strings; hooks/parallel_view.py collects the pages' HTML and writes the views,
+function of HTML strings; the plugin's parallel views collects the pages' HTML and writes the views,
 laid out by overrides/partials/parallel-view.html inside a page shell shared by the views of a
 folder depth.
 
@@ -26,7 +26,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 FOLDER = "parallel"
 META_KEY = "parallel_view"  # page meta of a views' page shell: {interface: fr, depth: 2}
 
-# Placeholders a view's page shell is rendered with (hooks/parallel_view.py), filled per view by
+# Placeholders a view's page shell is rendered with (the plugin's parallel views), filled per view by
 # PageShell. Material prints the title and canonical URL as they are in some places and our
 # partials escape them in others: the apostrophe tells the two apart (escaped, it is `&#39;`).
 PLACEHOLDER = "@@parallel-view-"
@@ -380,7 +380,7 @@ def align(original: PageHtml, translation: PageHtml) -> Alignment:
     languages (prose and tables with the same rows) are cut so that table rows line up."""
     pages = (original, translation)
     # Not kept on the pages: the alignment is all that is kept of them, and only until the pair's views
-    # are written (hooks/parallel_view.py).
+    # are written (the plugin's parallel views).
     page_sections = [html_sections(page.content) for page in pages]
     by_id = [{section.id: section for section in reversed(sections)} for sections in page_sections]
     aligned_sections = []

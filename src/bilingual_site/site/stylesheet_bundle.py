@@ -5,7 +5,7 @@ each stylesheet a page links is a request of its own, and over HTTP/1.1 a new co
 with its own handshake; Lighthouse's mobile profile (150 ms round trip, 1.6 Mbit/s)
 measured the first contentful paint of `sources.html` at 1.45-1.52 s with Material's two
 stylesheets and `site.css`, and at 1.29-1.33 s with the same bytes in one file (three
-runs each, 2026-11-26). hooks/stylesheet_bundle.py writes the bundle and
+runs each, 2026-11-26). The plugin writes the bundle and
 overrides/main.html links it instead of the three.
 
 The bundle's name carries a hash of its content, as Material's own files do, so a browser
