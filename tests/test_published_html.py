@@ -74,6 +74,10 @@ def test_clean_documents_have_no_finding(body):
 
 # (what a contribution wrote in the page body, a piece of the expected message)
 HOSTILE_BODIES = [
+    # A <html> or <body> tag in content adds its attributes to the page's own element (red team, round 3).
+    ('<html dir="rtl">', "attribute 'dir' is not one the theme writes on <html>"),
+    ('<body class="md-typeset" data-md-state="x">', "attribute 'class' is not one the theme writes on <body>"),
+    ("<body hidden>", "attribute 'hidden' is not one the theme writes on <body>"),
     # The parser confusions the regex and html.parser missed: Chromium runs these scripts.
     ("<!--><script/x>alert(1)</script>-->", "inline <script> not written by the site's templates"),
     ("<!---><script/x>alert(1)</script>-->", "inline <script> not written by the site's templates"),

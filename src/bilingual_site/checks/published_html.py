@@ -54,6 +54,15 @@ SVG_ELEMENTS = frozenset(
     "svg g path circle ellipse line polyline polygon rect title desc defs lineargradient radialgradient stop clippath symbol".split()
 )
 
+# <html>, <head> and <body> carry exactly what the theme writes and nothing else, no global
+# attribute either: a `<body ...>` or `<html ...>` tag anywhere in a page's content adds its
+# attributes to the document's own element (HTML5 parsing), so `<html dir="rtl">` in a
+# contribution would turn the whole page around. Material sets its other data-md-* at run time.
+DOCUMENT_ATTRIBUTES = {
+    "html": frozenset({"lang", "class"}),
+    "head": frozenset(),
+    "body": frozenset({"dir", "data-md-color-scheme", "data-md-color-primary", "data-md-color-accent"}),
+}
 GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "role", "hidden", "tabindex", "translate"})
 GLOBAL_PREFIXES = ("aria-", "data-")
 ELEMENT_ATTRIBUTES = {
@@ -365,7 +374,9 @@ class _DocumentCheck:
         if flags & REFUSED_ABOVE:
             return True
         if tag in DOCUMENT_ELEMENTS:
-            self.attribute_names(node, tag, attributes)
+            for name in attributes:
+                if name.lower() not in DOCUMENT_ATTRIBUTES[tag] and not name.lower().startswith("on"):
+                    self.add(node, f"attribute {name.lower()!r} is not one the theme writes on <{tag}> (a <{tag}> tag in a page's content adds its attributes to the page's own)")
             return False
         if flags & IN_SVG or tag == "svg":
             return self.svg_element(node, tag, attributes)
