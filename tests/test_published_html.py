@@ -285,6 +285,10 @@ def test_urls_are_read_as_the_whatwg_standard_reads_them():
     local = SiteAddress.of("http://127.0.0.1:8000/")
     assert url_problem("http://127.0.0.1:8000/en/note.html", local) is None
     assert url_problem("http://127.0.0.1:8001/en/note.html", local) is not None
+    # Python's urljoin reads 'http:' plus a path as relative to an http base; a browser reads '\\' as '/'
+    # there too, and 'http:\\host' or 'http:/\\host' names another host (red team, round 3).
+    for elsewhere in ["http:\\\\evil.example/", "http:/\\evil.example/", "http:\\/evil.example/", "HTTP:\\\\evil.example/"]:
+        assert url_problem(elsewhere, local) is not None, elsewhere
 
 
 def test_srcset_candidates_are_split_as_the_html_standard_splits_them():

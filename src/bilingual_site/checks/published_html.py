@@ -216,8 +216,12 @@ def url_problem(value: str, site: SiteAddress) -> str | None:
         return None
     if scheme in ("https", "mailto"):
         return None
-    if scheme == "http" and site.site_path("", text) is not None:
-        return None  # the site's own address, on a local build served over http
+    # The site's own address, on a local build served over http: written in full ('http://host/...').
+    # A browser reads `\\` as `/` in an http URL ('http:\\\\host' names another host), where Python's
+    # urljoin takes 'http:' plus a path for a path of the base: the slashes are compared first.
+    own_text = text.replace("\\", "/")
+    if scheme == "http" and own_text[len("http:") : len("http://")] == "//" and site.site_path("", own_text) is not None:
+        return None
     return f"URL {value!r} has the scheme {scheme}: (only https:, mailto:, the site's own paths and fragments are allowed)"
 
 
