@@ -206,6 +206,31 @@ def write_data(folder: Path, **values: str) -> Path:
     return folder
 
 
+@pytest.mark.parametrize(
+    "setting, value",
+    [
+        ("claims_page", "https://evil.example/x"),  # the verdict marks on the note would lead there
+        ("claims_page", "'https:/evil.example/x.md'"),
+        ("claims_page", "//evil.example/claims.md"),
+        ("claims_page", "../../elsewhere.md"),
+        ("claims_page", "/claims.md"),
+        ("claims_page", "claims.md#x"),
+        ("claims_page", "'mailto:a@example.org'"),
+        ("quoted_page", "'javascript:alert(1)//.md'"),
+        ("quoted_page", "note.html"),
+    ],
+)
+def test_the_claims_pages_are_pages_of_the_site(tmp_path, setting, value):
+    folder = write_data(tmp_path / "data")
+    claims = folder / "claims.yml"
+    default = "note.md" if setting == "quoted_page" else "claims.md"
+    claims.write_text(claims.read_text(encoding="utf-8").replace(f"{setting}: {default}", f"{setting}: {value}"), encoding="utf-8")
+    error = data_error(folder)
+    line = 1 if setting == "quoted_page" else 2
+    assert (error.path, error.line) == ("data/claims.yml", line)
+    assert "must name a page of each language folder" in error.message
+
+
 def data_error(folder: Path) -> InputError:
     with pytest.raises(InputError) as error:
         load_reference_data(folder, LANGUAGES, DEFAULT)
@@ -373,6 +398,19 @@ DROPPED_FILES = [
     ("svg-xml-base", "base.svg", svg('<g xml:base="https://evil.example/"><use href="#a"/></g>'), 2, "refers outside the file"),
     ("svg-not-svg-root", "html-root.svg", b'<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>', 1, "the root element must be <svg>"),
     ("svg-malformed", "broken.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><g></svg>', 1, "is not well-formed XML"),
+    # Red team, round 3: XHTML elements are live in an SVG document opened by a link, drawn or not.
+    ("svg-xhtml-meta-refresh", "refresh.svg",
+     svg('<h:meta xmlns:h="http://www.w3.org/1999/xhtml" http-equiv="refresh" content="0;url=https://evil.example/"/>'), 2,
+     "<meta> is in the namespace http://www.w3.org/1999/xhtml"),
+    ("svg-xhtml-default-namespace", "xhtml.svg",
+     svg('<g><img xmlns="http://www.w3.org/1999/xhtml" srcset="https://evil.example/x.png 1x"/></g>'), 2, "<img> is in the namespace"),
+    ("svg-no-namespace-element", "plain.svg",
+     b'<s:svg xmlns:s="http://www.w3.org/2000/svg"><meta http-equiv="refresh" content="0;url=https://evil.example/"/></s:svg>', 1,
+     "<meta> is in no namespace"),
+    ("svg-css-image-set", "imageset.svg", svg("<rect style=\"fill:red;background:image-set('https://evil.example/x.png' 1x)\"/>"), 2,
+     "loads something from outside the file"),
+    ("svg-css-webkit-image-set", "webkit.svg", svg('<rect cursor="-webkit-image-set(\'https://evil.example/c.png\' 1x), auto"/>'), 2,
+     "loads something from outside the file"),
 ]
 
 

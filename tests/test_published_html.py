@@ -74,6 +74,10 @@ def test_clean_documents_have_no_finding(body):
 
 # (what a contribution wrote in the page body, a piece of the expected message)
 HOSTILE_BODIES = [
+    # A <html> or <body> tag in content adds its attributes to the page's own element (red team, round 3).
+    ('<html dir="rtl">', "attribute 'dir' is not one the theme writes on <html>"),
+    ('<body class="md-typeset" data-md-state="x">', "attribute 'class' is not one the theme writes on <body>"),
+    ("<body hidden>", "attribute 'hidden' is not one the theme writes on <body>"),
     # The parser confusions the regex and html.parser missed: Chromium runs these scripts.
     ("<!--><script/x>alert(1)</script>-->", "inline <script> not written by the site's templates"),
     ("<!---><script/x>alert(1)</script>-->", "inline <script> not written by the site's templates"),
@@ -281,6 +285,10 @@ def test_urls_are_read_as_the_whatwg_standard_reads_them():
     local = SiteAddress.of("http://127.0.0.1:8000/")
     assert url_problem("http://127.0.0.1:8000/en/note.html", local) is None
     assert url_problem("http://127.0.0.1:8001/en/note.html", local) is not None
+    # Python's urljoin reads 'http:' plus a path as relative to an http base; a browser reads '\\' as '/'
+    # there too, and 'http:\\host' or 'http:/\\host' names another host (red team, round 3).
+    for elsewhere in ["http:\\\\evil.example/", "http:/\\evil.example/", "http:\\/evil.example/", "HTTP:\\\\evil.example/"]:
+        assert url_problem(elsewhere, local) is not None, elsewhere
 
 
 def test_srcset_candidates_are_split_as_the_html_standard_splits_them():

@@ -101,7 +101,7 @@ def published_file_problems(shown: str, raw: bytes) -> list[InputError]:
 
 
 # SVG: parsed as XML by expat, with the document type refused before any entity can be declared
-# or expanded. Refused: script-capable elements, event handlers, references to anything outside the
+# or expanded. Refused: elements outside the SVG namespace, script-capable elements, event handlers, references to anything outside the
 # file (href other than '#fragment', url() other than '#fragment', xml:base, processing
 # instructions such as xml-stylesheet), and animations that could rewrite a link's target.
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
@@ -122,10 +122,15 @@ def _local(name: str) -> tuple[str, str]:
     return namespace, local
 
 
+# CSS functions that load an image from a string as well as from url(): `image-set("x.png" 1x)`
+# (and `-webkit-image-set`) fetches whatever the string names, with no url() in sight.
+CSS_LOADING_FUNCTIONS = ("image-set(", "src(")
+
+
 def _external_css_url(value: str) -> bool:
-    """Whether a style or presentation value holds url(...) or @import pointing outside the file."""
+    """Whether a style or presentation value holds url(...), @import or image-set(...) pointing outside the file."""
     lowered = value.lower()
-    if "@import" in lowered:
+    if "@import" in lowered or any(function in lowered for function in CSS_LOADING_FUNCTIONS):
         return True
     start = lowered.find("url(")
     while start != -1:
@@ -160,6 +165,11 @@ def svg_problems(shown: str, raw: bytes) -> list[InputError]:
         if depth[0] == 0 and (namespace != SVG_NAMESPACE or local != "svg"):
             raise _SvgRefused(line(), f"the root element must be <svg> in the SVG namespace ({SVG_NAMESPACE})")
         depth[0] += 1
+        if namespace != SVG_NAMESPACE:
+            # An XHTML element inside an SVG document is live even where it is not drawn:
+            # <h:meta http-equiv="refresh"> sends the reader away, <h:img srcset> loads from anywhere.
+            shown_namespace = f"the namespace {namespace}" if namespace else "no namespace"
+            raise _SvgRefused(line(), f"<{local}> is in {shown_namespace}: a published SVG holds only SVG elements ({SVG_NAMESPACE})")
         if element in SVG_FORBIDDEN_ELEMENTS:
             raise _SvgRefused(line(), f"<{local}> is not allowed in a published SVG (script, links and embedded documents are not)")
         for attribute, value in attributes.items():

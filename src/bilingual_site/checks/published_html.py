@@ -54,6 +54,15 @@ SVG_ELEMENTS = frozenset(
     "svg g path circle ellipse line polyline polygon rect title desc defs lineargradient radialgradient stop clippath symbol".split()
 )
 
+# <html>, <head> and <body> carry exactly what the theme writes and nothing else, no global
+# attribute either: a `<body ...>` or `<html ...>` tag anywhere in a page's content adds its
+# attributes to the document's own element (HTML5 parsing), so `<html dir="rtl">` in a
+# contribution would turn the whole page around. Material sets its other data-md-* at run time.
+DOCUMENT_ATTRIBUTES = {
+    "html": frozenset({"lang", "class"}),
+    "head": frozenset(),
+    "body": frozenset({"dir", "data-md-color-scheme", "data-md-color-primary", "data-md-color-accent"}),
+}
 GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "role", "hidden", "tabindex", "translate"})
 GLOBAL_PREFIXES = ("aria-", "data-")
 ELEMENT_ATTRIBUTES = {
@@ -207,8 +216,12 @@ def url_problem(value: str, site: SiteAddress) -> str | None:
         return None
     if scheme in ("https", "mailto"):
         return None
-    if scheme == "http" and site.site_path("", text) is not None:
-        return None  # the site's own address, on a local build served over http
+    # The site's own address, on a local build served over http: written in full ('http://host/...').
+    # A browser reads `\\` as `/` in an http URL ('http:\\\\host' names another host), where Python's
+    # urljoin takes 'http:' plus a path for a path of the base: the slashes are compared first.
+    own_text = text.replace("\\", "/")
+    if scheme == "http" and own_text[len("http:") : len("http://")] == "//" and site.site_path("", own_text) is not None:
+        return None
     return f"URL {value!r} has the scheme {scheme}: (only https:, mailto:, the site's own paths and fragments are allowed)"
 
 
@@ -365,7 +378,9 @@ class _DocumentCheck:
         if flags & REFUSED_ABOVE:
             return True
         if tag in DOCUMENT_ELEMENTS:
-            self.attribute_names(node, tag, attributes)
+            for name in attributes:
+                if name.lower() not in DOCUMENT_ATTRIBUTES[tag] and not name.lower().startswith("on"):
+                    self.add(node, f"attribute {name.lower()!r} is not one the theme writes on <{tag}> (a <{tag}> tag in a page's content adds its attributes to the page's own)")
             return False
         if flags & IN_SVG or tag == "svg":
             return self.svg_element(node, tag, attributes)

@@ -87,6 +87,24 @@ def plain_text(value: Any, spot: Spot) -> None:
         raise spot.fail(f"'{spot.key}' must be non-empty text")
 
 
+def page_name(value: Any, spot: Spot) -> None:
+    """A Markdown page of each language folder, as a relative link target: 'note.md', 'reference/claims.md'.
+
+    It becomes the href of the verdict marks on the note: a scheme ('https:/elsewhere.example/x'
+    passes MkDocs' link validation as an external link), an absolute path, a '..', a query or a
+    fragment would make it lead somewhere else than one of the site's pages.
+    """
+    plain_text(value, spot)
+    parts = value.split("/")
+    if (
+        not value.endswith(".md")
+        or any(character in value for character in ":\\?#%")
+        or any(character.isspace() for character in value)
+        or any(part in ("", ".", "..") for part in parts)
+    ):
+        raise spot.fail(f"{value!r} must name a page of each language folder, such as 'note.md' (a relative path to a .md file)")
+
+
 def kebab_id(value: Any, spot: Spot) -> None:
     if not isinstance(value, str) or not ID_PATTERN.match(value):
         raise spot.fail(f"id {value!r} must be lowercase words joined by '-'")
@@ -270,8 +288,8 @@ CLAIMS = FileSchema(
     list_key="claims",
     entry_noun="claim",
     settings=(
-        Field("quoted_page", REQUIRED, plain_text, "The note the claims check (`note.md`), in each language folder."),
-        Field("claims_page", REQUIRED, plain_text, "The page that lists the claims (`claims.md`), where the verdict marks lead."),
+        Field("quoted_page", REQUIRED, page_name, "The note the claims check (`note.md`), in each language folder."),
+        Field("claims_page", REQUIRED, page_name, "The page that lists the claims (`claims.md`), where the verdict marks lead."),
     ),
     fields=(
         Field("id", REQUIRED, kebab_id, "Kebab-case id, the same as in the research file; the claim's anchor on the claims page."),
