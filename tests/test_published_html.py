@@ -74,6 +74,11 @@ def test_clean_documents_have_no_finding(body):
 
 # (what a contribution wrote in the page body, a piece of the expected message)
 HOSTILE_BODIES = [
+    # What the policy would block in the reader's browser is refused instead of published (red team).
+    ('<img src="https://evil.example/t.png" alt="x">', "src: an image must be a file of the site"),
+    ('<img src="a.png" srcset="a.png 1x, https://evil.example/t.png 2x" alt="x">', "srcset candidate: an image must be a file of the site"),
+    ('<picture><source srcset="https://evil.example/t.png"><img src="a.png" alt="x"></picture>', "srcset candidate: an image must be a file of the site"),
+    ('<pre class="mermaid">graph TD; A-->B</pre>', "class 'mermaid'"),
     # A <html> or <body> tag in content adds its attributes to the page's own element (red team, round 3).
     ('<html dir="rtl">', "attribute 'dir' is not one the theme writes on <html>"),
     ('<body class="md-typeset" data-md-state="x">', "attribute 'class' is not one the theme writes on <body>"),

@@ -29,6 +29,11 @@ from bilingual_site.checks.safe_yaml import LineDict, LineList, load_yaml_text
 # Front matter keys no page may set.
 REFUSED_KEYS = {
     "template": "a page cannot choose the theme template it is rendered with (Material's redirect.html runs `location` as a script)",
+    # Material includes `.icons/<icon>.svg` for it: a name it does not ship stops the build with a
+    # template error, and the site's pages use no page icon.
+    "icon": "pages of this site have no icon (Material would include a theme file named by it)",
+    # The plugin's own mark of a parallel views' page shell (parallel/views.py META_KEY).
+    "parallel_view": "is the build's own mark of a parallel views' page shell, not a page setting",
 }
 
 

@@ -106,6 +106,7 @@ URL_ATTRIBUTES = frozenset(
     manifest icon lowsrc dynsrc profile itemtype""".split()
 )
 SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
+IMAGE_ELEMENTS = frozenset({"img", "source"})  # what the policy's img-src governs among allowed elements
 
 # Relations of Material's and the site's own <link>s; `stylesheet` and `icon` load files, which must be the site's.
 LINK_RELATIONS = frozenset({"stylesheet", "icon", "canonical", "alternate", "prev", "next"})
@@ -411,15 +412,26 @@ class _DocumentCheck:
             self.add(node, f"event-handler attribute {name!r} is not allowed")
         elif value is None:
             return
+        elif name == "class" and "mermaid" in value.split():
+            # Material loads Mermaid from a CDN for such a block: a script the policy blocks.
+            self.add(node, "class 'mermaid': Material would load its diagram script from another host")
         elif name in URL_ATTRIBUTES:
-            problem = url_problem(value, self.site)
+            problem = url_problem(value, self.site) or self.image_problem(node, name, value)
             if problem:
                 self.add(node, f"{name}: {problem}")
         elif name in SRCSET_ATTRIBUTES:
             for url in srcset_urls(value):
-                problem = url_problem(url, self.site)
+                problem = url_problem(url, self.site) or self.image_problem(node, name, url)
                 if problem:
                     self.add(node, f"{name} candidate: {problem}")
+
+    def image_problem(self, node: LexborNode, name: str, url: str) -> str | None:
+        """The policy's img-src is 'self': an image from another host would be blocked in the reader's
+        browser, so it is refused here rather than published broken."""
+        if node.tag not in IMAGE_ELEMENTS or (name != "src" and name not in SRCSET_ATTRIBUTES):
+            return None
+        _, problem = same_site_path_problem(url, self.page, self.site)
+        return f"an image must be a file of the site ({problem})" if problem else None
 
     def attribute_names(self, node: LexborNode, tag: str, attributes: dict) -> None:
         allowed = ELEMENT_ATTRIBUTES.get(tag, ())
