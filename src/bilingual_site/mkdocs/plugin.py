@@ -243,7 +243,7 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
             run.reference_data = load_reference_data(
                 build_context.project_root(config) / "data", build_context.declared_languages(config), run.languages.default
             )
-            run.translation = ProjectStatus(project_of_config(config), run.pages_by_folder)
+            run.translation = ProjectStatus(project_of_config(config), run.pages_by_folder, models)
             run.translation.read_all()  # a bad record file stops the build before any page
             review_translations(ProjectPages(run.translation.project, models), run.translation, run.reference_data)
         except InputError as error:

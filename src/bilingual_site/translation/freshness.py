@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
-from bilingual_site.markdown.model import MarkdownOptions, Section, read_markdown
+from bilingual_site.markdown.model import MarkdownPage, MarkdownOptions, Section, read_markdown
 from bilingual_site.translation.records import Lock, PageRecord, read_lock
 from bilingual_site.translation.project import Project
 
@@ -77,11 +78,16 @@ def recorded_title(source: str, options: MarkdownOptions) -> str:
 class ProjectStatus:
     """Every page of every language, read once from the docs folder and the lock files."""
 
-    def __init__(self, project: Project, listed_pages: dict[str, frozenset[str]] | None = None) -> None:
+    def __init__(
+        self, project: Project, listed_pages: dict[str, frozenset[str]] | None = None, models: dict[Path, MarkdownPage] | None = None
+    ) -> None:
         """``listed_pages``: each language folder's `.md` pages when the caller has listed them already
-        (the build, build_context.docs_pages); otherwise they are listed from the docs folder."""
+        (the build); otherwise they are listed from the docs folder. ``models``: the pages the caller
+        has read already with the project's Markdown options, by path (the build reads every page
+        once for its source checks); a page not among them is read here."""
         self.project = project
         self._listed = listed_pages
+        self._models = models or {}
         self._sections: dict[str, list[Section]] = {}
         self._statuses: dict[tuple[str, str], PageStatus] = {}
 
@@ -118,7 +124,8 @@ class ProjectStatus:
     def original_sections(self, page: str) -> list[Section]:
         if page not in self._sections:
             path = self.project.page_path(self.project.default_language, page)
-            self._sections[page] = read_markdown(self.project.read(path), self.project.markdown).sections
+            model = self._models.get(path) or read_markdown(self.project.read(path), self.project.markdown)
+            self._sections[page] = model.sections
         return self._sections[page]
 
     def page_status(self, language: str, page: str) -> PageStatus:
