@@ -173,6 +173,25 @@ def test_a_one_word_change_in_a_quoted_passage_of_a_translation_stops_the_build(
     )
 
 
+def test_a_one_word_change_in_a_quoted_passage_of_the_original_names_the_claim_and_the_pin(tmp_path, caplog):
+    """The original is pinned: its change is refused, and the claims whose quotes it broke are named
+    with their data/claims.yml line, since their check must be looked at again."""
+    language = languages()[0]
+    claim = next(claim for claim in claims_data()["claims"] if claim["id"] == "deepseek-open-sourced")
+
+    def edit(project):
+        note = project / "docs" / language / "note.md"
+        text = note.read_text(encoding="utf-8")
+        assert claim["quote"][language] in text
+        note.write_text(text.replace(claim["quote"][language], claim["quote"][language].replace("moteur", "logiciel"), 1), encoding="utf-8")
+
+    build_fails_with(
+        tmp_path, caplog, edit,
+        f"data/claims.yml:{claim_quote_line('deepseek-open-sourced', language)}: claim 'deepseek-open-sourced'",
+        f"docs/{language}/note.md: the original note changed",
+    )
+
+
 def test_a_quote_found_twice_stops_the_build(tmp_path, caplog):
     language = languages()[0]
 

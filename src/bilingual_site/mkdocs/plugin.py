@@ -124,6 +124,7 @@ class Run:
     reference_data: ReferenceData | None = None
     reference_templates: Environment | None = None  # the theme's templates, set up for the reference pages
     original_note: Path | None = None  # the original note's file (docs/<default>/note.md), which is never edited
+    changed_original: str | None = None  # why the original differs from its pin; stops the build once pages are rendered
     translation: ProjectStatus | None = None
     stylesheet: Bundle | None = None
     fallback_pages: set[str] = field(default_factory=set)  # URLs of pages served from another language's file
@@ -318,12 +319,14 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
         self.outdated_marks.labels = {}
         if self.claim_marks.page is not None:
             marked, self.claim_marks.page = self.claim_marks.page, None
-            check_claim_marks(marked, self.current_run().reference_data, page)
+            check_claim_marks(marked, self.current_run().reference_data, page, self.current_run().changed_original)
         return None
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        # Every page's content is rendered and none is written yet: a page that breaks the content
-        # policy or repeats an id stops the build before any is written.
+        # Every page's content is rendered and none is written yet: a changed original, a page that
+        # breaks the content policy or repeats an id stops the build before any is written.
+        if self.current_run().changed_original:
+            raise PluginError(self.current_run().changed_original)
         check_rendered_pages(files)
         env.bytecode_cache = self.template_cache
         date_locale = config.extra.get("cldr_locale") or self.languages(config).current
@@ -817,7 +820,10 @@ def check_sources(config: MkDocsConfig, run: Run) -> dict[Path, MarkdownPage]:
         docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
         check_original_pin(Original(root, docs, build_context.declared_default_language(config)))
     except InputError as error:
-        raise PluginError(str(error)) from error
+        # Reported once the pages are rendered (on_env, before any is written), together with what
+        # the change broke: a claim whose quote the changed words no longer match names its line
+        # in data/claims.yml, where the check must be looked at again.
+        run.changed_original = str(error)
     # Each page read once by Python-Markdown with the site's extensions (markdown_model), for both checks.
     options = build_context.markdown_options(config)
     findings: list[str] = []
@@ -1001,14 +1007,15 @@ def search_fallback(config: MkDocsConfig, languages: Languages, page_url: str | 
     return offers
 
 
-def check_claim_marks(marked: PageClaims, data: ReferenceData, page: Page) -> None:
+def check_claim_marks(marked: PageClaims, data: ReferenceData, page: Page, changed_original: str | None) -> None:
     """Every claim's quote was found exactly once on the page, and no two passages overlap (the
-    translation tool's `check` says the same, page_marks.claim_mark_problems)."""
+    translation tool's `check` says the same, page_marks.claim_mark_problems). A changed original
+    is said along with them."""
     language = page.file.locale
     lines = {claim["id"]: claim["quote"].key_lines.get(language) for claim in data.claims}
-    problems = claim_mark_problems(marked, lines, language, f"docs/{page.file.src_uri}")
+    problems = [str(problem) for problem in claim_mark_problems(marked, lines, language, f"docs/{page.file.src_uri}")]
     if problems:
-        raise PluginError("\n".join(map(str, problems)))
+        raise PluginError("\n".join(problems + ([changed_original] if changed_original else [])))
 
 
 def view_translations(languages: Languages) -> list[str]:
