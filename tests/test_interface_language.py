@@ -14,8 +14,8 @@ from pathlib import Path
 import jinja2
 import material
 import pytest
-import yaml
 
+from bilingual_site.mkdocs.config_file import read_mkdocs_yml
 from html_pages import built_pages, parallel_pages
 from sitebuild import PROJECT
 
@@ -25,15 +25,8 @@ MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 SHORTEST = 8  # shorter strings ("Source", "Navigation") are shared words, not a language's tell
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml's !ENV tags read as None: only the languages' entries are read here."""
-
-
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
-
-
 def language_entries() -> list[dict]:
-    config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    config = read_mkdocs_yml(PROJECT / "mkdocs.yml")
     i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
     return i18n["languages"]
 

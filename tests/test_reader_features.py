@@ -13,7 +13,7 @@ from mkdocs.exceptions import Abort
 from selectolax.lexbor import LexborHTMLParser
 
 from bilingual_site.markdown.page_marks import ClaimMarksExtension, ClaimQuote, PageClaims, mark_claims
-from bilingual_site.mkdocs.config_file import load_project
+from bilingual_site.mkdocs.config_file import load_project, read_mkdocs_yml
 from html_pages import parallel_pages
 from sitebuild import PROJECT, build_site, copy_project
 
@@ -33,17 +33,9 @@ def folder(language: str) -> str:
 
 
 def ui_strings(language: str) -> dict:
-    config = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
-    document = yaml.load(config, Loader=_ConfigLoader)
-    entry = next(entry for entry in document["plugins"][1]["i18n"]["languages"] if entry["locale"] == language)
-    return entry["extra"]["ui"]
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml's !ENV tags read as their default, enough to read the interface strings."""
-
-
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
+    plugins = read_mkdocs_yml(PROJECT / "mkdocs.yml")["plugins"]
+    i18n = next(plugin["i18n"] for plugin in plugins if isinstance(plugin, dict) and "i18n" in plugin)
+    return next(entry for entry in i18n["languages"] if entry["locale"] == language)["extra"]["ui"]
 
 
 def words(text: str) -> list[str]:
