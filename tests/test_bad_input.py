@@ -38,8 +38,6 @@ def build_fails_with(tmp_path, caplog, changes: dict[str, str], *messages: str) 
 def in_every_language(page: str, text: str) -> dict[str, str]:
     """The same addition to a page and to each of its translations: the build stops on a structural
     difference between them first (the translation tool's `check`), before the check a test is about."""
-    from sitebuild import PROJECT
-
     rest = page.split("/", 2)[2]  # 'docs/fr/about.md' -> 'about.md'
     return {f"docs/{language}/{rest}": text for language in PROJECT_LANGUAGES.languages}
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 from mkdocs.config import load_config
-from mkdocs.exceptions import Abort
 from mkdocs.utils.meta import get_data
 
 from bilingual_site.checks.content_policy import check_markdown

@@ -101,7 +101,7 @@ def test_two_new_languages_build_with_every_page_untranslated(tmp_path, capsys):
         assert main(["new-language", code, "--name", name, "--project", str(project)]) == 0
         assert f"declared '{code}'" in capsys.readouterr().out
         assert (project / f"docs/{code}/.gitkeep").is_file()
-        assert (project / f".github/ISSUE_TEMPLATE/translation-request.yml").read_text(encoding="utf-8").count(f"{name} ({code})") == 1
+        assert (project / ".github/ISSUE_TEMPLATE/translation-request.yml").read_text(encoding="utf-8").count(f"{name} ({code})") == 1
         assert f"/translations/{code}.yml" in (project / ".github/CODEOWNERS").read_text(encoding="utf-8")
     after = load_project(project / "mkdocs.yml")
     assert after.languages == before.languages + new_codes

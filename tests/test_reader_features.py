@@ -12,7 +12,7 @@ import yaml
 from mkdocs.exceptions import Abort
 from selectolax.lexbor import LexborHTMLParser
 
-from bilingual_site.markdown.page_marks import ClaimMarksExtension, ClaimQuote, PageClaims, mark_claims
+from bilingual_site.markdown.page_marks import ClaimMarksExtension, ClaimQuote, PageClaims
 from bilingual_site.mkdocs.config_file import load_project, read_mkdocs_yml
 from html_pages import parallel_pages
 from sitebuild import PROJECT, build_site, copy_project

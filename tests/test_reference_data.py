@@ -18,7 +18,6 @@ from bilingual_site.site.locale_data import language_name, partial_date
 from bilingual_site.site.reference_data import load_reference_data, prepare_environment, render, upper_first
 from bilingual_site.site.reference_schema import DATE_PATTERN, OPTIONAL, SCHEMAS, Field, plain_text, with_field_tables
 from bilingual_site.mkdocs.config_file import load_project
-from bilingual_site.checks.safe_yaml import load_yaml_with_lines
 from html_pages import parse
 from sitebuild import PROJECT, SITE_MARKDOWN, build_site, copy_project
 

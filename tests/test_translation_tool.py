@@ -11,7 +11,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from sitebuild import PROJECT, build_site
+from sitebuild import PROJECT
 from translation_trees import write_tree
 
 from bilingual_site.translation.freshness import ProjectStatus

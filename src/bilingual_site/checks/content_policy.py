@@ -20,7 +20,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from bilingual_site.markdown.model import URL_ATTRIBUTES, MarkdownOptions, MarkdownPage, read_markdown
+from bilingual_site.markdown.model import MarkdownOptions, MarkdownPage, read_markdown
 
 FORBIDDEN_ELEMENTS = ("script", "iframe", "object", "embed", "form", "style")
 RULES = (
