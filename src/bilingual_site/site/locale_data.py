@@ -34,12 +34,6 @@ def language_name(code: str, reader: str) -> str:
     return cldr_locale(code).get_display_name(cldr_locale(reader)) or code
 
 
-def own_name(code: str) -> str:
-    """A language's name in itself, capitalized as a switcher shows it: 'Français', 'English'."""
-    name = language_name(code, code)
-    return name[:1].upper() + name[1:]
-
-
 def default_og_locale(code: str) -> str:
     """The Open Graph locale of a language with no `extra.og_locale`: its region, or the one CLDR
     finds most likely for it (`es` -> es_ES, `pt-BR` -> pt_BR, `zh-Hant` -> zh_TW); the bare
