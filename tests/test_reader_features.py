@@ -93,6 +93,20 @@ def test_the_contradicted_deepseek_claim_reads_as_contradicted_where_the_note_ma
         assert passage.next.text(strip=True).endswith(ui_strings(language)["status_labels"]["contradicted"])
 
 
+def test_the_search_index_holds_the_note_without_its_verdict_marks(site):
+    """The marks are left out of search (data-search-exclude): the index holds the note's words, not
+    the verdict glued to them."""
+    import json
+
+    for language in languages():
+        index = json.loads((site / folder(language) / "search/search_index.json").read_text(encoding="utf-8"))
+        text = " ".join(entry["text"] for entry in index["docs"] if entry["location"].startswith("note.html"))
+        label = words(ui_strings(language)["claim_verdict_label"])[0]
+        for claim in claims_data()["claims"]:
+            assert claim["quote"][language] in text, (language, claim["id"])
+        assert label not in text, language
+
+
 def test_the_parallel_views_show_the_marks_on_both_sides(site):
     claims = claims_data()["claims"]
     views = [url for url in parallel_pages(site) if url.endswith("/note.html")]

@@ -169,8 +169,11 @@ def _wrap(slot: tuple[etree.Element, str], found: list[tuple[int, ClaimQuote]], 
         following = found[index + 1][0] if index + 1 < len(found) else len(text)
         passage = etree.Element("span", {"class": "claim-passage", "data-claim": quote.claim, "data-claim-status": quote.status})
         passage.text = quote.quote
+        # `data-search-exclude`: Material's search leaves the mark out of the index, which would
+        # otherwise hold the verdict glued to the note's words ("ClaudeVérification des affirmations").
         mark = etree.Element(
-            "a", {"class": "claim-verdict", "data-claim-verdict": quote.status, "href": f"{quote.claims_page}#{quote.claim}"}
+            "a",
+            {"class": "claim-verdict", "data-claim-verdict": quote.status, "data-search-exclude": "", "href": f"{quote.claims_page}#{quote.claim}"},
         )
         label = etree.SubElement(mark, "span", {"class": "claim-verdict__label"})
         label.text = quote.label
