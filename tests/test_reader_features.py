@@ -12,7 +12,7 @@ import yaml
 from mkdocs.exceptions import Abort
 from selectolax.lexbor import LexborHTMLParser
 
-from bilingual_site.markdown.page_marks import ClaimMarksExtension, ClaimQuote, PageClaims
+from bilingual_site.markdown.page_marks import ClaimQuote, PageClaims, PageMarksExtension
 from bilingual_site.mkdocs.config_file import load_project, read_mkdocs_yml
 from html_pages import parallel_pages
 from sitebuild import PROJECT, build_site, copy_project
@@ -122,10 +122,10 @@ def quote(claim: str, text: str) -> ClaimQuote:
 
 
 def marked(source: str, *quotes: ClaimQuote) -> tuple[str, PageClaims]:
-    extension = ClaimMarksExtension()
-    extension.page = PageClaims(list(quotes))
+    extension = PageMarksExtension()
+    extension.claims = PageClaims(list(quotes))
     html = markdown.markdown(source, extensions=["tables", extension])
-    return html, extension.page
+    return html, extension.claims
 
 
 def test_a_quote_is_found_in_text_only_and_counted():

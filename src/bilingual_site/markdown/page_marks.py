@@ -44,27 +44,38 @@ PRIORITY = 4
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
-class OutdatedHeadingMarksExtension(Extension):
-    """``labels`` (section id -> label) belong to the page being rendered; empty for every other."""
+class PageMarksExtension(Extension):
+    """Registered once in the site's Markdown configuration; marks only the page it is handed, just
+    before that page is rendered: ``outdated_labels`` (section id -> label) and ``claims`` belong to
+    that page, and are emptied for every other."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.labels: dict[str, str] = {}
+        self.outdated_labels: dict[str, str] = {}
+        self.claims: PageClaims | None = None
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.treeprocessors.register(_OutdatedHeadingMarks(md, self), "translation_outdated", PRIORITY)
+        md.treeprocessors.register(_PageMarks(md, self), "page_marks", PRIORITY)
 
 
-class _OutdatedHeadingMarks(Treeprocessor):
-    def __init__(self, md: Markdown, extension: OutdatedHeadingMarksExtension) -> None:
+class _PageMarks(Treeprocessor):
+    def __init__(self, md: Markdown, extension: PageMarksExtension) -> None:
         super().__init__(md)
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        unmarked = dict(self.extension.labels)
-        for element in root.iter():
-            if unmarked and element.tag in HEADINGS and element.get("id") in unmarked:
-                element.set("data-translation-outdated", unmarked.pop(element.get("id")))
+        if self.extension.outdated_labels:
+            mark_outdated_headings(root, self.extension.outdated_labels)
+        if self.extension.claims is not None:
+            mark_claims(root, self.extension.claims)
+
+
+def mark_outdated_headings(root: etree.Element, labels: dict[str, str]) -> None:
+    """`data-translation-outdated` on the first heading with each stale section's id."""
+    unmarked = dict(labels)
+    for element in root.iter():
+        if unmarked and element.tag in HEADINGS and element.get("id") in unmarked:
+            element.set("data-translation-outdated", unmarked.pop(element.get("id")))
 
 
 @dataclass(frozen=True)
@@ -86,28 +97,6 @@ class PageClaims:
     quotes: list[ClaimQuote]
     found: dict[str, int] = field(default_factory=dict)  # claim id -> times its quote matched
     overlapping: list[tuple[str, str]] = field(default_factory=list)  # pairs of claims whose passages overlap
-
-
-class ClaimMarksExtension(Extension):
-    """Registered once in the site's Markdown configuration; marks only the page it is given."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.page: PageClaims | None = None
-
-    def extendMarkdown(self, md: Markdown) -> None:
-        md.treeprocessors.register(_ClaimMarks(md, self), "claim_marks", PRIORITY)
-
-
-class _ClaimMarks(Treeprocessor):
-    def __init__(self, md: Markdown, extension: ClaimMarksExtension) -> None:
-        super().__init__(md)
-        self.extension = extension
-
-    def run(self, root: etree.Element) -> None:
-        page = self.extension.page
-        if page is not None:
-            mark_claims(root, page)
 
 
 def mark_claims(root: etree.Element, page: PageClaims) -> None:
@@ -192,13 +181,12 @@ def _wrap(slot: tuple[etree.Element, str], found: list[tuple[int, ClaimQuote]], 
             parent.insert(at + offset, node)
 
 
-
 def find_claims(text: str, options: MarkdownOptions, page: PageClaims) -> PageClaims:
     """The claims of ``page`` found in a page's source (front matter included) as the build finds
     them: rendered by Python-Markdown with the site's extensions and the claim marks (the tool's
     `check`, which has no MkDocs build to look at)."""
-    extension = ClaimMarksExtension()
-    extension.page = page
+    extension = PageMarksExtension()
+    extension.claims = page
     md = Markdown(extensions=[*options.extensions, extension], extension_configs={name: dict(config) for name, config in options.configs.items()})
     md.convert(split_front_matter(page_text(text)).markdown)
     return page

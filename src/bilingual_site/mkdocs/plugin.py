@@ -39,7 +39,7 @@ from mkdocs.utils import get_relative_url
 
 from bilingual_site.mkdocs import build_context
 from bilingual_site.markdown.page_marks import (
-    ClaimMarksExtension, ClaimQuote, OutdatedHeadingMarksExtension, PageClaims, claim_mark_problems, missing_quote,
+    ClaimQuote, PageClaims, PageMarksExtension, claim_mark_problems, missing_quote,
 )
 from bilingual_site.mkdocs.build_context import Languages
 from bilingual_site.checks.content_policy import check_page
@@ -181,8 +181,7 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
         self.template_cache = MemoryBytecodeCache()
         # Marks in the page's Markdown tree as Python-Markdown renders it (page_marks.py): stale
         # sections' headings, each claim's verdict on the note.
-        self.outdated_marks = OutdatedHeadingMarksExtension()
-        self.claim_marks = ClaimMarksExtension()
+        self.page_marks = PageMarksExtension()
         self.dirty = False
         self.run: Run | None = None
         self.build = LanguageBuild()
@@ -203,9 +202,8 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
         if not build_context.i18n_plugin(config).building:
             # Every language's entry is checked before any language's strings are read.
             check_language_entries(config)
-        for extension in (self.outdated_marks, self.claim_marks):
-            if extension not in config.markdown_extensions:
-                config.markdown_extensions.append(extension)
+        if self.page_marks not in config.markdown_extensions:
+            config.markdown_extensions.append(self.page_marks)
         # markdown_extensions are not per language: the permalink title is set for each build.
         config.mdx_configs.setdefault("toc", {})["permalink_title"] = config.extra["ui"]["permalink_title"]
         # Material scopes stored preferences (colour scheme) by base URL: one scope for the whole
@@ -297,12 +295,12 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
                 META_KEY: shell,
             }
             return None
-        self.claim_marks.page = self.claims_quoted_in(page, config)
+        self.page_marks.claims = self.claims_quoted_in(page, config)
         status = self.page_status(page, config)
-        self.outdated_marks.labels = {}
+        self.page_marks.outdated_labels = {}
         if status.status == OUTDATED:
             label = build_context.ui_strings(config, status.language)["outdated_heading_mark"]
-            self.outdated_marks.labels = {section_id: label for section_id in status.stale_ids}
+            self.page_marks.outdated_labels = {section_id: label for section_id in status.stale_ids}
         kind = page.meta.get("reference_data")
         if kind is None:
             return None
@@ -316,9 +314,9 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
 
     def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         # This page's marks are set: no other rendering gets them.
-        self.outdated_marks.labels = {}
-        if self.claim_marks.page is not None:
-            marked, self.claim_marks.page = self.claim_marks.page, None
+        self.page_marks.outdated_labels = {}
+        if self.page_marks.claims is not None:
+            marked, self.page_marks.claims = self.page_marks.claims, None
             check_claim_marks(marked, self.current_run().reference_data, page, self.current_run().changed_original)
         return None
 
