@@ -327,7 +327,7 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
             raise PluginError(self.current_run().changed_original)
         check_rendered_pages(files)
         env.bytecode_cache = self.template_cache
-        date_locale = config.extra.get("cldr_locale") or self.languages(config).current
+        date_locale = cldr_locale(config, self.languages(config).current)
         env.filters["long_date"] = lambda date: long_date(date, date_locale)
         env.filters["language_name"] = lambda code: language_name(config, code)
         env.globals["stylesheet_bundle"] = self.current_run().stylesheet.path
