@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from html_pages import built_pages, parallel_pages
+from page_tour import tour_pages
 from sitebuild import DEFAULT_LANGUAGE, PROJECT, TRANSLATION_LANGUAGES
 
 pytestmark = pytest.mark.browser
@@ -57,19 +57,11 @@ def test_a_query_only_english_pages_match_finds_nothing_on_french_pages(page, se
     assert search(page, server.url, "en/", "translated") != []
 
 
-def test_every_page_loads_without_foreign_request_http_error_or_console_error(browser, server, site):
-    pages = built_pages(site) + parallel_pages(site) + sorted(path.relative_to(site).as_posix() for path in site.rglob("404.html"))
-    context = browser.new_context()
-    problems: list[str] = []
-    page = context.new_page()
-    page.on("request", lambda request: None if request.url.startswith((server.url, "data:")) else problems.append(f"foreign request {request.url}"))
-    page.on("response", lambda response: problems.append(f"HTTP {response.status} {response.url}") if response.status >= 400 else None)
-    page.on("console", lambda message: problems.append(f"console {message.type}: {message.text}") if message.type in ("error", "warning") else None)
-    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-    for url in pages:
-        page.goto(server.url + url, wait_until="networkidle")
-    context.close()
-    assert problems == []
+@pytest.mark.xdist_group("page_tour")
+def test_every_page_loads_without_foreign_request_http_error_or_console_error(page_tour, site):
+    pages = tour_pages(site)
+    assert list(page_tour) == pages
+    assert {url: visit.problems for url, visit in page_tour.items() if visit.problems} == {}
     # Every original page in each language, each translated page's view in each interface, a 404 page per language.
     originals = len(list((PROJECT / "docs" / DEFAULT_LANGUAGE).glob("*.md")))
     translated = sum(len(list((PROJECT / "docs" / code).glob("*.md"))) for code in TRANSLATION_LANGUAGES)
@@ -88,18 +80,10 @@ def test_switching_language_keeps_the_page(page, server):
     page.wait_for_url(server.url + "claims.html")
 
 
+@pytest.mark.xdist_group("page_tour")
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_violation_on_any_page(browser, server, site, scheme):
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
-    found = {}
-    for url in built_pages(site) + parallel_pages(site) + ["404.html", "en/404.html"]:
-        page.goto(server.url + url)
-        violations = axe.run(page).response["violations"]
-        if violations:
-            found[url] = [(violation["id"], [node["target"] for node in violation["nodes"]]) for violation in violations]
-    context.close()
-    assert found == {}
+def test_axe_finds_no_violation_on_any_page(page_tour, site, scheme):
+    """axe-core on every page, the 404 pages and parallel views included, in each colour scheme:
+    the dark one as the page's toggle sets it for a reader whose system is dark (tests/page_tour.py)."""
+    assert list(page_tour) == tour_pages(site)
+    assert {url: visit.accessibility[scheme] for url, visit in page_tour.items() if visit.accessibility[scheme]} == {}

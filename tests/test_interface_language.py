@@ -16,7 +16,7 @@ import material
 import pytest
 
 from bilingual_site.mkdocs.config_file import read_mkdocs_yml
-from html_pages import built_pages, parallel_pages
+from page_tour import tour_pages
 from sitebuild import PROJECT
 
 pytestmark = pytest.mark.browser
@@ -82,34 +82,19 @@ def tells(strings: dict[str, set[str]], language: str) -> set[str]:
     }
 
 
-# Text a reader sees or hears: the body's text and the labels of its elements, without what is
-# marked as another language and without the language switcher.
-READ_PAGE = """(language) => {
-  const body = document.body.cloneNode(true);
-  body.querySelectorAll("script, style, template, .md-select").forEach((element) => element.remove());
-  body.querySelectorAll("[lang]").forEach((element) => {
-    if (element.getAttribute("lang") !== language) element.remove();
-  });
-  const labels = [...body.querySelectorAll("[title], [aria-label], [placeholder], [alt]")].flatMap((element) =>
-    ["title", "aria-label", "placeholder", "alt"].map((name) => element.getAttribute(name) || ""));
-  return [body.textContent, ...labels, document.title].join("\\n").replace(/\\s+/g, " ");
-}"""
-
-
-def test_no_page_shows_an_interface_string_of_another_language(browser, server, site):
+@pytest.mark.xdist_group("page_tour")
+def test_no_page_shows_an_interface_string_of_another_language(page_tour, site):
+    """Every page, parallel view and 404 page, read on load by the page tour (tests/page_tour.py,
+    READ_PAGE: the text a reader sees or hears, without what is marked as another language and
+    without the language switcher)."""
     strings = interface_strings()
     assert len(strings) >= 2
-    context = browser.new_context()
-    page = context.new_page()
+    assert list(page_tour) == tour_pages(site)
     found = {}
-    for url in built_pages(site) + parallel_pages(site) + [path.relative_to(site).as_posix() for path in site.rglob("404.html")]:
-        page.goto(server.url + url)
-        language = page.locator("html").get_attribute("lang")
-        text = page.evaluate(READ_PAGE, language)
-        foreign = {tell for tell in tells(strings, language) if tell in text}
+    for url, visit in page_tour.items():
+        foreign = {tell for tell in tells(strings, visit.language) if tell in visit.text}
         if foreign:
             found[url] = sorted(foreign)
-    context.close()
     assert found == {}
 
 

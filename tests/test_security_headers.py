@@ -3,9 +3,9 @@
 The hashes it allows are the templates' (bilingual_site.mkdocs.theme_scripts); tests/test_published_html.py
 shows that a script a contribution slips in is refused, and one the templates write is allowed.
 
-The browser test does what a reader does (every page and parallel view, search in both languages
-and opening a result with Enter, the colour scheme toggle, the language switch) and counts
-`securitypolicyviolation` events: there must be none.
+The browser test does what a reader does (every page and parallel view, read once by the page tour
+of tests/page_tour.py; search in both languages and opening a result with Enter, the colour scheme
+toggle, the language switch) and counts `securitypolicyviolation` events: there must be none.
 """
 
 from __future__ import annotations
@@ -16,14 +16,7 @@ from selectolax.lexbor import LexborHTMLParser
 from bilingual_site.checks.published_html import csp_hash
 from bilingual_site.site.security_headers import headers_file, policy, serialize, with_csp_meta
 from html_pages import built_pages, parallel_pages, parse
-
-# Stores every violation on window before any page script runs.
-RECORD_VIOLATIONS = """
-window.__cspViolations = [];
-document.addEventListener('securitypolicyviolation', (event) => {
-  window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`);
-});
-"""
+from page_tour import RECORD_VIOLATIONS, tour_pages
 
 
 def csp_of(soup) -> dict[str, list[str]]:
@@ -98,11 +91,15 @@ def test_policy_never_allows_inline_or_eval():
 
 
 @pytest.mark.browser
-def test_reader_actions_trigger_no_policy_violation(browser, server, site):
+@pytest.mark.xdist_group("page_tour")
+def test_reader_actions_trigger_no_policy_violation(browser, server, site, page_tour):
+    # Every page, parallel view and 404 page, loaded, read by axe-core and switched to the dark scheme (tests/page_tour.py).
+    assert list(page_tour) == tour_pages(site)
+    violations = {url: visit.policy_violations for url, visit in page_tour.items() if visit.policy_violations}
+
     context = browser.new_context()
     context.add_init_script(RECORD_VIOLATIONS)
     page = context.new_page()
-    violations: dict[str, list[str]] = {}
     # A violation just before a navigation leaves the page with its events; Chromium logs it too.
     page.on("console", lambda message: "Content Security Policy" in message.text and violations.setdefault("console", []).append(message.text))
 
@@ -110,10 +107,6 @@ def test_reader_actions_trigger_no_policy_violation(browser, server, site):
         found = page.evaluate("() => window.__cspViolations")
         if found:
             violations.setdefault(where, []).extend(found)
-
-    for url in built_pages(site) + parallel_pages(site) + ["404.html", "en/404.html"]:
-        page.goto(server.url + url, wait_until="networkidle")
-        collect(url)
 
     for path, query in (("note.html", "modele"), ("en/note.html", "providers")):
         page.goto(server.url + path)
