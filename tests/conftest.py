@@ -61,15 +61,6 @@ def browser():
         launched.close()
 
 
-@pytest.fixture(scope="session")
-def page_tour(browser, server, site):
-    """Every published page visited once in Chromium, what each check reads recorded (tests/page_tour.py).
-    The tests that read it share the xdist group "page_tour", so one worker makes the tour."""
-    from page_tour import tour
-
-    return tour(browser, server.url, site)
-
-
 @pytest.fixture
 def page(browser):
     context = browser.new_context()

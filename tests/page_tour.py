@@ -1,12 +1,12 @@
-"""One visit to every published page in Chromium, serving every check that reads each page.
+"""One visit to each published page in Chromium, serving every check that reads each page.
 
-Loading a page and injecting axe-core cost more than most checks made on it, so the tests that
-hold every page to something (no foreign request or console error, no Content-Security-Policy
+Loading a page and putting axe-core in it cost more than most checks made on it, so the checks
+that hold every page to something (no foreign request or console error, no Content-Security-Policy
 violation, no interface string of another language, no axe violation in either colour scheme)
-read what one visit recorded (the `page_tour` fixture of conftest.py) instead of loading the site
-again each. A visit does what each of those tests did on its own:
+are made on one visit (tests/test_browser.py, one test per page, which the test processes share
+out between them). A visit does what each of those checks did on a page load of its own:
 
-- the page is loaded in a light-scheme context that records every request, response, console
+- the page is loaded in a light-scheme tab that records every request, response, console
   message, page error and `securitypolicyviolation` event from before the first script runs
   until the visit ends (the listeners stay on through every step below);
 - the text a reader meets is read as soon as the page has loaded;
@@ -20,9 +20,9 @@ again each. A visit does what each of those tests did on its own:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from html_pages import built_pages, parallel_pages
+from bilingual_site.parallel.views import FOLDER as PARALLEL_FOLDER
+from sitebuild import PROJECT, PROJECT_LANGUAGES, folder_prefix
 
 # Stores every violation on window before any page script runs.
 RECORD_VIOLATIONS = """
@@ -33,7 +33,7 @@ document.addEventListener('securitypolicyviolation', (event) => {
 """
 
 # Text a reader sees or hears: the body's text and the labels of its elements, without what is
-# marked as another language and without the language switcher (tests/test_interface_language.py).
+# marked as another language and without the language switcher (tests/interface_strings.py).
 READ_PAGE = """(language) => {
   const body = document.body.cloneNode(true);
   body.querySelectorAll("script, style, template, .md-select").forEach((element) => element.remove());
@@ -60,6 +60,27 @@ PRESS_VISIBLE_TOGGLE = """() => {
 STORAGE = "() => JSON.stringify(Object.entries(localStorage))"
 RESTORE_STORAGE = "(entries) => { localStorage.clear(); for (const [key, value] of JSON.parse(entries)) localStorage.setItem(key, value); }"
 
+# axe-core's default rules; the CSS selectors that name each node are worked out only when a
+# rule is violated (below), since they cost a fifth of a run and a passing page needs none.
+AXE_RUN = "(options) => axe.run(options)"
+AXE_OPTIONS = {"resultTypes": ["violations"], "selectors": False}
+
+
+def expected_pages() -> list[str]:
+    """Every page a reader can reach, as the build publishes it, worked out from the sources and
+    mkdocs.yml's languages: each original page in every language (the translation, or the original
+    where there is none yet), each translated page's parallel view in every language's folder, and
+    every language's 404 page. tests/test_browser.py holds this list to the built site's."""
+    originals = PROJECT_LANGUAGES.pages(PROJECT_LANGUAGES.default_language)
+    translated = {language: PROJECT_LANGUAGES.pages(language) for language in PROJECT_LANGUAGES.translation_languages}
+    pages = []
+    for language in PROJECT_LANGUAGES.languages:
+        prefix = folder_prefix(language)
+        pages += [prefix + page.removesuffix(".md") + ".html" for page in originals]
+        pages += [f"{prefix}{PARALLEL_FOLDER}/{translation}/{page.removesuffix('.md')}.html" for translation, own in translated.items() for page in own]
+        pages.append(prefix + "404.html")
+    return sorted(pages)
+
 
 @dataclass
 class PageVisit:
@@ -76,17 +97,6 @@ class PageVisit:
     accessibility: dict[str, list[tuple[str, list]]] = field(default_factory=dict)
 
 
-def tour_pages(site: Path) -> list[str]:
-    """Every page a reader can reach: the content pages, the parallel views and each language's 404 page."""
-    return built_pages(site) + parallel_pages(site) + sorted(path.relative_to(site).as_posix() for path in site.rglob("404.html"))
-
-
-# axe-core's default rules; the CSS selectors that name each node are worked out only when a
-# rule is violated (below), since they cost a fifth of a run and a passing page needs none.
-AXE_RUN = "(options) => axe.run(options)"
-AXE_OPTIONS = {"resultTypes": ["violations"], "selectors": False}
-
-
 def axe_violations(page) -> list[tuple[str, list]]:
     """axe-core's violations on the page as it is now (axe-core already in the page): (rule id, node targets)."""
     if not page.evaluate(AXE_RUN, AXE_OPTIONS)["violations"]:
@@ -95,58 +105,66 @@ def axe_violations(page) -> list[tuple[str, list]]:
     return [(violation["id"], [node["target"] for node in violation["nodes"]]) for violation in found]
 
 
-def tour(browser, base_url: str, site: Path) -> dict[str, PageVisit]:
-    """Visit every page of ``site`` served at ``base_url``, one after the other, in one tab."""
-    from axe_playwright_python.sync_playwright import Axe
+class Visitor:
+    """One tab that visits pages of the site served at ``base_url`` one after the other."""
 
-    axe_core = Axe().axe_script  # the axe-core that axe-playwright-python ships
-    visits: dict[str, PageVisit] = {}
-    context = browser.new_context(color_scheme="light")
-    context.add_init_script(RECORD_VIOLATIONS)
-    page = context.new_page()
-    # The page being visited; events are filed under it (a late one under the page that caused it,
-    # since the next navigation starts only once the network is idle).
-    current: list[PageVisit] = []
+    def __init__(self, browser, base_url: str):
+        from axe_playwright_python.sync_playwright import Axe
 
-    def on_request(request):
-        if not request.url.startswith((base_url, "data:")):
-            current[-1].problems.append(f"foreign request {request.url}")
+        self.base_url = base_url
+        self.axe_core = Axe().axe_script  # the axe-core that axe-playwright-python ships
+        self.context = browser.new_context(color_scheme="light")
+        self.context.add_init_script(RECORD_VIOLATIONS)
+        self.page = self.context.new_page()
+        # What the listeners record goes here: the visit under way, or, between two visits, the
+        # next one, so that an event coming after a visit's end (a request or a message of the page
+        # before) still fails a test, as it failed the one test that loaded every page in a row.
+        self.current = PageVisit()
+        self.page.on("request", self.on_request)
+        self.page.on("response", self.on_response)
+        self.page.on("console", self.on_console)
+        self.page.on("pageerror", lambda error: self.current.problems.append(f"page error: {error}"))
 
-    def on_response(response):
+    def on_request(self, request) -> None:
+        if not request.url.startswith((self.base_url, "data:")):
+            self.current.problems.append(f"foreign request {request.url}")
+
+    def on_response(self, response) -> None:
         if response.status >= 400:
-            current[-1].problems.append(f"HTTP {response.status} {response.url}")
+            self.current.problems.append(f"HTTP {response.status} {response.url}")
 
-    def on_console(message):
+    def on_console(self, message) -> None:
         if message.type in ("error", "warning"):
-            current[-1].problems.append(f"console {message.type}: {message.text}")
+            self.current.problems.append(f"console {message.type}: {message.text}")
         # A violation just before a navigation leaves the page with its events; Chromium logs it too.
         if "Content Security Policy" in message.text:
-            current[-1].policy_violations.append(f"console: {message.text}")
+            self.current.policy_violations.append(f"console: {message.text}")
 
-    page.on("request", on_request)
-    page.on("response", on_response)
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: current[-1].problems.append(f"page error: {error}"))
-    try:
-        for url in tour_pages(site):
-            visit = visits[url] = PageVisit()
-            current.append(visit)
-            page.goto(base_url + url)
-            visit.language = page.locator("html").get_attribute("lang")
-            visit.text = page.evaluate(READ_PAGE, visit.language)
-            assert page.evaluate(SCHEME) != DARK, f"{url}: dark on a light system with nothing stored"
-            page.evaluate(axe_core)
-            visit.accessibility["light"] = axe_violations(page)
-            stored = page.evaluate(STORAGE)
-            page.emulate_media(color_scheme="dark")
-            page.evaluate(PRESS_VISIBLE_TOGGLE)
-            page.wait_for_function(SWITCHED_TO, arg=DARK)
-            visit.accessibility["dark"] = axe_violations(page)
-            # Back to a light system with the storage as it was: the next page loads as a first visit does.
-            page.evaluate(RESTORE_STORAGE, stored)
-            page.emulate_media(color_scheme="light")
-            page.wait_for_load_state("networkidle")
-            visit.policy_violations.extend(page.evaluate("() => window.__cspViolations"))
-    finally:
-        context.close()
-    return visits
+    def visit(self, url: str) -> PageVisit:
+        try:
+            return self.visit_steps(self.current, url)
+        finally:
+            self.current = PageVisit()
+
+    def visit_steps(self, visit: PageVisit, url: str) -> PageVisit:
+        page = self.page
+        page.goto(self.base_url + url)
+        visit.language = page.locator("html").get_attribute("lang")
+        visit.text = page.evaluate(READ_PAGE, visit.language)
+        assert page.evaluate(SCHEME) != DARK, f"{url}: dark on a light system with nothing stored"
+        page.evaluate(self.axe_core)
+        visit.accessibility["light"] = axe_violations(page)
+        stored = page.evaluate(STORAGE)
+        page.emulate_media(color_scheme="dark")
+        page.evaluate(PRESS_VISIBLE_TOGGLE)
+        page.wait_for_function(SWITCHED_TO, arg=DARK)
+        visit.accessibility["dark"] = axe_violations(page)
+        # Back to a light system with the storage as it was: the next page loads as a first visit does.
+        page.evaluate(RESTORE_STORAGE, stored)
+        page.emulate_media(color_scheme="light")
+        page.wait_for_load_state("networkidle")
+        visit.policy_violations.extend(page.evaluate("() => window.__cspViolations"))
+        return visit
+
+    def close(self) -> None:
+        self.context.close()

@@ -1,10 +1,13 @@
-"""What a reader does, in Debian's Chromium: search in each language, load every page cleanly."""
+"""What a reader does, in Debian's Chromium: search in each language, switch language, and every page
+loaded cleanly, in its own language and accessible in both colour schemes."""
 
 from __future__ import annotations
 
 import pytest
 
-from page_tour import tour_pages
+from html_pages import built_pages, parallel_pages
+from interface_strings import interface_strings, tells
+from page_tour import Visitor, expected_pages
 from sitebuild import DEFAULT_LANGUAGE, PROJECT, TRANSLATION_LANGUAGES
 
 pytestmark = pytest.mark.browser
@@ -57,16 +60,44 @@ def test_a_query_only_english_pages_match_finds_nothing_on_french_pages(page, se
     assert search(page, server.url, "en/", "translated") != []
 
 
-@pytest.mark.xdist_group("page_tour")
-def test_every_page_loads_without_foreign_request_http_error_or_console_error(page_tour, site):
-    pages = tour_pages(site)
-    assert list(page_tour) == pages
-    assert {url: visit.problems for url, visit in page_tour.items() if visit.problems} == {}
+def test_the_pages_visited_below_are_every_page_the_build_publishes(site):
+    """The pages of the test below are worked out from the sources before any build: held here to the built site."""
+    published = built_pages(site) + parallel_pages(site) + [path.relative_to(site).as_posix() for path in site.rglob("404.html")]
+    assert sorted(published) == expected_pages()
     # Every original page in each language, each translated page's view in each interface, a 404 page per language.
     originals = len(list((PROJECT / "docs" / DEFAULT_LANGUAGE).glob("*.md")))
     translated = sum(len(list((PROJECT / "docs" / code).glob("*.md"))) for code in TRANSLATION_LANGUAGES)
     languages = 1 + len(TRANSLATION_LANGUAGES)
-    assert len(pages) == languages * originals + languages * translated + languages
+    assert len(published) == languages * originals + languages * translated + languages
+
+
+@pytest.fixture(scope="module")
+def visitor(browser, server):
+    """One tab for the pages below, in the order they come to this test process (tests/page_tour.py)."""
+    opened = Visitor(browser, server.url)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="module")
+def interface():
+    strings = interface_strings()
+    assert len(strings) >= 2
+    return strings
+
+
+@pytest.mark.parametrize("url", expected_pages())
+def test_page_loads_cleanly_speaks_its_language_and_passes_axe_in_both_schemes(visitor, interface, url):
+    """Each page, parallel view and 404 page, visited once for all of these (tests/page_tour.py):
+    - no foreign request, HTTP error, console error or warning, or page error, until the network is idle;
+    - no Content-Security-Policy violation (tests/test_security_headers.py holds the policy);
+    - no interface string of another language (tests/interface_strings.py);
+    - no axe-core violation in the light scheme, nor in the dark one the page's toggle sets."""
+    visit = visitor.visit(url)
+    assert visit.problems == []
+    assert visit.policy_violations == []
+    assert sorted(tell for tell in tells(interface, visit.language) if tell in visit.text) == []
+    assert visit.accessibility == {"light": [], "dark": []}
 
 
 def test_switching_language_keeps_the_page(page, server):
@@ -78,12 +109,3 @@ def test_switching_language_keeps_the_page(page, server):
     page.locator(".md-select").hover()
     page.locator(".md-select__link[hreflang='fr']").click()
     page.wait_for_url(server.url + "claims.html")
-
-
-@pytest.mark.xdist_group("page_tour")
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_violation_on_any_page(page_tour, site, scheme):
-    """axe-core on every page, the 404 pages and parallel views included, in each colour scheme:
-    the dark one as the page's toggle sets it for a reader whose system is dark (tests/page_tour.py)."""
-    assert list(page_tour) == tour_pages(site)
-    assert {url: visit.accessibility[scheme] for url, visit in page_tour.items() if visit.accessibility[scheme]} == {}

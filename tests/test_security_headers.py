@@ -3,9 +3,10 @@
 The hashes it allows are the templates' (bilingual_site.mkdocs.theme_scripts); tests/test_published_html.py
 shows that a script a contribution slips in is refused, and one the templates write is allowed.
 
-The browser test does what a reader does (every page and parallel view, read once by the page tour
-of tests/page_tour.py; search in both languages and opening a result with Enter, the colour scheme
-toggle, the language switch) and counts `securitypolicyviolation` events: there must be none.
+The browser tests do what a reader does (every page and parallel view, in tests/test_browser.py, one
+visit per page: tests/page_tour.py; here, search in both languages and opening a result with Enter,
+the colour scheme toggle, the language switch) and count `securitypolicyviolation` events: there
+must be none.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from selectolax.lexbor import LexborHTMLParser
 from bilingual_site.checks.published_html import csp_hash
 from bilingual_site.site.security_headers import headers_file, policy, serialize, with_csp_meta
 from html_pages import built_pages, parallel_pages, parse
-from page_tour import RECORD_VIOLATIONS, tour_pages
+from page_tour import RECORD_VIOLATIONS
 
 
 def csp_of(soup) -> dict[str, list[str]]:
@@ -91,12 +92,10 @@ def test_policy_never_allows_inline_or_eval():
 
 
 @pytest.mark.browser
-@pytest.mark.xdist_group("page_tour")
-def test_reader_actions_trigger_no_policy_violation(browser, server, site, page_tour):
-    # Every page, parallel view and 404 page, loaded, read by axe-core and switched to the dark scheme (tests/page_tour.py).
-    assert list(page_tour) == tour_pages(site)
-    violations = {url: visit.policy_violations for url, visit in page_tour.items() if visit.policy_violations}
-
+def test_reader_actions_trigger_no_policy_violation(browser, server):
+    # Every page, parallel view and 404 page is loaded, read by axe-core and switched to the dark
+    # scheme with no violation in tests/test_browser.py (one visit per page: tests/page_tour.py).
+    violations: dict[str, list[str]] = {}
     context = browser.new_context()
     context.add_init_script(RECORD_VIOLATIONS)
     page = context.new_page()
