@@ -61,12 +61,25 @@ def browser():
         launched.close()
 
 
-@pytest.fixture
-def page(browser):
+@pytest.fixture(scope="session")
+def reader_context(browser):
+    """The browser context of the tests' pages. A context of each test's own cost it about a second
+    of CPU (a new renderer, Material's scripts compiled again, an empty cache); what a test could
+    leave behind in a shared one is its storage, emptied after each test (`page` below). Viewport
+    and colour scheme are set on a page (`set_viewport_size`, `emulate_media`), before it loads."""
     context = browser.new_context()
-    opened = context.new_page()
-    yield opened
+    yield context
     context.close()
+
+
+@pytest.fixture
+def page(reader_context):
+    """A new tab, with nothing stored by an earlier test (cookies, localStorage; sessionStorage is the tab's own)."""
+    opened = reader_context.new_page()
+    yield opened
+    # Emptied while the tab is open: with none, Playwright would open one to do it.
+    reader_context.set_storage_state({"cookies": [], "origins": []})
+    opened.close()
 
 
 @pytest.fixture(scope="session")

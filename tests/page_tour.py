@@ -97,6 +97,22 @@ class PageVisit:
     accessibility: dict[str, list[tuple[str, list]]] = field(default_factory=dict)
 
 
+def switch_to_dark(page) -> str:
+    """Make the system scheme dark and press the page's toggle, as a reader switching does; the
+    page's storage as it was before (the toggle stores the choice), for `back_to_light`."""
+    stored = page.evaluate(STORAGE)
+    page.emulate_media(color_scheme="dark")
+    page.evaluate(PRESS_VISIBLE_TOGGLE)
+    page.wait_for_function(SWITCHED_TO, arg=DARK)
+    return stored
+
+
+def back_to_light(page, stored: str) -> None:
+    """A light system and the storage as it was: the next page loads as a first visit does."""
+    page.evaluate(RESTORE_STORAGE, stored)
+    page.emulate_media(color_scheme="light")
+
+
 def axe_violations(page) -> list[tuple[str, list]]:
     """axe-core's violations on the page as it is now (axe-core already in the page): (rule id, node targets)."""
     if not page.evaluate(AXE_RUN, AXE_OPTIONS)["violations"]:
@@ -106,16 +122,16 @@ def axe_violations(page) -> list[tuple[str, list]]:
 
 
 class Visitor:
-    """One tab that visits pages of the site served at ``base_url`` one after the other."""
+    """One tab of ``context`` that visits pages of the site served at ``base_url`` one after the other."""
 
-    def __init__(self, browser, base_url: str):
+    def __init__(self, context, base_url: str):
         from axe_playwright_python.sync_playwright import Axe
 
         self.base_url = base_url
         self.axe_core = Axe().axe_script  # the axe-core that axe-playwright-python ships
-        self.context = browser.new_context(color_scheme="light")
-        self.context.add_init_script(RECORD_VIOLATIONS)
-        self.page = self.context.new_page()
+        self.page = context.new_page()
+        self.page.emulate_media(color_scheme="light")
+        self.page.add_init_script(RECORD_VIOLATIONS)
         # What the listeners record goes here: the visit under way, or, between two visits, the
         # next one, so that an event coming after a visit's end (a request or a message of the page
         # before) still fails a test, as it failed the one test that loaded every page in a row.
@@ -154,17 +170,12 @@ class Visitor:
         assert page.evaluate(SCHEME) != DARK, f"{url}: dark on a light system with nothing stored"
         page.evaluate(self.axe_core)
         visit.accessibility["light"] = axe_violations(page)
-        stored = page.evaluate(STORAGE)
-        page.emulate_media(color_scheme="dark")
-        page.evaluate(PRESS_VISIBLE_TOGGLE)
-        page.wait_for_function(SWITCHED_TO, arg=DARK)
+        stored = switch_to_dark(page)
         visit.accessibility["dark"] = axe_violations(page)
-        # Back to a light system with the storage as it was: the next page loads as a first visit does.
-        page.evaluate(RESTORE_STORAGE, stored)
-        page.emulate_media(color_scheme="light")
+        back_to_light(page, stored)
         page.wait_for_load_state("networkidle")
         visit.policy_violations.extend(page.evaluate("() => window.__cspViolations"))
         return visit
 
     def close(self) -> None:
-        self.context.close()
+        self.page.close()

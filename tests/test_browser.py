@@ -13,17 +13,38 @@ from sitebuild import DEFAULT_LANGUAGE, PROJECT, TRANSLATION_LANGUAGES
 pytestmark = pytest.mark.browser
 
 
-def search(page, base_url: str, path: str, query: str) -> list[str]:
-    """Type ``query`` into Material's search on ``path``; the result links, absolute."""
-    page.goto(base_url + path)
-    field = page.locator(".md-search__input")
-    field.click()
-    field.press_sequentially(query, delay=20)  # Material searches on key events, as a reader types
-    # The worker has answered once a result count replaces "Initializing search" / "Type to start".
-    page.wait_for_function(
-        "() => !/Initiali[sz]|Taper|Type to/.test(document.querySelector('.md-search-result__meta').textContent)"
-    )
-    return [link.get_attribute("href") for link in page.locator(".md-search-result__link").all()]
+# Material's search has answered once a result count replaces "Initializing search" / "Type to start".
+ANSWERED = "() => !/Initiali[sz]|Taper|Type to/.test(document.querySelector('.md-search-result__meta').textContent)"
+# With the field empty again, it asks for a query.
+READY = "() => /Taper|Type to/.test(document.querySelector('.md-search-result__meta').textContent)"
+
+
+@pytest.fixture(scope="module")
+def search(reader_context, server):
+    """search(path, query): type ``query`` into Material's search on ``path``; the result links, absolute.
+
+    One tab per page searched from, kept for this module's searches: a page load and the search
+    worker's index cost more than a query. Between two queries the field is emptied and the next
+    is typed only once the search asks for one, so no answer is read from the query before."""
+    tabs = {}
+
+    def search_from(path: str, query: str) -> list[str]:
+        tab = tabs.get(path)
+        if tab is None:
+            tab = tabs[path] = reader_context.new_page()
+            tab.goto(server.url + path)
+        field = tab.locator(".md-search__input")
+        field.click()
+        if field.input_value():
+            field.fill("")
+            tab.wait_for_function(READY)
+        field.press_sequentially(query, delay=20)  # Material searches on key events, as a reader types
+        tab.wait_for_function(ANSWERED)
+        return [link.get_attribute("href") for link in tab.locator(".md-search-result__link").all()]
+
+    yield search_from
+    for tab in tabs.values():
+        tab.close()
 
 
 @pytest.mark.parametrize(
@@ -37,8 +58,8 @@ def search(page, base_url: str, path: str, query: str) -> list[str]:
         ("DeepSeek", "note.html"),
     ],
 )
-def test_french_search_finds_french_pages_only(page, server, query, expected_page):
-    results = search(page, server.url, "", query)
+def test_french_search_finds_french_pages_only(search, server, query, expected_page):
+    results = search("", query)
     assert results, f"no result for {query!r}"
     assert all(not link.startswith(server.url + "en/") for link in results), results
     assert any(link.startswith(server.url + expected_page) for link in results), results
@@ -48,16 +69,16 @@ def test_french_search_finds_french_pages_only(page, server, query, expected_pag
     "query, expected_page",
     [("providers", "note.html"), ("provider", "note.html"), ("self-hosting", "note.html"), ("DeepSeek", "note.html")],
 )
-def test_english_search_finds_english_pages_only(page, server, query, expected_page):
-    results = search(page, server.url, "en/", query)
+def test_english_search_finds_english_pages_only(search, server, query, expected_page):
+    results = search("en/", query)
     assert results, f"no result for {query!r}"
     assert all(link.startswith(server.url + "en/") for link in results), results
     assert any(link.startswith(server.url + "en/" + expected_page) for link in results), results
 
 
-def test_a_query_only_english_pages_match_finds_nothing_on_french_pages(page, server):
-    assert search(page, server.url, "", "translated") == []
-    assert search(page, server.url, "en/", "translated") != []
+def test_a_query_only_english_pages_match_finds_nothing_on_french_pages(search):
+    assert search("", "translated") == []
+    assert search("en/", "translated") != []
 
 
 def test_the_pages_visited_below_are_every_page_the_build_publishes(site):
@@ -72,9 +93,9 @@ def test_the_pages_visited_below_are_every_page_the_build_publishes(site):
 
 
 @pytest.fixture(scope="module")
-def visitor(browser, server):
+def visitor(reader_context, server):
     """One tab for the pages below, in the order they come to this test process (tests/page_tour.py)."""
-    opened = Visitor(browser, server.url)
+    opened = Visitor(reader_context, server.url)
     yield opened
     opened.close()
 

@@ -47,15 +47,13 @@ def test_dark_scheme_chosen_in_french_holds_in_english_and_back(page, server):
 
 
 @pytest.mark.parametrize("url, label", [("index.html", "Passer en mode clair"), ("en/index.html", "Switch to light mode")])
-def test_a_reader_whose_system_is_dark_gets_the_dark_scheme_and_a_toggle_named_for_it(browser, server, url, label):
-    context = browser.new_context(color_scheme="dark")
-    page = context.new_page()
+def test_a_reader_whose_system_is_dark_gets_the_dark_scheme_and_a_toggle_named_for_it(page, server, url, label):
+    page.emulate_media(color_scheme="dark")
     page.goto(server.url + url)
     assert page.evaluate(SCHEME) == "slate"
     # The dark scheme is set before the first paint, and Tab reaches the toggle under its true name.
     toggle_from_keyboard(page, label)
     assert page.evaluate(SCHEME) == "default"
-    context.close()
 
 
 def palette_entry(index: int) -> dict:
@@ -80,13 +78,12 @@ STALE = json.dumps({"index": 0, "color": {**palette_entry(1)["color"], "primary"
         ("dark", STALE, "default"),  # the entry decides, not colours stored under an older configuration
     ],
 )
-def test_the_scheme_is_set_while_the_page_is_parsed(browser, server, system, stored, expected):
+def test_the_scheme_is_set_while_the_page_is_parsed(page, server, system, stored, expected):
     """The inline script of overrides/partials/javascripts/palette.html sets the scheme before
     any script file runs: with every JavaScript file blocked (Material's bundle included), the body
     has the reader's stored choice or, with none usable, their system's, and the one toggle shown
     is named for the other scheme."""
-    context = browser.new_context(color_scheme=system)
-    page = context.new_page()
+    page.emulate_media(color_scheme=system)
     page.route("**/*.js", lambda route: route.abort())
     page.goto(server.url + "sources.html")
     if stored:
@@ -100,7 +97,6 @@ def test_the_scheme_is_set_while_the_page_is_parsed(browser, server, system, sto
     assert page.evaluate("() => document.querySelector('meta[name=color-scheme]').content") == ("dark" if expected == "slate" else "light")
     if stored == STALE:
         assert stored_palette(page) == palette_entry(0)  # corrected in storage too
-    context.close()
 
 
 def test_without_javascript_no_toggle_is_offered(browser, server):

@@ -100,9 +100,7 @@ def test_language_switcher_works_from_the_keyboard(page, server, path, language,
     assert page.locator("html").get_attribute("lang") == language
 
 
-def test_focus_is_visible_on_every_element_tab_reaches(browser, server, site):
-    context = browser.new_context()
-    page = context.new_page()
+def test_focus_is_visible_on_every_element_tab_reaches(page, server, site):
     invisible: dict[str, list[dict]] = {}
     reached = 0
     for url in built_pages(site) + ["404.html", "en/404.html"]:
@@ -117,7 +115,6 @@ def test_focus_is_visible_on_every_element_tab_reaches(browser, server, site):
                 invisible.setdefault(url, []).append(current)
         else:
             raise AssertionError(f"{url}: Tab never left the page")
-    context.close()
     assert invisible == {}
     assert reached > 16 * 20
 

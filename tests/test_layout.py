@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from html_pages import built_pages
+from page_tour import back_to_light, switch_to_dark
 
 pytestmark = pytest.mark.browser
 
@@ -42,37 +43,46 @@ LAYOUT = """() => {
 }"""
 
 
-@pytest.fixture(scope="module", params=[(width, scheme) for width in WIDTHS for scheme in ("light", "dark")], ids=lambda p: f"{p[0]}px-{p[1]}")
-def screen(request, browser):
-    width, scheme = request.param
-    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
-    yield width, context.new_page()
-    context.close()
+@pytest.fixture(scope="module", params=WIDTHS, ids=lambda width: f"{width}px")
+def screen(request, reader_context):
+    width = request.param
+    page = reader_context.new_page()
+    page.set_viewport_size({"width": width, "height": 800})
+    page.emulate_media(color_scheme="light")
+    yield width, page
+    page.close()
 
 
-def test_every_page_fits_the_screen_with_its_controls_on_it(site, server, screen):
+def fits_the_screen(page, width: int, where: str) -> None:
+    layout = page.evaluate(LAYOUT)
+    assert layout["scrollWidth"] <= width, (where, layout["scrollWidth"])
+    assert layout["wider"] == [], where  # tables and code scroll inside their own box, nothing else overflows
+    assert layout["title"]["shown"] and 0 <= layout["title"]["left"] and layout["title"]["right"] <= width, where
+    for control in ("toggle", "switcher"):
+        assert layout[control]["shown"] and layout[control]["right"] <= width, (where, control, layout[control])
+    if width < 960:  # Material's breakpoints: search behind a button, navigation in a drawer
+        assert layout["searchButton"]["shown"] and layout["drawerButton"]["shown"], where
+        assert layout["sidebar"]["right"] <= 0, where  # off-canvas until the drawer opens
+    else:
+        assert layout["searchField"]["shown"] and not layout["drawerButton"]["shown"], where
+        assert layout["sidebar"]["shown"] and layout["sidebar"]["left"] >= 0, where
+    page.screenshot()  # rendered to the end: an exception here fails the test
+
+
+def test_every_page_fits_the_screen_with_its_controls_on_it_in_both_schemes(site, server, screen):
+    """Each page loaded on a light system, then switched to the dark scheme by its toggle with the
+    system dark too (tests/page_tour.py): one load for both."""
     width, page = screen
     for url in built_pages(site):
         page.goto(server.url + url)
-        layout = page.evaluate(LAYOUT)
-        where = f"{url} at {width} px"
-        assert layout["scrollWidth"] <= width, (where, layout["scrollWidth"])
-        assert layout["wider"] == [], where  # tables and code scroll inside their own box, nothing else overflows
-        assert layout["title"]["shown"] and 0 <= layout["title"]["left"] and layout["title"]["right"] <= width, where
-        for control in ("toggle", "switcher"):
-            assert layout[control]["shown"] and layout[control]["right"] <= width, (where, control, layout[control])
-        if width < 960:  # Material's breakpoints: search behind a button, navigation in a drawer
-            assert layout["searchButton"]["shown"] and layout["drawerButton"]["shown"], where
-            assert layout["sidebar"]["right"] <= 0, where  # off-canvas until the drawer opens
-        else:
-            assert layout["searchField"]["shown"] and not layout["drawerButton"]["shown"], where
-            assert layout["sidebar"]["shown"] and layout["sidebar"]["left"] >= 0, where
-        page.screenshot()  # rendered to the end: an exception here fails the test
+        fits_the_screen(page, width, f"{url} at {width} px, light")
+        stored = switch_to_dark(page)
+        fits_the_screen(page, width, f"{url} at {width} px, dark")
+        back_to_light(page, stored)
 
 
-def test_the_drawer_opens_on_a_phone_and_shows_the_navigation(browser, server):
-    context = browser.new_context(viewport={"width": 375, "height": 800})
-    page = context.new_page()
+def test_the_drawer_opens_on_a_phone_and_shows_the_navigation(page, server):
+    page.set_viewport_size({"width": 375, "height": 800})
     page.goto(server.url + "en/note.html")
     page.locator("label.md-header__button[for=__drawer]").click()
     # The drawer slides in (a 0.25 s transition): wait until the link is wholly on the screen.
@@ -84,4 +94,3 @@ def test_the_drawer_opens_on_a_phone_and_shows_the_navigation(browser, server):
         }""",
         timeout=5000,
     )
-    context.close()

@@ -380,25 +380,21 @@ def boxes(page, section_id: str) -> list[list[dict]]:
 
 
 @pytest.mark.browser
-def test_the_view_stacks_on_a_phone_and_has_two_aligned_columns_on_a_wide_screen(browser, server):
-    context = browser.new_context(viewport={"width": 375, "height": 800})
-    page = context.new_page()
+def test_the_view_stacks_on_a_phone_and_has_two_aligned_columns_on_a_wide_screen(page, server):
+    page.set_viewport_size({"width": 375, "height": 800})
     page.goto(server.url + view_url(ORIGINAL, "note.md"))
     original, translation = boxes(page, "vllm-usage")
     assert translation[0]["y"] >= original[-1]["y"] + original[-1]["height"]  # French first, English under it
     assert abs(translation[0]["x"] - original[0]["x"]) < 1
     assert page.evaluate("document.documentElement.scrollWidth") <= 375  # nothing wider than the phone
-    context.close()
 
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
+    page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(server.url + view_url(TRANSLATION, "note.md"))
     original, translation = boxes(page, "vllm-usage")
     assert len(original) == len(translation) == 7
     for left, right in zip(original, translation):
         assert right["x"] >= left["x"] + left["width"]  # side by side
         assert abs(right["y"] - left["y"]) < 1  # each block, each table row, on the same line
-    context.close()
 
 
 @pytest.mark.browser

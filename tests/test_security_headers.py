@@ -92,13 +92,11 @@ def test_policy_never_allows_inline_or_eval():
 
 
 @pytest.mark.browser
-def test_reader_actions_trigger_no_policy_violation(browser, server):
+def test_reader_actions_trigger_no_policy_violation(page, server):
     # Every page, parallel view and 404 page is loaded, read by axe-core and switched to the dark
     # scheme with no violation in tests/test_browser.py (one visit per page: tests/page_tour.py).
     violations: dict[str, list[str]] = {}
-    context = browser.new_context()
-    context.add_init_script(RECORD_VIOLATIONS)
-    page = context.new_page()
+    page.add_init_script(RECORD_VIOLATIONS)
     # A violation just before a navigation leaves the page with its events; Chromium logs it too.
     page.on("console", lambda message: "Content Security Policy" in message.text and violations.setdefault("console", []).append(message.text))
 
@@ -129,5 +127,4 @@ def test_reader_actions_trigger_no_policy_violation(browser, server):
     page.locator(".md-select__link[hreflang='en']").click()
     page.wait_for_url(server.url + "en/claims.html")
     collect("language switch")
-    context.close()
     assert violations == {}
