@@ -9,10 +9,12 @@ out between them). A visit does what each of those checks did on a page load of 
 - the page is loaded in a light-scheme tab that records every request, response, console
   message, page error and `securitypolicyviolation` event from before the first script runs
   until the visit ends (the listeners stay on through every step below);
-- the text a reader meets is read as soon as the page has loaded;
+- the text a reader meets is read as soon as the page has loaded, and the layout measured on a
+  wide screen (1280 px; tests/test_layout.py does the phone);
 - axe-core is put in the page once and runs in the light scheme; then the system scheme is made
   dark and the page's own toggle is pressed, as a reader switching does, and axe runs again on
-  the dark page (a fresh page would load, parse and compile axe-core again);
+  the dark page, whose layout is measured too (a fresh page would load, parse and compile
+  axe-core again);
 - the visit ends when the network has been idle for Playwright's 500 ms (`networkidle`), so a
   request made late (the search worker's index) is seen on the page that made it.
 """
@@ -60,6 +62,53 @@ PRESS_VISIBLE_TOGGLE = """() => {
 STORAGE = "() => JSON.stringify(Object.entries(localStorage))"
 RESTORE_STORAGE = "(entries) => { localStorage.clear(); for (const [key, value] of JSON.parse(entries)) localStorage.setItem(key, value); }"
 
+# What the layout checks read: the page's width, its title and header controls, Material's two
+# layouts (search and navigation behind buttons on a phone, in the header and a sidebar on a wide
+# screen), and anything in the content wider than the screen.
+LAYOUT = """() => {
+  const box = selector => {
+    const element = document.querySelector(selector);
+    if (!element) return null;
+    const rect = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    const shown = rect.width > 0 && rect.height > 0 && style.visibility !== 'hidden' && style.display !== 'none';
+    return {left: rect.left, right: rect.right, width: rect.width, shown};
+  };
+  const wider = [...document.querySelectorAll('.md-content *')]
+    .filter(element => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+      && !element.closest('.md-typeset__scrollwrap, pre, .md-typeset__table'))
+    .map(element => element.tagName + '.' + element.className);
+  return {
+    scrollWidth: document.documentElement.scrollWidth,
+    title: box('.md-content h1'),
+    toggle: box('[data-palette-toggle] button:not([hidden])'),
+    switcher: box('.md-header .md-select'),
+    searchButton: box('label.md-header__button[for=__search]'),
+    searchField: box('.md-search__form'),
+    drawerButton: box('label.md-header__button[for=__drawer]'),
+    sidebar: box('.md-sidebar--primary'),
+    wider,
+  };
+}"""
+
+WIDE_SCREEN = {"width": 1280, "height": 800}
+
+
+def fits_the_screen(layout: dict, width: int, where: str) -> None:
+    """Nothing wider than the screen, the header's controls on it, the layout of its width (LAYOUT's measures)."""
+    assert layout["scrollWidth"] <= width, (where, layout["scrollWidth"])
+    assert layout["wider"] == [], where  # tables and code scroll inside their own box, nothing else overflows
+    assert layout["title"]["shown"] and 0 <= layout["title"]["left"] and layout["title"]["right"] <= width, where
+    for control in ("toggle", "switcher"):
+        assert layout[control]["shown"] and layout[control]["right"] <= width, (where, control, layout[control])
+    if width < 960:  # Material's breakpoints: search behind a button, navigation in a drawer
+        assert layout["searchButton"]["shown"] and layout["drawerButton"]["shown"], where
+        assert layout["sidebar"]["right"] <= 0, where  # off-canvas until the drawer opens
+    else:
+        assert layout["searchField"]["shown"] and not layout["drawerButton"]["shown"], where
+        assert layout["sidebar"]["shown"] and layout["sidebar"]["left"] >= 0, where
+
+
 # axe-core's default rules; the CSS selectors that name each node are worked out only when a
 # rule is violated (below), since they cost a fifth of a run and a passing page needs none.
 AXE_RUN = "(options) => axe.run(options)"
@@ -93,6 +142,8 @@ class PageVisit:
     policy_violations: list[str] = field(default_factory=list)
     # READ_PAGE's text, read on load.
     text: str = ""
+    # Colour scheme ("light", "dark") -> LAYOUT's measures on a wide screen.
+    layout: dict[str, dict] = field(default_factory=dict)
     # Colour scheme ("light", "dark") -> axe-core's violations: (rule id, targets).
     accessibility: dict[str, list[tuple[str, list]]] = field(default_factory=dict)
 
@@ -130,6 +181,7 @@ class Visitor:
         self.base_url = base_url
         self.axe_core = Axe().axe_script  # the axe-core that axe-playwright-python ships
         self.page = context.new_page()
+        self.page.set_viewport_size(WIDE_SCREEN)
         self.page.emulate_media(color_scheme="light")
         self.page.add_init_script(RECORD_VIOLATIONS)
         # What the listeners record goes here: the visit under way, or, between two visits, the
@@ -156,26 +208,36 @@ class Visitor:
         if "Content Security Policy" in message.text:
             self.current.policy_violations.append(f"console: {message.text}")
 
-    def visit(self, url: str) -> PageVisit:
+    def visit(self, url: str, layout: bool = True) -> PageVisit:
+        """Visit ``url``; ``layout``: measure its layout too (a parallel view has a layout of its own)."""
         try:
-            return self.visit_steps(self.current, url)
+            return self.visit_steps(self.current, url, layout)
         finally:
             self.current = PageVisit()
 
-    def visit_steps(self, visit: PageVisit, url: str) -> PageVisit:
+    def visit_steps(self, visit: PageVisit, url: str, layout: bool) -> PageVisit:
         page = self.page
         page.goto(self.base_url + url)
         visit.language = page.locator("html").get_attribute("lang")
         visit.text = page.evaluate(READ_PAGE, visit.language)
         assert page.evaluate(SCHEME) != DARK, f"{url}: dark on a light system with nothing stored"
+        if layout:
+            visit.layout["light"] = self.measure_layout()
         page.evaluate(self.axe_core)
         visit.accessibility["light"] = axe_violations(page)
         stored = switch_to_dark(page)
+        if layout:
+            visit.layout["dark"] = self.measure_layout()
         visit.accessibility["dark"] = axe_violations(page)
         back_to_light(page, stored)
         page.wait_for_load_state("networkidle")
         visit.policy_violations.extend(page.evaluate("() => window.__cspViolations"))
         return visit
+
+    def measure_layout(self) -> dict:
+        layout = self.page.evaluate(LAYOUT)
+        self.page.screenshot()  # rendered to the end: an exception here fails the visit
+        return layout
 
     def close(self) -> None:
         self.page.close()

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from html_pages import built_pages, parallel_pages
+from bilingual_site.parallel.views import FOLDER as PARALLEL_FOLDER
 from interface_strings import interface_strings, tells
-from page_tour import Visitor, expected_pages
+from page_tour import WIDE_SCREEN, Visitor, expected_pages, fits_the_screen
 from sitebuild import DEFAULT_LANGUAGE, PROJECT, TRANSLATION_LANGUAGES
 
 pytestmark = pytest.mark.browser
@@ -113,12 +114,19 @@ def test_page_loads_cleanly_speaks_its_language_and_passes_axe_in_both_schemes(v
     - no foreign request, HTTP error, console error or warning, or page error, until the network is idle;
     - no Content-Security-Policy violation (tests/test_security_headers.py holds the policy);
     - no interface string of another language (tests/interface_strings.py);
-    - no axe-core violation in the light scheme, nor in the dark one the page's toggle sets."""
-    visit = visitor.visit(url)
+    - no axe-core violation in the light scheme, nor in the dark one the page's toggle sets;
+    - but on a parallel view, in both schemes, on a wide screen, nothing wider than the screen and
+      the header's controls on it (the layout checks of tests/test_layout.py, which does the phone)."""
+    # A parallel view's own layout (two columns, or stacked on a phone) is tested in tests/test_parallel_view.py.
+    view = PARALLEL_FOLDER in url.split("/")
+    visit = visitor.visit(url, layout=not view)
     assert visit.problems == []
     assert visit.policy_violations == []
     assert sorted(tell for tell in tells(interface, visit.language) if tell in visit.text) == []
     assert visit.accessibility == {"light": [], "dark": []}
+    assert sorted(visit.layout) == ([] if view else ["dark", "light"])
+    for scheme, layout in visit.layout.items():
+        fits_the_screen(layout, WIDE_SCREEN["width"], f"{url} at {WIDE_SCREEN['width']} px, {scheme}")
 
 
 def test_switching_language_keeps_the_page(page, server):

@@ -300,10 +300,15 @@ def test_a_views_navigation_drawer_is_the_whole_navigation_of_its_interface(site
             assert targets(view_url(interface, page)) == expected, view_url(interface, page)
 
 
-def test_views_in_several_folders_each_get_their_own_page_values_and_working_links(tmp_path):
-    """Synthetic pages in two folders (50 a folder): views of both folders share one page shell,
-    and the home page's view another, so every link of every view must work from where it is."""
-    project = build_benchmark.generate_site(tmp_path / "synthetic", 53)
+def test_views_in_several_folders_each_get_their_own_page_values_and_working_links(tmp_path, monkeypatch):
+    """Synthetic pages in two folders: views of both folders share one page shell, and the home
+    page's view another, so every link of every view must work from where it is. Four pages a
+    folder rather than the benchmark's 50: two folders of pages, untranslated and outdated ones
+    among them, for a tenth of the build."""
+    monkeypatch.setattr(build_benchmark, "PER_FOLDER", 4)
+    project = build_benchmark.generate_site(tmp_path / "synthetic", 8)
+    assert {build_benchmark.is_translated(number) for number in range(8)} == {True, False}
+    assert any(build_benchmark.is_outdated(number) for number in range(8))
     site = build_site(project, tmp_path / "site", "https://example.org/")
     views = parallel_pages(site)
     folders = Counter(posixpath.dirname(url) for url in views)
