@@ -7,6 +7,7 @@ every reader the way Python-Markdown renders it.
 from __future__ import annotations
 
 import pytest
+from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
@@ -140,6 +141,65 @@ def test_structure_comes_from_the_tree_with_source_lines():
 def test_prose_leaves_out_code_tags_and_targets():
     page = read_markdown("# T\n\nSee `code :` and [a link](https://x.example) :\n\n```\nfenced :\n```\n", SITE_MARKDOWN)
     assert [(prose.line, prose.text) for prose in page.prose] == [(1, "T"), (3, "See xxxxxx and a link :")]
+
+
+# --- one parse: the build's models are taken from MkDocs' own rendering ----------
+
+TRICKY_PAGE = """---
+title: Cas
+---
+
+Cas difficiles {: id="cas" }
+============================
+
+Intro[^1] avec [une référence][ref] et <span id="brut">du HTML</span>.
+
+## Tableau {: .large #tableau }
+
+| A | B |
+| --- | --- |
+| [x](https://example.org/x) | 2 |
+
+```python
+# pas un titre
+```
+
+!!! note "Une note"
+    Texte de la note, avec ![image](schema.png).
+
+Sous-titre
+----------
+
+- élément [lien](about.md)
+
+<div markdown>
+**Dedans**\u00a0: texte.
+</div>
+
+[ref]: https://example.org/ref
+[^1]: Une note de bas de page.
+"""
+
+
+def test_the_builds_models_are_the_rendered_pages_own(tmp_path):
+    """The plugin takes each page's model from MkDocs' rendering (no second parse): for every page
+    of the site, and one full of what the model reads, it equals the model read on its own."""
+    project = copy_project(tmp_path / "project")
+    (project / "docs/fr/cas.md").write_text(TRICKY_PAGE, encoding="utf-8")
+    # Not strict: the page is left out of the navigation, which MkDocs warns about.
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"), site_url="https://example.org/", strict=False)
+    build(config)
+    run = config.plugins["bilingual_site"].run
+    sources = sorted((project / "docs").rglob("*.md"))
+    assert sorted(run.models) == sources
+    options = load_project(project / "mkdocs.yml").markdown
+    for path in sources:
+        assert run.models[path] == read_markdown(path.read_text(encoding="utf-8"), options), path
+    tricky = run.models[project / "docs/fr/cas.md"]
+    assert [(heading.line, heading.id) for heading in tricky.headings] == [(5, "cas"), (10, "tableau"), (23, "sous-titre")]
+    targets = {(target.line, target.url, target.source) for target in tricky.url_targets}
+    assert {(14, "https://example.org/x", "markdown"), (21, "schema.png", "markdown"), (26, "about.md", "markdown")} <= targets
+    assert (32, "https://example.org/ref", "reference") in targets
 
 
 # --- the reproductions of issue 16 -------------------------------------------

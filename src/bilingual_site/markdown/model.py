@@ -33,6 +33,7 @@ from typing import Any
 
 import markdown
 import yaml
+from markdown.extensions import Extension
 from markdown.extensions.attr_list import get_attrs_and_remainder
 from markdown.extensions.toc import strip_tags
 from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER
@@ -328,9 +329,49 @@ def fingerprint(text: str) -> str:
 
 
 def read_markdown(text: str, options: MarkdownOptions) -> MarkdownPage:
-    """The model of one page (its whole source, front matter included)."""
+    """The model of one page (its whole source, front matter included), read by a Markdown instance
+    of its own. The build takes the same model from MkDocs' own rendering (PageModelExtension)."""
     front = split_front_matter(page_text(text))
-    return _Reading(front, options).page()
+    md = markdown.Markdown(extensions=list(options.extensions), extension_configs={k: dict(v) for k, v in options.configs.items()})
+    reading = _Reading(front, md)
+    md.convert(front.markdown)
+    return reading.page()
+
+
+class PageModelExtension(Extension):
+    """The model of the page MkDocs is rendering, read from MkDocs' own Markdown instance: the page
+    is parsed once, for the site and for the model alike.
+
+    Listed last among the site's Markdown extensions (the plugin appends it), so that every other
+    extension's block processors exist when its own instrumentation wraps them. The plugin hands it
+    the page's source before MkDocs renders it (``expect``) and takes the model after (``take``);
+    a rendering it was not told about (a generated page) is left alone.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._front: FrontMatter | None = None
+        self._reading: _Reading | None = None
+
+    def expect(self, text: str) -> None:
+        """The next rendering is of this source (front matter included, as the file holds it)."""
+        self._front = split_front_matter(page_text(text))
+        self._reading = None
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        if self._front is not None:
+            self._reading = _Reading(self._front, md)
+            self._front = None
+
+    def take(self, rendered_markdown: str) -> MarkdownPage | None:
+        """The model of the rendering just done, when what was rendered is the source's own body
+        (a page whose Markdown a plugin extended is not the file: None, and it is read on its own).
+        Trailing white space is not compared: the i18n plugin rewrites every page line by line (to
+        translate admonition titles) and drops its last newline."""
+        reading, self._reading, self._front = self._reading, None, None
+        if reading is None or rendered_markdown.rstrip() != reading.front.markdown.rstrip():
+            return None
+        return reading.page()
 
 
 @dataclass
@@ -342,11 +383,11 @@ class _Block:
 
 
 class _Reading:
-    """One page read by one Markdown instance whose processors report what they matched."""
+    """One page read by a Markdown instance whose processors are made to report what they matched."""
 
-    def __init__(self, front: FrontMatter, options: MarkdownOptions) -> None:
+    def __init__(self, front: FrontMatter, md: markdown.Markdown) -> None:
         self.front = front
-        self.md = markdown.Markdown(extensions=list(options.extensions), extension_configs={k: dict(v) for k, v in options.configs.items()})
+        self.md = md
         # The lines Python-Markdown reads (tabs expanded as its NormalizeWhitespace does), and the
         # source line of the first one.
         self.lines = [line.expandtabs(self.md.tab_length) for line in front.markdown.split("\n")]
@@ -478,7 +519,7 @@ class _Reading:
     # The model -----------------------------------------------------------------
 
     def page(self) -> MarkdownPage:
-        self.md.convert(self.front.markdown)
+        """The model, once ``md`` has converted the page's Markdown."""
         walk = self.walk or _TreeWalk(self)  # no tree: an empty page
         return MarkdownPage(
             front_matter=self.front,

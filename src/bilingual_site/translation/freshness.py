@@ -83,11 +83,12 @@ class ProjectStatus:
     ) -> None:
         """``listed_pages``: each language folder's `.md` pages when the caller has listed them already
         (the build); otherwise they are listed from the docs folder. ``models``: the pages the caller
-        has read already with the project's Markdown options, by path (the build reads every page
-        once for its source checks); a page not among them is read here."""
+        has read with the project's Markdown options, by path (the build takes each page's model
+        from MkDocs' rendering of it, and adds to this dict as pages render); a page not among them
+        when its status is asked is read here."""
         self.project = project
         self._listed = listed_pages
-        self._models = models or {}
+        self._models = models if models is not None else {}  # the caller's own dict: the build fills it as pages render
         self._sections: dict[str, list[Section]] = {}
         self._statuses: dict[tuple[str, str], PageStatus] = {}
 

@@ -64,9 +64,12 @@ class ProjectPages:
 # --- Structure ------------------------------------------------------------------------------
 
 
-def translated_pairs(project: Project, pages: list[str] | None = None) -> Iterator[tuple[str, str]]:
-    """(language, page) for every page that exists in the original and in a translation."""
+def translated_pairs(project: Project, pages: list[str] | None = None, languages: list[str] | None = None) -> Iterator[tuple[str, str]]:
+    """(language, page) for every page that exists in the original and in a translation (of
+    ``languages`` only, when given)."""
     for language in project.translation_languages:
+        if languages is not None and language not in languages:
+            continue
         for page in pages or project.pages(project.default_language):
             if project.page_path(language, page).is_file() and project.page_path(project.default_language, page).is_file():
                 yield language, page
@@ -76,11 +79,11 @@ def pair_findings(pages: ProjectPages, language: str, page: str) -> list[Finding
     return check_pages(pages.side(pages.project.default_language, page), pages.side(language, page))
 
 
-def build_findings(pages: ProjectPages, statuses: ProjectStatus) -> tuple[list[Finding], list[Finding]]:
+def build_findings(pages: ProjectPages, statuses: ProjectStatus, languages: list[str] | None = None) -> tuple[list[Finding], list[Finding]]:
     """(what stops the build, what it shows as warnings): structure_findings, split by the status of
     each translation. Orphans are left to the build's own source checks, which stop it earlier."""
     stopping, shown = [], []
-    for language, page in translated_pairs(pages.project):
+    for language, page in translated_pairs(pages.project, languages=languages):
         status = statuses.page_status(language, page)
         lagging = status.status == OUTDATED and status.recorded is not None
         (shown if lagging else stopping).extend(pair_findings(pages, language, page))
@@ -142,10 +145,10 @@ def claim_findings(pages: ProjectPages, data: ReferenceData, claims_shown: str =
 # --- Glossary and typography ----------------------------------------------------------------
 
 
-def glossary_findings(pages: ProjectPages, terms: list[Term]) -> list[LineFinding]:
+def glossary_findings(pages: ProjectPages, terms: list[Term], languages: list[str] | None = None) -> list[LineFinding]:
     project = pages.project
     findings = []
-    for language, page in translated_pairs(project):
+    for language, page in translated_pairs(project, languages=languages):
         original, translation = pages.side(project.default_language, page), pages.side(language, page)
         findings += lint_pages(original.page, original.shown, project.default_language, translation.page, translation.shown, language, terms)
     return sorted(findings, key=lambda finding: (finding.path, finding.line))
@@ -156,12 +159,15 @@ def served_as_written(project: Project, language: str, page: MarkdownPage) -> bo
     return language == project.default_language and page.meta.get("generated") is True
 
 
-def typography_findings(pages: ProjectPages) -> tuple[list[LineFinding], list[str]]:
-    """Every page's findings under its language's convention, and the pages checked in part: an
-    original published as written has only what the project added to it checked."""
+def typography_findings(pages: ProjectPages, languages: list[str] | None = None) -> tuple[list[LineFinding], list[str]]:
+    """Every page's findings under its language's convention (of ``languages`` only, when given), and
+    the pages checked in part: an original published as written has only what the project added to
+    it checked."""
     project = pages.project
     findings, in_part = [], []
     for language, convention in project.typography.items():
+        if languages is not None and language not in languages:
+            continue
         if convention not in CONVENTIONS:
             raise InputError("mkdocs.yml", None, f"language {language!r}: unknown typography {convention!r} (known: {', '.join(CONVENTIONS)})")
         for page in project.pages(language):
