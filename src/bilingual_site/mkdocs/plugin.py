@@ -59,9 +59,8 @@ from bilingual_site.checks.page_sources import page_source_problems
 from bilingual_site.parallel.views import BODY, CANONICAL, FOLDER, META_KEY, TITLE, VIEW_PATH, PageHtml, PageShell, align, build_pairs, is_view, view_path
 from bilingual_site.site.reference_data import ReferenceData, load_reference_data, prepare_environment, render, template_name
 from bilingual_site.site.reference_schema import SCHEMAS
-from bilingual_site.checks.heading_ids import duplicate_ids
+from bilingual_site.checks.heading_ids import duplicate_ids_in_html
 from bilingual_site.checks.published_html import SitePolicy, TemplateScripts, check_document, decode_published
-from bilingual_site.checks.heading_ids import start_tags
 from bilingual_site.site.sitemaps import render_robots_txt
 from bilingual_site.site.security_headers import CHARSET_META, headers_file, with_csp_meta
 from bilingual_site.site.search_index import add_folded_field, lunr_language, split_by_language
@@ -1004,7 +1003,7 @@ def check_rendered_pages(files: Files) -> None:
         source = f"docs/{page.file.src_uri}"
         errors += [
             f"{source}: duplicate id {value!r} in the rendered page ({count} elements)"
-            for value, count in sorted(duplicate_ids(start_tags(page.content)).items())
+            for value, count in sorted(duplicate_ids_in_html(page.content).items())
         ]
     if errors:
         raise PluginError("\n".join(errors))
