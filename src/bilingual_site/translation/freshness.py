@@ -111,17 +111,6 @@ class ProjectStatus:
         # A page MkDocs builds from another extension (`.markdown`) is not listed: looked up.
         return page in self.listed_pages[language] or self.project.page_path(language, page).is_file()
 
-    def read_all(self) -> None:
-        """Work out every page's status now, in one pass, rather than page by page when asked.
-
-        The original sections and lock records it read are then let go (read again if asked): the
-        statuses are all a build asks for afterwards, and kept for the whole build, those objects
-        made every full garbage collection of the build longer.
-        """
-        self.all_statuses()
-        self._sections.clear()
-        self.__dict__.pop("locks", None)
-
     def original_sections(self, page: str) -> list[Section]:
         if page not in self._sections:
             path = self.project.page_path(self.project.default_language, page)
