@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from html_pages import built_pages, content_wrapper, parse
+from html_pages import built_pages, soup_content_wrapper as content_wrapper, soup_parse as parse
 from sitebuild import DEFAULT_LANGUAGE, PROJECT, TRANSLATION_LANGUAGES, folder_prefix, language_of_url
 
 PAGES = ["index.html", "note.html", "claims.html", "sources.html", "glossary.html", "about.html", "contributing.html"]

@@ -123,7 +123,7 @@ def test_focus_is_visible_on_every_element_tab_reaches(browser, server, site):
 
 
 def test_language_names_in_the_switcher_carry_their_own_language(server, site):
-    from html_pages import parse
+    from html_pages import soup_parse as parse
 
     from sitebuild import language_entries
 
@@ -137,7 +137,7 @@ def test_language_names_in_the_switcher_carry_their_own_language(server, site):
 @pytest.mark.parametrize("url, other", [("en/glossary.html", "fr"), ("glossary.html", "en")])
 def test_terms_in_the_other_language_carry_their_lang(site, url, other):
     """A screen reader reads each glossary term in its own language: one marked term per row."""
-    from html_pages import parse
+    from html_pages import soup_parse as parse
 
     rows = parse(site, url).select(".md-content table tbody tr")
     assert len(rows) >= 10

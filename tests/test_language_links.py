@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 
 from bilingual_site.site.sitemaps import SitemapEntry, render_sitemap, sitemap_files
-from html_pages import built_pages, content_wrapper, parse, resolve
+from html_pages import built_pages, soup_content_wrapper as content_wrapper, soup_parse as parse, resolve
 from sitebuild import DEFAULT_LANGUAGE, PROJECT, TRANSLATION_LANGUAGES, folder_prefix, language_of_url
 
 pytestmark = pytest.mark.languages

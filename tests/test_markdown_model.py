@@ -19,7 +19,7 @@ from bilingual_site.translation.records import read_lock
 from bilingual_site.mkdocs.config_file import load_project
 from bilingual_site.translation.cli import main
 from bilingual_site.translation.typography import typography_findings
-from html_pages import parse
+from html_pages import soup_parse as parse
 from sitebuild import PROJECT, SITE_MARKDOWN, build_site, copy_project
 
 # --- front matter and options: MkDocs' own -----------------------------------

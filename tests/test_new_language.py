@@ -16,7 +16,7 @@ from bilingual_site.site.locale_data import default_og_locale
 from bilingual_site.translation.new_language import NewLanguageRefused, language_tag, with_codeowners_entry, with_issue_form_choice, yaml_scalar
 from bilingual_site.mkdocs.config_file import load_project
 from bilingual_site.translation.cli import main
-from html_pages import built_pages, content_wrapper, parse
+from html_pages import built_pages, soup_content_wrapper as content_wrapper, soup_parse as parse
 from sitebuild import PROJECT, PROJECT_LANGUAGES, build_site, copy_project
 
 pytestmark = pytest.mark.languages

@@ -11,7 +11,7 @@ from mkdocs.config import load_config
 from selectolax.lexbor import LexborHTMLParser
 
 from bilingual_site.mkdocs.config_file import load_project
-from html_pages import parse
+from html_pages import soup_parse as parse
 from sitebuild import PROJECT
 
 SEED = Path(__file__).parent / "fixtures" / "original-seed.txt"

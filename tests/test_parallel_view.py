@@ -14,7 +14,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 import build_benchmark
-from html_pages import built_pages, parallel_pages, parse, resolve
+from html_pages import built_pages, parallel_pages, soup_parse as parse, resolve
 from sitebuild import DEFAULT_LANGUAGE, PROJECT, SITE_MARKDOWN, TRANSLATION_LANGUAGES, build_site, copy_project, folder_prefix, language_entries, repin_original
 
 from bilingual_site.parallel.views import (

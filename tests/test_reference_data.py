@@ -18,7 +18,7 @@ from bilingual_site.site.locale_data import language_name, partial_date
 from bilingual_site.site.reference_data import load_reference_data, prepare_environment, render, upper_first
 from bilingual_site.site.reference_schema import DATE_PATTERN, OPTIONAL, SCHEMAS, Field, plain_text, with_field_tables
 from bilingual_site.mkdocs.config_file import load_project
-from html_pages import parse
+from html_pages import soup_parse as parse
 from sitebuild import PROJECT, SITE_MARKDOWN, build_site, copy_project
 
 LANGUAGES = ["fr", "en"]

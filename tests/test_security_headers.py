@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from bilingual_site.checks.published_html import csp_hash
 from bilingual_site.site.security_headers import headers_file, policy, serialize, with_csp_meta
-from html_pages import built_pages, parallel_pages, parse
+from html_pages import built_pages, parallel_pages, soup_parse as parse
 
 # Stores every violation on window before any page script runs.
 RECORD_VIOLATIONS = """

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from mkdocs.utils import yaml_load
 
-from html_pages import built_pages, parse
+from html_pages import built_pages, soup_parse as parse
 from sitebuild import DEFAULT_LANGUAGE, PROJECT, TRANSLATION_LANGUAGES, folder_prefix, language_entries, language_of_url
 
 from bilingual_site.translation.language_entries import og_locale

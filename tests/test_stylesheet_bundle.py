@@ -11,7 +11,7 @@ import pytest
 
 from bilingual_site.errors import InputError
 from bilingual_site.site.stylesheet_bundle import CHARSET, Stylesheet, bundle, extra_stylesheet, theme_stylesheets
-from html_pages import built_pages, parallel_pages, parse
+from html_pages import built_pages, parallel_pages, soup_parse as parse
 from sitebuild import PROJECT
 
 MATERIAL_STYLESHEETS = Path(__import__("material").__file__).parent / "templates" / "assets" / "stylesheets"

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from bilingual_site.translation.cli import main
-from html_pages import content_wrapper, parse
+from html_pages import soup_content_wrapper as content_wrapper, soup_parse as parse
 from sitebuild import DEFAULT_LANGUAGE, PROJECT_LANGUAGES, TRANSLATION_LANGUAGES, copy_project, build_site
 
 pytestmark = pytest.mark.languages

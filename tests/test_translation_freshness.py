@@ -7,7 +7,7 @@ import re
 import pytest
 
 from bilingual_site.translation.cli import main
-from html_pages import content_wrapper, parse
+from html_pages import soup_content_wrapper as content_wrapper, soup_parse as parse
 from sitebuild import DEFAULT_LANGUAGE, PROJECT, PROJECT_LANGUAGES, TRANSLATION_LANGUAGES, build_site, copy_project, folder_prefix, repin_original
 
 from bilingual_site.translation.freshness import ProjectStatus
