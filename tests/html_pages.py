@@ -36,16 +36,23 @@ def select_one(element: LexborNode, selector: str) -> LexborNode | None:
     return next(iter(select(element, selector)), None)
 
 
+def matches(element: LexborNode, selector: str) -> bool:
+    """Whether ``element`` itself matches ``selector`` (Lexbor's ``css_matches()`` also says yes
+    when only something under the element matches)."""
+    first = element.css_first(selector)  # the element comes first in its own subtree
+    return first is not None and first == element
+
+
 def children(element: LexborNode, selector: str = "*") -> list[LexborNode]:
     """The child elements of ``element`` (text and comments left out) that match ``selector``."""
-    return [child for child in element.iter() if child.is_element_node and child.css_matches(selector)]
+    return [child for child in element.iter() if child.is_element_node and matches(child, selector)]
 
 
 def ancestor(element: LexborNode, selector: str) -> LexborNode | None:
     """The nearest element enclosing ``element`` that matches ``selector``."""
     parent = element.parent
     while parent is not None and parent.is_element_node:
-        if parent.css_matches(selector):
+        if matches(parent, selector):
             return parent
         parent = parent.parent
     return None
@@ -55,7 +62,7 @@ def following_sibling(element: LexborNode, selector: str) -> LexborNode | None:
     """The first element after ``element``, under the same parent, that matches ``selector``."""
     sibling = element.next
     while sibling is not None:
-        if sibling.is_element_node and sibling.css_matches(selector):
+        if sibling.is_element_node and matches(sibling, selector):
             return sibling
         sibling = sibling.next
     return None
