@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from bilingual_site.parallel.views import FOLDER as PARALLEL_FOLDER
 
-# Elements whose text is code or style, not words a reader sees: left out of `text()`.
+# Elements whose text is code or style, not words a reader sees: left out of `text_of()`.
 UNREAD_TEXT = frozenset({"script", "style"})
 
 
@@ -82,12 +82,12 @@ def element_by_id(document: LexborHTMLParser, value: str) -> LexborNode | None:
     return next((element for element in document.css("[id]") if element.attributes["id"] == value), None)
 
 
-def text(element: LexborNode, separator: str = "", strip: bool = False) -> str:
+def text_of(element: LexborNode, separator: str = "", strip: bool = False) -> str:
     """The text under ``element``: its text nodes joined by ``separator``, the contents of scripts and
     styles under it left out.
 
     With ``strip``, each text node is stripped and the empty ones are dropped before joining, so
-    ``text(cell, " ", strip=True)`` gives the cell's words once each, separated by one space
+    ``text_of(cell, " ", strip=True)`` gives the cell's words once each, separated by one space
     between nodes. (Lexbor's own ``text()`` keeps script and style contents and, with a
     separator, keeps the empty pieces too.)
     """

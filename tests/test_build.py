@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from html_pages import built_pages, content_wrapper, parse, select_with_templates, text
+from html_pages import built_pages, content_wrapper, parse, select_with_templates, text_of
 from sitebuild import DEFAULT_LANGUAGE, PROJECT, TRANSLATION_LANGUAGES, folder_prefix, language_of_url
 
 PAGES = ["index.html", "note.html", "claims.html", "sources.html", "glossary.html", "about.html", "contributing.html"]
@@ -41,7 +41,7 @@ def test_every_page_has_one_h1_and_a_description_in_its_language(site):
         document = parse(site, url)
         assert len(document.css("article h1")) == 1, url
         description = document.css_first('meta[name="description"]').attributes["content"]
-        assert description and description != text(document.css_first("title")), url
+        assert description and description != text_of(document.css_first("title")), url
 
 
 @pytest.mark.languages
@@ -64,14 +64,14 @@ def test_interface_strings_follow_the_page_language(site):
     english = parse(site, "en/note.html")
     assert french.css_first(".md-search__input").attributes["placeholder"] == "Rechercher"
     assert english.css_first(".md-search__input").attributes["placeholder"] == "Search"
-    titles = list(dict.fromkeys(text(a).strip() for a in english.css(".md-nav--primary > .md-nav__list > .md-nav__item > .md-nav__link")))
+    titles = list(dict.fromkeys(text_of(a).strip() for a in english.css(".md-nav--primary > .md-nav__list > .md-nav__item > .md-nav__link")))
     assert titles == ["Home", "The note", "Claim check", "Sources", "Glossary", "About", "Contributing", "Translation status"]
     assert french.css_first(".headerlink").attributes["title"] == "Lien vers cette section"
     assert english.css_first(".headerlink").attributes["title"] == "Link to this section"
     assert english.css_first("[data-palette-scheme='default']").attributes["aria-label"] == "Switch to dark mode"
     assert french.css_first("[data-palette-scheme='default']").attributes["aria-label"] == "Passer en mode sombre"
-    assert "Ajout éditorial" in text(french.css_first(".site-notice--editorial"))
-    assert "Editorial addition" in text(english.css_first(".site-notice--editorial"))
+    assert "Ajout éditorial" in text_of(french.css_first(".site-notice--editorial"))
+    assert "Editorial addition" in text_of(english.css_first(".site-notice--editorial"))
 
 
 @pytest.mark.languages

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 
 from bilingual_site.site.sitemaps import SitemapEntry, render_sitemap, sitemap_files
-from html_pages import ancestor, built_pages, content_wrapper, parse, resolve, select_one, text
+from html_pages import ancestor, built_pages, content_wrapper, parse, resolve, select_one, text_of
 from sitebuild import DEFAULT_LANGUAGE, PROJECT, TRANSLATION_LANGUAGES, folder_prefix, language_of_url
 
 pytestmark = pytest.mark.languages
@@ -90,7 +90,7 @@ def test_a_404_page_per_language_with_navigation_and_switcher(site, language):
     path, home = folder_prefix(language) + "404.html", "/" + folder_prefix(language)
     document = parse(site, path)
     assert document.css_first("html").attributes["lang"].split("-")[0] == language.split("-")[0]
-    assert text(document.css_first("article h1")) == language_entries()[language]["extra"]["ui"]["not_found_title"]
+    assert text_of(document.css_first("article h1")) == language_entries()[language]["extra"]["ui"]["not_found_title"]
     switcher = {a.attributes["hreflang"]: a.attributes["href"] for a in document.css(".md-select__link")}
     assert switcher == {code: "/" + folder_prefix(code) for code in LANGUAGES}
     nav = [a.attributes["href"] for a in document.css(".md-nav--primary .md-nav__link[href]")]
@@ -107,10 +107,10 @@ def test_untranslated_page_is_served_in_french_and_marked(site_with_untranslated
     assert wrapper.attributes["data-translation-status"] == "untranslated"
     assert wrapper.attributes["lang"] == "fr"
     notice = document.css_first(".site-notice--untranslated")
-    assert "has not been translated yet" in text(notice)
+    assert "has not been translated yet" in text_of(notice)
     assert ancestor(notice, '[lang="fr"]') is None  # the notice itself is English
     assert select_one(notice, "a").attributes["href"].endswith("/new/main/docs/en?filename=brouillon.md")
-    assert text(select_one(notice, "a")).strip() == "Translate this page"
+    assert text_of(select_one(notice, "a")).strip() == "Translate this page"
     # The edit button creates the English file too, instead of editing the French one.
     assert document.css_first("a.md-content__button").attributes["href"].endswith("/new/main/docs/en?filename=brouillon.md")
     assert document.css_first('link[rel="canonical"]').attributes["href"] == "https://example.org/docs/brouillon.html"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from mkdocs.utils import yaml_load
 
-from html_pages import built_pages, parse, select, select_one, text
+from html_pages import built_pages, parse, select, select_one, text_of
 from sitebuild import DEFAULT_LANGUAGE, PROJECT, TRANSLATION_LANGUAGES, folder_prefix, language_entries, language_of_url
 
 from bilingual_site.translation.language_entries import og_locale
@@ -44,7 +44,7 @@ def test_every_page_has_its_own_description_and_social_tags(site, site_port):
         alternates = [code for code in LANGUAGES if code != content and (PROJECT / "docs" / code / page).is_file()]
         description = select_one(document.head, 'meta[name="description"]').attributes["content"]
         canonical = select_one(document.head, 'link[rel~="canonical"]').attributes["href"]
-        title = text(select_one(document.head, "title")).rsplit(" - ", 1)[0]
+        title = text_of(select_one(document.head, "title")).rsplit(" - ", 1)[0]
         meta = head_meta(document)
         expected = {
             "og:type": ["website" if url in HOMES else "article"],

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from bilingual_site.translation.cli import main
-from html_pages import content_wrapper, parse, text
+from html_pages import content_wrapper, parse, text_of
 from sitebuild import DEFAULT_LANGUAGE, PROJECT_LANGUAGES, TRANSLATION_LANGUAGES, copy_project, build_site
 
 pytestmark = pytest.mark.languages
@@ -60,7 +60,7 @@ def test_a_new_language_builds_and_is_tracked(tmp_path, capsys):
     with_terms = {code for term in terms for code in term if code != "id"}
     assert NEW not in with_terms
     for url in ("glossary.html", *(f"{code}/glossary.html" for code in TRANSLATION_LANGUAGES)):
-        header = [text(cell, strip=True) for cell in parse(site, url).css("article thead th")]
+        header = [text_of(cell, strip=True) for cell in parse(site, url).css("article thead th")]
         assert len(header) == len(with_terms) + 1, (url, header)
 
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from bilingual_site.translation.cli import main
-from html_pages import content_wrapper, parse, select, select_one, text
+from html_pages import content_wrapper, parse, select, select_one, text_of
 from sitebuild import DEFAULT_LANGUAGE, PROJECT, PROJECT_LANGUAGES, TRANSLATION_LANGUAGES, build_site, copy_project, folder_prefix, repin_original
 
 from bilingual_site.translation.freshness import ProjectStatus
@@ -39,7 +39,7 @@ def test_real_site_translations_are_current_with_their_date(site):
         assert content_wrapper(document).attributes["data-translation-status"] == "current", page.name
         provenance = document.css_first(".translation-provenance")
         assert provenance is not None, page.name
-        assert re.fullmatch(r"Translated from the French original; up to date as of \d{1,2} [A-Z][a-z]+ 20\d\d\.", " ".join(text(provenance).split()))
+        assert re.fullmatch(r"Translated from the French original; up to date as of \d{1,2} [A-Z][a-z]+ 20\d\d\.", " ".join(text_of(provenance).split()))
         assert select_one(provenance, "a").attributes["href"] == f"../{page.stem}.html"
         assert document.css("[data-translation-outdated]") == []
     assert parse(site, "note.html").css_first(".translation-provenance") is None  # the original says nothing
@@ -55,10 +55,10 @@ def test_edit_button_of_an_english_page_opens_the_english_file(site):
 @pytest.mark.parametrize("prefix, heading, progress", [("", "Anglais", "Sections à jour\u00a0: {total} sur {total}"), ("en/", "English", "{total} of {total} sections up to date")])
 def test_translation_status_page_in_both_languages(site, prefix, heading, progress):
     report = parse(site, f"{prefix}translation-status.html").css_first("[data-report-language='en']")
-    assert text(select_one(report, "h2")).strip() == heading
+    assert text_of(select_one(report, "h2")).strip() == heading
     bar = select_one(report, "progress")
     assert bar.attributes["value"] == bar.attributes["max"]  # every section of every page is current
-    assert progress.format(total=bar.attributes["max"]) in text(report)
+    assert progress.format(total=bar.attributes["max"]) in text_of(report)
     rows = {row.attributes["data-page"]: row.attributes["data-page-status"] for row in select(report, "tr[data-page]")}
     assert rows == {page.name: "current" for page in (PROJECT / "docs/fr").glob("*.md")}
 
@@ -72,7 +72,7 @@ def test_every_status_page_has_a_section_per_translation_with_the_tools_statuses
     for section in sections:
         language = section.attributes["data-report-language"]
         # Named in the reader's language, from CLDR.
-        assert text(select_one(section, "h2")).strip().lower() == language_name(language, reader).lower()
+        assert text_of(select_one(section, "h2")).strip().lower() == language_name(language, reader).lower()
         rows = {row.attributes["data-page"]: row.attributes["data-page-status"] for row in select(section, "tr[data-page]")}
         assert rows == {status.page: status.status for status in statuses if status.language == language}
         bar = select_one(section, "progress")
@@ -99,7 +99,7 @@ def test_one_changed_sentence_end_to_end(tmp_path, capsys):
     assert [(element.tag, element.attributes.get("id")) for element in marked] == [("h2", "vllm-usage")]
     banner = document.css_first(".site-notice--outdated")
     assert [link.attributes["href"] for link in select(banner, "a")] == ["../note.html#vllm-usage"]
-    assert "Use of vLLM by AI providers" in text(banner) and "changed in the original" in text(banner)
+    assert "Use of vLLM by AI providers" in text_of(banner) and "changed in the original" in text_of(banner)
     assert document.css_first(".translation-provenance") is None
     assert parse(site, "en/about.html").css_first(".site-notice--outdated") is None
     status_page = parse(site, "en/translation-status.html")
