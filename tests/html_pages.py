@@ -136,15 +136,3 @@ def resolve(page_url: str, href: str) -> str:
 def content_wrapper(document: LexborHTMLParser) -> LexborNode | None:
     return document.css_first("[data-translation-status]")
 
-
-# --- BeautifulSoup, while the tests move to Lexbor one file at a time (removed at the end) ---------
-
-from bs4 import BeautifulSoup  # noqa: E402
-
-
-def soup_parse(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url).read_text(encoding="utf-8"), "html.parser")
-
-
-def soup_content_wrapper(soup: BeautifulSoup):
-    return soup.select_one("[data-translation-status]")
