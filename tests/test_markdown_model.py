@@ -20,7 +20,7 @@ from bilingual_site.translation.records import read_lock
 from bilingual_site.mkdocs.config_file import load_project
 from bilingual_site.translation.cli import main
 from bilingual_site.translation.typography import typography_findings
-from html_pages import parse
+from html_pages import classes, parse
 from sitebuild import PROJECT, SITE_MARKDOWN, build_site, copy_project
 
 # --- front matter and options: MkDocs' own -----------------------------------
@@ -214,7 +214,7 @@ def test_ids_with_dots_are_two_ids_and_the_build_passes(tmp_path):
         about = project / f"docs/{language}/about.md"
         about.write_text(about.read_text(encoding="utf-8") + "\n## Version 1.2 {#v1.2}\n\nUn.\n\n## Version 1.3 {#v1.3}\n\nDeux.\n", encoding="utf-8")
     site = build_site(project, tmp_path / "site", "https://example.org/")
-    ids = [heading.get("id") for heading in parse(site, "about.html").select("h2")]
+    ids = [heading.attributes.get("id") for heading in parse(site, "about.html").css("h2")]
     assert "v1.2" in ids and "v1.3" in ids
 
 
@@ -240,9 +240,9 @@ def test_a_changed_section_with_an_attribute_list_heading_is_marked_outdated(tmp
     assert main(["status", "--project", str(project)]) == 1
     assert "en    about.md                         outdated  changed: step" in capsys.readouterr().out
     site = build_site(project, tmp_path / "site", "https://example.org/")
-    marked = parse(site, "en/about.html").select("[data-translation-outdated]")
-    assert [(element.name, element.get("id"), element.get("class")) for element in marked] == [("h2", "step", ["x"])]
-    assert marked[0]["data-translation-outdated"] == "Changed in the original"
+    marked = parse(site, "en/about.html").css("[data-translation-outdated]")
+    assert [(element.tag, element.attributes.get("id"), classes(element)) for element in marked] == [("h2", "step", ["x"])]
+    assert marked[0].attributes["data-translation-outdated"] == "Changed in the original"
 
 
 def test_check_compares_reference_style_links(tmp_path):
