@@ -35,6 +35,7 @@ import markdown
 import yaml
 from markdown.extensions import Extension
 from markdown.extensions.attr_list import get_attrs_and_remainder
+from markdown.blockprocessors import ReferenceProcessor
 from markdown.extensions.toc import strip_tags
 from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER
 from selectolax.lexbor import LexborHTMLParser
@@ -404,7 +405,10 @@ class _Reading:
 
     def _instrument(self) -> None:
         for processor in self.md.parser.blockprocessors:
-            processor.run = partial(self._run_block, processor, processor.run)
+            # Only Python-Markdown's ReferenceProcessor writes md.references: the others need not
+            # have the definitions compared before and after them.
+            defines_references = isinstance(processor, ReferenceProcessor)
+            processor.run = partial(self._run_block, processor, processor.run, defines_references)
         if "fenced_code_block" in self.md.preprocessors:
             fenced = self.md.preprocessors["fenced_code_block"]
             fenced.run = partial(self._run_fenced, fenced, fenced.run)
@@ -432,9 +436,9 @@ class _Reading:
             self.fenced[first_index + offset] = (match.group(0), self._absolute(text.count("\n", 0, match.start())))
         return result
 
-    def _run_block(self, processor, original, parent: etree.Element, blocks: list[str]):
+    def _run_block(self, processor, original, defines_references: bool, parent: etree.Element, blocks: list[str]):
         block, count, children = blocks[0], len(blocks), list(parent)
-        references = dict(self.md.references)
+        references = dict(self.md.references) if defines_references else None
         saved_cursor = self.cursor
         start = self._find(self._first_line(block), self.cursor)
         if start is None and (tag := self._stashed_element_tag(block)):
@@ -453,15 +457,15 @@ class _Reading:
             # Processors that parse the text before their match first (headings, admonitions).
             matched_at = match.start() + (len(match.group(0)) - len(match.group(0).lstrip("\n")))
             line_offset = block.count("\n", 0, matched_at)
-        known = set(map(id, children))
-        new = [child for child in parent if id(child) not in known]
+        new = new_children(children, list(parent))
         for element in new:
             self.blocks.setdefault(element, _Block(self._absolute(start + line_offset), block[matched_at:]))
         if not new and parent.tag == "li" and parent not in self.blocks:
             self.blocks[parent] = _Block(self._absolute(start), block)  # a tight list item's text
-        for name in self.md.references:
-            if references.get(name) != self.md.references[name]:
-                self.definitions[name] = self._absolute(self._find(f"[{name}]:", start, lowercase=True) or start)
+        if references is not None:
+            for name in self.md.references:
+                if references.get(name) != self.md.references[name]:
+                    self.definitions[name] = self._absolute(self._find(f"[{name}]:", start, lowercase=True) or start)
         if len(blocks) < count:  # the whole block was consumed
             self.cursor = max(self.cursor, start + self._line_count(block))
         elif blocks and blocks[0] != block and block.endswith(blocks[0]):  # the rest was put back
@@ -553,6 +557,16 @@ class _Reading:
             explicit = element in self.explicit_ids
             wanted = rendered if explicit or toc is None else toc.slugify(title, toc.sep)
             yield Heading(level, rendered, wanted, explicit, title, line)
+
+
+def new_children(before: list[etree.Element], after: list[etree.Element]) -> list[etree.Element]:
+    """The children a block processor added to a parent. Block processors append (SubElement), so
+    the old children are usually the first ones still: compared at C speed, by identity (elements
+    have no equality of their own); otherwise every child is looked up among the old ones."""
+    if after[: len(before)] == before:
+        return after[len(before) :]
+    known = set(map(id, before))
+    return [child for child in after if id(child) not in known]
 
 
 def _flatten(tokens: list[dict]) -> Iterator[dict]:
