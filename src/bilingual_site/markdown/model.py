@@ -88,7 +88,7 @@ class MarkdownOptions:
 # --- front matter ----------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FrontMatter:
     """A page split the way MkDocs splits it (mkdocs.utils.meta.get_data)."""
 
@@ -198,7 +198,7 @@ def page_text(text: str) -> str:
 # --- what a page is made of --------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Heading:
     level: int
     id: str  # the id the page renders with (the toc extension's)
@@ -208,7 +208,7 @@ class Heading:
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """A heading and its own text, up to the next heading of any level; the text before the first
     heading, if any, is the section with the empty id."""
@@ -225,7 +225,7 @@ class Section:
         return fingerprint(self.text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Feature:
     """One structural element: a link, an image, a table, a code block, an admonition."""
 
@@ -236,7 +236,7 @@ class Feature:
     columns: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UrlTarget:
     """A URL the page makes a browser load or navigate to, with where it was written."""
 
@@ -245,7 +245,7 @@ class UrlTarget:
     source: str  # 'markdown' (Markdown syntax or attr_list), 'reference' (a definition), 'html' (raw HTML)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attribute:
     line: int
     element: str
@@ -254,7 +254,7 @@ class Attribute:
     source: str  # 'markdown' or 'html'
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ProseLine:
     """Text a reader sees on one source line: no code, no tags, no link targets."""
 
@@ -262,7 +262,7 @@ class ProseLine:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MarkdownPage:
     front_matter: FrontMatter
     headings: tuple[Heading, ...]
