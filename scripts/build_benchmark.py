@@ -8,9 +8,9 @@ Each synthetic site is one folder: the project's data/, overrides/ and translati
 around generated docs (N French pages in folders of 50, their English translations except
 every fifth page, left untranslated and so built as a French fallback; each translation follows
 its original phrase by phrase, with the glossary's terms and each language's typography, as the
-real pages do, so the build warns about none; every translation
-recorded as up to date by the translation tool's `record`, then the French original of every
-seventh page edited, so its translation is outdated in one section). Beside the docs, three
+real pages do, so the build warns about none; every translation recorded as up to date by the
+translation tool's `record`, then the French original of every seventh page edited, so its
+translation is outdated in one section). Beside the docs, three
 configuration files, each the project's own mkdocs.yml with the explicit `nav:` dropped (it
 lists the real pages; MkDocs builds the navigation from the folders for all three):
 
