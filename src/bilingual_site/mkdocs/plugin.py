@@ -128,6 +128,7 @@ class Run:
     reference_data: ReferenceData | None = None
     reference_templates: Environment | None = None  # the theme's templates, set up for the reference pages
     original_note: Path | None = None  # the original note's file (docs/<default>/note.md), which is never edited
+    original_note_sources: dict[str, bool] = field(default_factory=dict)  # a page's source path -> whether it is that file
     changed_original: str | None = None  # why the original differs from its pin; stops the build once pages are rendered
     translation: ProjectStatus | None = None
     stylesheet: Bundle | None = None
@@ -713,8 +714,13 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
 
     def is_original_note(self, page: Page) -> bool:
         """The original note, or a copy of it served in another language that has no translation."""
-        original = self.current_run().original_note
-        return original is not None and page.file.abs_src_path is not None and Path(page.file.abs_src_path).resolve() == original
+        run = self.current_run()
+        source = page.file.abs_src_path
+        if run.original_note is None or source is None:
+            return False
+        if source not in run.original_note_sources:  # resolved once a source: it asks the file system
+            run.original_note_sources[source] = Path(source).resolve() == run.original_note
+        return run.original_note_sources[source]
 
     def translated_pages(self, language: str) -> list[str]:
         """Pages with both an original and a file of their own in ``language`` ('note.md')."""
