@@ -311,7 +311,7 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
             }
             return None
         source = self.current_run().sources_by_path.get(Path(page.file.abs_src_path)) if page.file.abs_src_path else None
-        if source is not None:
+        if source is not None and source.path not in self.current_run().models:  # a fallback's original was modelled already
             self.page_models.expect(source.text)
         self.page_marks.claims = self.claims_quoted_in(page, config)
         status = self.page_status(page, config)
