@@ -45,7 +45,7 @@ class ProjectPages:
         # What the folders hold is looked up once too: the build's review asks for every pair
         # three times (structure, glossary, typography), while no file changes.
         self._listed: dict[str, list[str]] = {}
-        self._files: dict[Path, bool] = {}
+        self._files: dict[tuple[str, str], bool] = {}
         self._sides: dict[tuple[str, str], Side] = {}
 
     def text(self, path: Path) -> str:
@@ -75,10 +75,9 @@ class ProjectPages:
 
     def has_page(self, language: str, page: str) -> bool:
         """Whether the page's file exists, looked up once."""
-        path = self.project.page_path(language, page)
-        if path not in self._files:
-            self._files[path] = path.is_file()
-        return self._files[path]
+        if (language, page) not in self._files:
+            self._files[language, page] = self.project.page_path(language, page).is_file()
+        return self._files[language, page]
 
 
 # --- Structure ------------------------------------------------------------------------------
