@@ -106,6 +106,8 @@ def _refuse_anchors(text: str) -> None:
     The parser's events carry both with their line; the events of a lock file cost a fraction of
     a millisecond. Refusing anchors too (not only aliases) keeps data files flat and readable.
     """
+    if "&" not in text and "*" not in text:
+        return  # YAML writes an anchor with '&' and an alias with '*': a text without either has none
     try:
         events = list(yaml.parse(text, Loader=FAST_LOADER))
     except yaml.MarkedYAMLError:

@@ -28,7 +28,7 @@ import unicodedata
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from typing import Any
 
 import markdown
@@ -98,6 +98,22 @@ class FrontMatter:
     body_start: int  # the line of the first line after the front matter (body lines start there)
     body_lines: tuple[str, ...]  # every line after the front matter, blank ones included
     markdown: str  # what MkDocs renders: the body without its leading blank lines
+
+    @cached_property
+    def key_lines(self) -> dict[str, int]:
+        """The line each top-level key of the YAML front matter is written on (none without YAML
+        front matter). Worked out when first asked for, which is when a finding names a key's
+        line: most pages have none, and their front matter is not read a second time."""
+        if not self.yaml_text:
+            return {}
+        lines: dict[str, int] = {}
+        # The loader that read `meta` (libyaml's when PyYAML has it): the same text accepted, the
+        # same lines (both count a line the way PyYAML's marks do), at a fraction of the cost.
+        document = yaml.compose(self.yaml_text, Loader=_FRONT_MATTER_LOADER)
+        if isinstance(document, yaml.MappingNode):
+            for key, _ in document.value:
+                lines.setdefault(str(key.value), self.yaml_line + 1 + key.start_mark.line)
+        return lines
 
 
 def _fence_line(line: str, marks: tuple[str, ...]) -> bool:
@@ -179,15 +195,9 @@ def _front_matter(meta: dict, yaml_text: str, yaml_line: int, lines: list[str], 
 
 
 def front_matter_key_lines(front: FrontMatter) -> dict[str, int]:
-    """The line each top-level key of the YAML front matter is written on (none without YAML front matter)."""
-    if not front.yaml_text:
-        return {}
-    lines: dict[str, int] = {}
-    document = yaml.compose(front.yaml_text, Loader=yaml.SafeLoader)
-    if isinstance(document, yaml.MappingNode):
-        for key, _ in document.value:
-            lines.setdefault(str(key.value), front.yaml_line + 1 + key.start_mark.line)
-    return lines
+    """The line each top-level key of the YAML front matter is written on (none without YAML
+    front matter); read once a page (FrontMatter.key_lines): ask only when a line is to be shown."""
+    return front.key_lines
 
 
 def page_text(text: str) -> str:
