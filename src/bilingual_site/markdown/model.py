@@ -88,7 +88,7 @@ class MarkdownOptions:
 # --- front matter ----------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # not slotted: its key lines are a cached property, read only when a finding names one
 class FrontMatter:
     """A page split the way MkDocs splits it (mkdocs.utils.meta.get_data)."""
 
