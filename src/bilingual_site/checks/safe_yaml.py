@@ -60,6 +60,8 @@ def _check_tag(node: yaml.Node) -> None:
 
 def _convert(node: yaml.Node, base: int = 1) -> Any:
     """The value of ``node``, each line counted from ``base`` (1, or where the YAML starts in its file)."""
+    if node.tag == _STRING_TAG and isinstance(node, yaml.ScalarNode):
+        return node.value  # most values of a lock file: what the checks below would give it
     _check_tag(node)
     line = node.start_mark.line + base
     if isinstance(node, yaml.MappingNode):

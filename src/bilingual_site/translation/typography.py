@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from bilingual_site.errors import LineFinding
 from bilingual_site.markdown.model import MarkdownOptions, MarkdownPage, ProseLine, front_matter_key_lines, read_markdown
@@ -89,18 +90,17 @@ def _prose_findings(rules: tuple[Rule, ...], prose: tuple[ProseLine, ...], shown
     """What the rules find in each line of prose, in the order of the lines, then of the rules,
     then of the text. The lines are searched joined by line breaks, one search a rule rather than
     one a line: no rule matches a line break, nor reads one other than as a line's edge (tested)."""
+    if not prose:
+        return []
     text = "\n".join(line.text for line in prose)
-    starts = []
-    position = 0
-    for line in prose:
-        starts.append(position)
-        position += len(line.text) + 1
-    hits = []
-    for order, rule in enumerate(rules):
-        for match in rule.pattern.finditer(text):
-            index = bisect_right(starts, match.start()) - 1
-            hits.append((index, order, match.start(), rule.message.format(mark=match["mark"])))
-    hits.sort()
+    matches = [(order, rule, match) for order, rule in enumerate(rules) for match in rule.pattern.finditer(text)]
+    if not matches:
+        return []
+    starts = list(accumulate((len(line.text) + 1 for line in prose[:-1]), initial=0))  # where each line starts in the text
+    hits = sorted(
+        (bisect_right(starts, match.start()) - 1, order, match.start(), rule.message.format(mark=match["mark"]))
+        for order, rule, match in matches
+    )
     return [LineFinding(shown, prose[index].line, message) for index, _, _, message in hits]
 
 
