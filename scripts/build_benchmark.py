@@ -6,9 +6,11 @@ build time growing linearly with the pages.
 
 Each synthetic site is one folder: the project's data/, overrides/ and translation lock folder
 around generated docs (N French pages in folders of 50, their English translations except
-every fifth page, left untranslated and so built as a French fallback; every translation
-recorded as up to date by the translation tool's `record`, then the French original of every
-seventh page edited, so its translation is outdated in one section). Beside the docs, three
+every fifth page, left untranslated and so built as a French fallback; each translation follows
+its original phrase by phrase, with the glossary's terms and each language's typography, as the
+real pages do, so the build warns about none; every translation recorded as up to date by the
+translation tool's `record`, then the French original of every seventh page edited, so its
+translation is outdated in one section). Beside the docs, three
 configuration files, each the project's own mkdocs.yml with the explicit `nav:` dropped (it
 lists the real pages; MkDocs builds the navigation from the folders for all three):
 
@@ -79,14 +81,34 @@ PER_FOLDER = 50
 UNTRANSLATED_EVERY = 5
 OUTDATED_EVERY = 7  # of the translated pages, these have an original edited after the translation was recorded
 RECORDED_ON = datetime.date(2026, 1, 1)
-WORDS = {
-    "fr": "le moteur d'inférence sert les modèles à poids ouverts avec une mémoire du cache KV gérée par pages "
-    "et un regroupement continu des requêtes ; les fournisseurs publient rarement ce qui tourne derrière leur API "
-    "mais recommandent souvent vLLM SGLang ou TensorRT-LLM pour l'autohébergement de leurs modèles".split(),
-    "en": "the inference engine serves open-weight models with paged KV-cache memory and continuous batching of "
-    "requests; providers rarely publish what runs behind their API but often recommend vLLM SGLang or "
-    "TensorRT-LLM for self-hosting their models".split(),
-}
+# Phrases in pairs, a French one and its English translation: a page and its translation draw the
+# same random sequence of pairs, so each translated sentence says what the original says and uses
+# the glossary's preferred terms where the original does, as the real site's pages do (the build
+# reports a glossary or typography finding as a warning; a synthetic site full of them would
+# measure the cost of printing warnings nobody would leave in a real site).
+PHRASES = (
+    ("le moteur d'inférence", "the inference engine"),
+    ("sert", "serves"),
+    ("les modèles à poids ouverts", "open-weight models"),
+    ("avec", "with"),
+    ("la mémoire du cache KV", "KV-cache memory"),
+    ("gérée par pages", "managed in pages"),
+    ("et", "and"),
+    ("le regroupement continu", "continuous batching"),
+    ("des requêtes\u00a0;", "of requests;"),
+    ("les fournisseurs", "providers"),
+    ("publient rarement", "rarely publish"),
+    ("ce qui tourne derrière leur API", "what runs behind their API"),
+    ("mais", "but"),
+    ("recommandent souvent", "often recommend"),
+    ("vLLM", "vLLM"),
+    ("SGLang", "SGLang"),
+    ("ou", "or"),
+    ("TensorRT-LLM", "TensorRT-LLM"),
+    ("pour l'auto-hébergement", "for self-hosting"),
+    ("de leurs modèles", "of their models"),
+)
+LANGUAGE_INDEX = {"fr": 0, "en": 1}
 
 
 @dataclass(frozen=True)
@@ -111,11 +133,15 @@ def page_path(number: int) -> str:
 
 def page_text(language: str, number: int, pages: int) -> str:
     """A page shaped like the real ones: front matter, sections with explicit ids, a table, a list, links."""
-    rng = random.Random(f"{language}-{number}")
+    rng = random.Random(number)  # the same draws in both languages: the translation follows its original
+    side = LANGUAGE_INDEX[language]
 
-    def sentence(length: int = 18) -> str:
-        words = [rng.choice(WORDS[language]) for _ in range(length)]
-        return " ".join(words).capitalize() + "."
+    def phrase() -> str:
+        return rng.choice(PHRASES)[side]
+
+    def sentence(length: int = 12) -> str:
+        text = " ".join(phrase() for _ in range(length)).rstrip(";").rstrip("\u00a0")
+        return (text[0].upper() + text[1:] if text[1:2].islower() else text) + "."  # 'vLLM' keeps its case
 
     title = f"Page {number}"
     neighbour = (number + 1) % pages
@@ -124,7 +150,7 @@ def page_text(language: str, number: int, pages: int) -> str:
     for section in range(4):
         lines += [f"## {sentence(4)[:-1]} {{#section-{section}}}", "", sentence(), sentence(), "", sentence(), ""]
     lines += ["| A | B | C |", "| --- | --- | --- |"]
-    lines += [f"| {rng.choice(WORDS[language])} | {rng.randint(1, 99)} | {rng.choice(WORDS[language])} |" for _ in range(4)]
+    lines += [f"| {phrase()} | {rng.randint(1, 99)} | {phrase()} |" for _ in range(4)]
     lines += ["", f"- [{title} +1]({link})", f"- {sentence(8)}", f"- {sentence(8)}", ""]
     return "\n".join(lines)
 

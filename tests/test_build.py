@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from html_pages import built_pages, content_wrapper, parse
+from html_pages import built_pages, content_wrapper, parse, select_with_templates, text_of
 from sitebuild import DEFAULT_LANGUAGE, PROJECT, TRANSLATION_LANGUAGES, folder_prefix, language_of_url
 
 PAGES = ["index.html", "note.html", "claims.html", "sources.html", "glossary.html", "about.html", "contributing.html"]
@@ -23,25 +23,25 @@ def test_every_language_has_every_page_at_the_same_relative_path(site):
 @pytest.mark.languages
 def test_html_lang_and_translation_status_of_every_page(site):
     for url in built_pages(site):
-        soup = parse(site, url)
+        document = parse(site, url)
         language = language_of_url(url)
         # Material writes its own strings' language code: 'pt' on pt-BR pages (partials/languages/pt-BR.html).
-        assert soup.html["lang"].split("-")[0] == language.split("-")[0], url
+        assert document.css_first("html").attributes["lang"].split("-")[0] == language.split("-")[0], url
         page = url.removeprefix(folder_prefix(language))[: -len(".html")] + ".md"
         if language == DEFAULT_LANGUAGE:
             expected = "original"
         else:  # the real site's translations are current; a new language's pages are not translated yet
             expected = "current" if (PROJECT / "docs" / language / page).is_file() else "untranslated"
-        assert content_wrapper(soup)["data-translation-status"] == expected, url
+        assert content_wrapper(document).attributes["data-translation-status"] == expected, url
 
 
 @pytest.mark.languages
 def test_every_page_has_one_h1_and_a_description_in_its_language(site):
     for url in built_pages(site):
-        soup = parse(site, url)
-        assert len(soup.select("article h1")) == 1, url
-        description = soup.select_one('meta[name="description"]')["content"]
-        assert description and description != soup.select_one("title").text, url
+        document = parse(site, url)
+        assert len(document.css("article h1")) == 1, url
+        description = document.css_first('meta[name="description"]').attributes["content"]
+        assert description and description != text_of(document.css_first("title")), url
 
 
 @pytest.mark.languages
@@ -49,11 +49,11 @@ def test_no_page_requests_google_fonts_or_a_cdn(site):
     for path in site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html, path
-        soup = parse(site, path.relative_to(site).as_posix())
+        document = parse(site, path.relative_to(site).as_posix())
         for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src")):
-            for element in soup.find_all(tag):
-                value = element.get(attribute, "")
-                rel = element.get("rel") or []
+            for element in select_with_templates(document, tag):
+                value = element.attributes.get(attribute) or ""
+                rel = (element.attributes.get("rel") or "").split()
                 if "alternate" in rel or "canonical" in rel:
                     continue  # links for crawlers, not requests
                 assert not value.startswith(("http:", "https:", "//")), f"{path}: {tag} {value}"
@@ -62,16 +62,16 @@ def test_no_page_requests_google_fonts_or_a_cdn(site):
 def test_interface_strings_follow_the_page_language(site):
     french = parse(site, "note.html")
     english = parse(site, "en/note.html")
-    assert french.select_one(".md-search__input")["placeholder"] == "Rechercher"
-    assert english.select_one(".md-search__input")["placeholder"] == "Search"
-    titles = list(dict.fromkeys(a.text.strip() for a in english.select(".md-nav--primary > .md-nav__list > .md-nav__item > .md-nav__link")))
+    assert french.css_first(".md-search__input").attributes["placeholder"] == "Rechercher"
+    assert english.css_first(".md-search__input").attributes["placeholder"] == "Search"
+    titles = list(dict.fromkeys(text_of(a).strip() for a in english.css(".md-nav--primary > .md-nav__list > .md-nav__item > .md-nav__link")))
     assert titles == ["Home", "The note", "Claim check", "Sources", "Glossary", "About", "Contributing", "Translation status"]
-    assert french.select_one(".headerlink")["title"] == "Lien vers cette section"
-    assert english.select_one(".headerlink")["title"] == "Link to this section"
-    assert english.select_one("[data-palette-scheme='default']")["aria-label"] == "Switch to dark mode"
-    assert french.select_one("[data-palette-scheme='default']")["aria-label"] == "Passer en mode sombre"
-    assert "Ajout éditorial" in french.select_one(".site-notice--editorial").text
-    assert "Editorial addition" in english.select_one(".site-notice--editorial").text
+    assert french.css_first(".headerlink").attributes["title"] == "Lien vers cette section"
+    assert english.css_first(".headerlink").attributes["title"] == "Link to this section"
+    assert english.css_first("[data-palette-scheme='default']").attributes["aria-label"] == "Switch to dark mode"
+    assert french.css_first("[data-palette-scheme='default']").attributes["aria-label"] == "Passer en mode sombre"
+    assert "Ajout éditorial" in text_of(french.css_first(".site-notice--editorial"))
+    assert "Editorial addition" in text_of(english.css_first(".site-notice--editorial"))
 
 
 @pytest.mark.languages

@@ -120,24 +120,24 @@ def test_focus_is_visible_on_every_element_tab_reaches(page, server, site):
 
 
 def test_language_names_in_the_switcher_carry_their_own_language(server, site):
-    from html_pages import parse
+    from html_pages import parse, text_of
 
     from sitebuild import language_entries
 
     # Each language by the name its entry in mkdocs.yml gives it, in mkdocs.yml's order.
     expected = [(entry["name"], code, code) for code, entry in language_entries().items()]
     for url in built_pages(site) + sorted(path.relative_to(site).as_posix() for path in site.rglob("404.html")):
-        links = parse(site, url).select(".md-select__link")
-        assert [(link.get_text(strip=True), link.get("lang"), link.get("hreflang")) for link in links] == expected, url
+        links = parse(site, url).css(".md-select__link")
+        assert [(text_of(link, strip=True), link.attributes.get("lang"), link.attributes.get("hreflang")) for link in links] == expected, url
 
 
 @pytest.mark.parametrize("url, other", [("en/glossary.html", "fr"), ("glossary.html", "en")])
 def test_terms_in_the_other_language_carry_their_lang(site, url, other):
     """A screen reader reads each glossary term in its own language: one marked term per row."""
-    from html_pages import parse
+    from html_pages import parse, select, text_of
 
-    rows = parse(site, url).select(".md-content table tbody tr")
+    rows = parse(site, url).css(".md-content table tbody tr")
     assert len(rows) >= 10
     for row in rows:
-        marked = row.select(f"[lang='{other}']")
-        assert len(marked) == 1 and marked[0].get_text(strip=True), row
+        marked = select(row, f"[lang='{other}']")
+        assert len(marked) == 1 and text_of(marked[0], strip=True), row.html

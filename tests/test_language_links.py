@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 
 from bilingual_site.site.sitemaps import SitemapEntry, render_sitemap, sitemap_files
-from html_pages import built_pages, content_wrapper, parse, resolve
+from html_pages import ancestor, built_pages, content_wrapper, parse, resolve, select_one, text_of
 from sitebuild import DEFAULT_LANGUAGE, PROJECT, TRANSLATION_LANGUAGES, folder_prefix, language_of_url
 
 pytestmark = pytest.mark.languages
@@ -30,7 +30,7 @@ def translated(language: str, url: str) -> bool:
 
 def test_switcher_on_every_page_leads_to_its_twin(site):
     for url in built_pages(site):
-        links = {a["hreflang"]: resolve(url, a["href"]) for a in parse(site, url).select(".md-select__link")}
+        links = {a.attributes["hreflang"]: resolve(url, a.attributes["href"]) for a in parse(site, url).css(".md-select__link")}
         assert list(links) == list(LANGUAGES), url
         for language, target in links.items():
             assert target == folder_prefix(language) + neutral(url), url
@@ -41,15 +41,15 @@ def test_hreflang_is_absolute_with_x_default_on_every_page(site, site_port):
     """hreflang pairs real translations only: none points at a page served untranslated, whose canonical is the original."""
     base = f"http://127.0.0.1:{site_port}/"
     for url in built_pages(site):
-        soup = parse(site, url)
-        hreflang = {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')}
+        document = parse(site, url)
+        hreflang = {link.attributes["hreflang"]: link.attributes["href"] for link in document.css('link[rel="alternate"][hreflang]')}
         page = neutral(url)
         absolute = {language: base + folder_prefix(language) + ("" if page == "index.html" else page) for language in LANGUAGES}
         own = language_of_url(url)
         expected = {language: absolute[language] for language in LANGUAGES if translated(language, url)}
         assert hreflang == {**expected, "x-default": absolute[DEFAULT_LANGUAGE]}, url
         canonical = absolute[own] if translated(own, url) else absolute[DEFAULT_LANGUAGE]
-        assert soup.select_one('link[rel="canonical"]')["href"] == canonical, url
+        assert document.css_first('link[rel="canonical"]').attributes["href"] == canonical, url
 
 
 def sitemap_locations(site, path):
@@ -88,12 +88,12 @@ def test_a_404_page_per_language_with_navigation_and_switcher(site, language):
     from sitebuild import language_entries
 
     path, home = folder_prefix(language) + "404.html", "/" + folder_prefix(language)
-    soup = parse(site, path)
-    assert soup.html["lang"].split("-")[0] == language.split("-")[0]
-    assert soup.select_one("article h1").text == language_entries()[language]["extra"]["ui"]["not_found_title"]
-    switcher = {a["hreflang"]: a["href"] for a in soup.select(".md-select__link")}
+    document = parse(site, path)
+    assert document.css_first("html").attributes["lang"].split("-")[0] == language.split("-")[0]
+    assert text_of(document.css_first("article h1")) == language_entries()[language]["extra"]["ui"]["not_found_title"]
+    switcher = {a.attributes["hreflang"]: a.attributes["href"] for a in document.css(".md-select__link")}
     assert switcher == {code: "/" + folder_prefix(code) for code in LANGUAGES}
-    nav = [a["href"] for a in soup.select(".md-nav--primary .md-nav__link[href]")]
+    nav = [a.attributes["href"] for a in document.css(".md-nav--primary .md-nav__link[href]")]
     assert len(nav) == ORIGINAL_PAGES
     for href in nav:  # served from any missing URL, so links are absolute from the root
         assert href.startswith(home) and (site / href.lstrip("/")).is_file()
@@ -102,19 +102,19 @@ def test_a_404_page_per_language_with_navigation_and_switcher(site, language):
 
 def test_untranslated_page_is_served_in_french_and_marked(site_with_untranslated_page):
     site = site_with_untranslated_page
-    soup = parse(site, "en/brouillon.html")
-    wrapper = content_wrapper(soup)
-    assert wrapper["data-translation-status"] == "untranslated"
-    assert wrapper["lang"] == "fr"
-    notice = soup.select_one(".site-notice--untranslated")
-    assert "has not been translated yet" in notice.text
-    assert notice.find_parent(attrs={"lang": "fr"}) is None  # the notice itself is English
-    assert notice.select_one("a")["href"].endswith("/new/main/docs/en?filename=brouillon.md")
-    assert notice.select_one("a").text.strip() == "Translate this page"
+    document = parse(site, "en/brouillon.html")
+    wrapper = content_wrapper(document)
+    assert wrapper.attributes["data-translation-status"] == "untranslated"
+    assert wrapper.attributes["lang"] == "fr"
+    notice = document.css_first(".site-notice--untranslated")
+    assert "has not been translated yet" in text_of(notice)
+    assert ancestor(notice, '[lang="fr"]') is None  # the notice itself is English
+    assert select_one(notice, "a").attributes["href"].endswith("/new/main/docs/en?filename=brouillon.md")
+    assert text_of(select_one(notice, "a")).strip() == "Translate this page"
     # The edit button creates the English file too, instead of editing the French one.
-    assert soup.select_one("a.md-content__button")["href"].endswith("/new/main/docs/en?filename=brouillon.md")
-    assert soup.select_one('link[rel="canonical"]')["href"] == "https://example.org/docs/brouillon.html"
-    hreflang = {link["hreflang"] for link in soup.select('link[rel="alternate"][hreflang]')}
+    assert document.css_first("a.md-content__button").attributes["href"].endswith("/new/main/docs/en?filename=brouillon.md")
+    assert document.css_first('link[rel="canonical"]').attributes["href"] == "https://example.org/docs/brouillon.html"
+    hreflang = {link.attributes["hreflang"] for link in document.css('link[rel="alternate"][hreflang]')}
     assert hreflang == {"fr", "x-default"}
 
 
@@ -123,7 +123,7 @@ def test_untranslated_page_is_not_declared_or_indexed_as_english(site_with_untra
 
     site = site_with_untranslated_page
     french_page = parse(site, "brouillon.html")
-    assert {link["hreflang"] for link in french_page.select('link[rel="alternate"][hreflang]')} == {"fr", "x-default"}
+    assert {link.attributes["hreflang"] for link in french_page.css('link[rel="alternate"][hreflang]')} == {"fr", "x-default"}
     assert "https://example.org/docs/en/brouillon.html" not in sitemap_locations(site, "en/sitemap.xml")
     assert "https://example.org/docs/brouillon.html" in sitemap_locations(site, "sitemap.xml")
     english_index = json.loads((site / "en/search/search_index.json").read_text(encoding="utf-8"))

@@ -7,6 +7,7 @@ every reader the way Python-Markdown renders it.
 from __future__ import annotations
 
 import pytest
+from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
@@ -19,7 +20,7 @@ from bilingual_site.translation.records import read_lock
 from bilingual_site.mkdocs.config_file import load_project
 from bilingual_site.translation.cli import main
 from bilingual_site.translation.typography import typography_findings
-from html_pages import parse
+from html_pages import classes, parse
 from sitebuild import PROJECT, SITE_MARKDOWN, build_site, copy_project
 
 # --- front matter and options: MkDocs' own -----------------------------------
@@ -142,6 +143,65 @@ def test_prose_leaves_out_code_tags_and_targets():
     assert [(prose.line, prose.text) for prose in page.prose] == [(1, "T"), (3, "See xxxxxx and a link :")]
 
 
+# --- one parse: the build's models are taken from MkDocs' own rendering ----------
+
+TRICKY_PAGE = """---
+title: Cas
+---
+
+Cas difficiles {: id="cas" }
+============================
+
+Intro[^1] avec [une référence][ref] et <span id="brut">du HTML</span>.
+
+## Tableau {: .large #tableau }
+
+| A | B |
+| --- | --- |
+| [x](https://example.org/x) | 2 |
+
+```python
+# pas un titre
+```
+
+!!! note "Une note"
+    Texte de la note, avec ![image](schema.png).
+
+Sous-titre
+----------
+
+- élément [lien](about.md)
+
+<div markdown>
+**Dedans**\u00a0: texte.
+</div>
+
+[ref]: https://example.org/ref
+[^1]: Une note de bas de page.
+"""
+
+
+def test_the_builds_models_are_the_rendered_pages_own(tmp_path):
+    """The plugin takes each page's model from MkDocs' rendering (no second parse): for every page
+    of the site, and one full of what the model reads, it equals the model read on its own."""
+    project = copy_project(tmp_path / "project")
+    (project / "docs/fr/cas.md").write_text(TRICKY_PAGE, encoding="utf-8")
+    # Not strict: the page is left out of the navigation, which MkDocs warns about.
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"), site_url="https://example.org/", strict=False)
+    build(config)
+    run = config.plugins["bilingual_site"].run
+    sources = sorted((project / "docs").rglob("*.md"))
+    assert sorted(run.models) == sources
+    options = load_project(project / "mkdocs.yml").markdown
+    for path in sources:
+        assert run.models[path] == read_markdown(path.read_text(encoding="utf-8"), options), path
+    tricky = run.models[project / "docs/fr/cas.md"]
+    assert [(heading.line, heading.id) for heading in tricky.headings] == [(5, "cas"), (10, "tableau"), (23, "sous-titre")]
+    targets = {(target.line, target.url, target.source) for target in tricky.url_targets}
+    assert {(14, "https://example.org/x", "markdown"), (21, "schema.png", "markdown"), (26, "about.md", "markdown")} <= targets
+    assert (32, "https://example.org/ref", "reference") in targets
+
+
 # --- the reproductions of issue 16 -------------------------------------------
 
 
@@ -154,7 +214,7 @@ def test_ids_with_dots_are_two_ids_and_the_build_passes(tmp_path):
         about = project / f"docs/{language}/about.md"
         about.write_text(about.read_text(encoding="utf-8") + "\n## Version 1.2 {#v1.2}\n\nUn.\n\n## Version 1.3 {#v1.3}\n\nDeux.\n", encoding="utf-8")
     site = build_site(project, tmp_path / "site", "https://example.org/")
-    ids = [heading.get("id") for heading in parse(site, "about.html").select("h2")]
+    ids = [heading.attributes.get("id") for heading in parse(site, "about.html").css("h2")]
     assert "v1.2" in ids and "v1.3" in ids
 
 
@@ -180,9 +240,9 @@ def test_a_changed_section_with_an_attribute_list_heading_is_marked_outdated(tmp
     assert main(["status", "--project", str(project)]) == 1
     assert "en    about.md                         outdated  changed: step" in capsys.readouterr().out
     site = build_site(project, tmp_path / "site", "https://example.org/")
-    marked = parse(site, "en/about.html").select("[data-translation-outdated]")
-    assert [(element.name, element.get("id"), element.get("class")) for element in marked] == [("h2", "step", ["x"])]
-    assert marked[0]["data-translation-outdated"] == "Changed in the original"
+    marked = parse(site, "en/about.html").css("[data-translation-outdated]")
+    assert [(element.tag, element.attributes.get("id"), classes(element)) for element in marked] == [("h2", "step", ["x"])]
+    assert marked[0].attributes["data-translation-outdated"] == "Changed in the original"
 
 
 def test_check_compares_reference_style_links(tmp_path):

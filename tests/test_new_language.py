@@ -16,7 +16,7 @@ from bilingual_site.site.locale_data import default_og_locale
 from bilingual_site.translation.new_language import NewLanguageRefused, language_tag, with_codeowners_entry, with_issue_form_choice, yaml_scalar
 from bilingual_site.mkdocs.config_file import load_project
 from bilingual_site.translation.cli import main
-from html_pages import built_pages, content_wrapper, parse
+from html_pages import built_pages, content_wrapper, parse, text_of
 from sitebuild import PROJECT, PROJECT_LANGUAGES, build_site, copy_project
 
 pytestmark = pytest.mark.languages
@@ -142,16 +142,16 @@ def test_two_new_languages_build_with_every_page_untranslated(tmp_path, capsys):
         for url in originals:
             page = parse(site, f"{code}/{url}")
             # Material writes its own strings' language: 'pt' for pt-BR (partials/languages/pt-BR.html).
-            assert page.html["lang"].split("-")[0] == code.split("-")[0]
-            assert content_wrapper(page)["data-translation-status"] == "untranslated", f"{code}/{url}"
+            assert page.css_first("html").attributes["lang"].split("-")[0] == code.split("-")[0]
+            assert content_wrapper(page).attributes["data-translation-status"] == "untranslated", f"{code}/{url}"
         index = json.loads((site / code / "search/search_index.json").read_text(encoding="utf-8"))
         assert index["config"]["lang"] in ([code.split("-")[0]], ["en"])  # one Material's search ships (pt for pt-BR), else English
         assert (site / code / "sitemap.xml").is_file()
         assert f"https://example.org/{code}/sitemap.xml" in (site / "robots.txt").read_text(encoding="utf-8")
     report = parse(site, "translation-status.html")
-    assert [section["data-report-language"] for section in report.select("[data-report-language]")] == list(after.translation_languages)
+    assert [section.attributes["data-report-language"] for section in report.css("[data-report-language]")] == list(after.translation_languages)
     # The glossary has a column per language with terms: none for the new ones.
-    header = [cell.get_text() for cell in parse(site, "glossary.html").select("table thead th")]
+    header = [text_of(cell) for cell in parse(site, "glossary.html").css("table thead th")]
     with_terms = {key for term in yaml.safe_load((project / "data/glossary.yml").read_text(encoding="utf-8"))["terms"] for key in term if key != "id"}
     assert len(header) == len(with_terms) + 1 and not with_terms & set(new_codes)
 

@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 from mkdocs.config import load_config
-from selectolax.lexbor import LexborHTMLParser
 
 from bilingual_site.mkdocs.config_file import load_project
-from html_pages import parse
+from html_pages import ancestor, parse, select, select_one, text_of
 from sitebuild import PROJECT
 
 SEED = Path(__file__).parent / "fixtures" / "original-seed.txt"
@@ -42,16 +41,16 @@ def seed_sentences() -> list[str]:
     return sentences
 
 
-def page_text(soup) -> str:
+def page_text(document) -> str:
     """The page's own text: without permalinks and the claim check's verdict marks (editorial
     additions), the checked passages put back into the text they were cut from."""
-    wrapper = soup.select_one("[data-translation-status]")
-    for addition in wrapper.select(".headerlink, .claim-verdict"):
+    wrapper = document.css_first("[data-translation-status]")
+    for addition in select(wrapper, ".headerlink, .claim-verdict"):
         addition.decompose()
-    for passage in wrapper.select(".claim-passage"):
+    for passage in select(wrapper, ".claim-passage"):
         passage.unwrap()
-    wrapper.smooth()
-    return re.sub(r"\s+", " ", wrapper.get_text(" "))
+    wrapper.merge_text_nodes()
+    return re.sub(r"\s+", " ", text_of(wrapper, " "))
 
 
 def test_french_page_contains_every_sentence_of_the_original(site):
@@ -63,15 +62,14 @@ def test_french_page_contains_every_sentence_of_the_original(site):
 
 
 def test_original_keeps_its_provenance_and_says_so_outside_its_text(site):
-    soup = parse(site, "note.html")
-    notice = soup.select_one(".site-notice--editorial")
-    assert "x-ai/grok-4-fast" in notice.text
-    assert notice.find_parent(attrs={"data-translation-status": True}) is None
-    assert notice.select_one('a[href="claims.html"]') is not None
+    notice = parse(site, "note.html").css_first(".site-notice--editorial")
+    assert "x-ai/grok-4-fast" in text_of(notice)
+    assert ancestor(notice, "[data-translation-status]") is None
+    assert select_one(notice, 'a[href="claims.html"]') is not None
 
 
-def table_rows(soup) -> list[list[str]]:
-    return [[cell.get_text(" ", strip=True) for cell in row.select("th, td")] for row in soup.select("article table tr")]
+def table_rows(document) -> list[list[str]]:
+    return [[text_of(cell, " ", strip=True) for cell in select(row, "th, td")] for row in document.css("article table tr")]
 
 
 def test_translation_keeps_the_table_rows_columns_and_verdicts(site):
@@ -87,14 +85,14 @@ def test_translation_keeps_the_references_and_heading_ids(site):
     french = parse(site, "note.html")
     english = parse(site, "en/note.html")
 
-    def external_links(soup):
-        return [a["href"] for a in soup.select("[data-translation-status] a[href^='https://']:not(.md-content__button)")]
+    def external_links(document):
+        return [a.attributes["href"] for a in document.css("[data-translation-status] a[href^='https://']:not(.md-content__button)")]
 
     assert external_links(french) == external_links(english)
     assert len(external_links(french)) == 6
 
-    def heading_ids(soup):
-        return [h["id"] for h in soup.select("article h1, article h2, article h3")]
+    def heading_ids(document):
+        return [h.attributes["id"] for h in document.css("article h1, article h2, article h3")]
 
     assert heading_ids(french) == heading_ids(english) == ["vllm-adoption", "vllm-usage", "references"]
 
@@ -138,7 +136,7 @@ def test_the_original_note_offers_to_report_a_problem_in_place_of_the_edit_butto
     assert (PROJECT / REPORT_FORM).is_file()
     assert any(translated for _, _, translated in note_pages()) and any(not translated for _, _, translated in note_pages())
     for language, url, translated in note_pages():
-        tree = LexborHTMLParser((site / url).read_text(encoding="utf-8"))
+        tree = parse(site, url)
         edit = [link.attributes["href"] for link in tree.css("a[rel=edit]")]
         report = tree.css("a[data-report-problem]")
         if translated:  # a translation is edited as any page: its own file
@@ -146,9 +144,9 @@ def test_the_original_note_offers_to_report_a_problem_in_place_of_the_edit_butto
         else:
             assert edit == [], url
             assert [link.attributes["href"] for link in report] == [f"{repo_url}/issues/new?template=original-note.yml"]
-            assert " ".join(report[0].text().split()) == report_text(language)
+            assert " ".join(text_of(report[0]).split()) == report_text(language)
     # Only the note: the other pages keep their edit button.
-    assert LexborHTMLParser((site / "claims.html").read_text(encoding="utf-8")).css("a[rel=edit]")
+    assert parse(site, "claims.html").css("a[rel=edit]")
 
 
 @pytest.mark.browser

@@ -9,12 +9,12 @@ import xml.etree.ElementTree as ElementTree
 from collections import Counter
 
 import pytest
-from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from selectolax.lexbor import LexborHTMLParser
 
 import build_benchmark
-from html_pages import built_pages, parallel_pages, parse, resolve
+from html_pages import built_pages, children, classes, element_by_id, parallel_pages, parse, resolve, select, select_one, select_with_templates, text_of
 from sitebuild import DEFAULT_LANGUAGE, PROJECT, SITE_MARKDOWN, TRANSLATION_LANGUAGES, build_site, copy_project, folder_prefix, language_entries, repin_original
 
 from bilingual_site.parallel.views import (
@@ -56,24 +56,24 @@ def section_ids(language: str, page: str) -> list[str]:
 
 
 def sides(pair):
-    return pair.find_all(recursive=False)
+    return children(pair)
 
 
 def body_rows(side) -> list[list[str]]:
     """Each aligned table-row block of a side, as its cells' text."""
     rows = []
-    for block in side.select(":scope > .parallel-block"):
-        table = block.find("table", recursive=False)
-        if table and "parallel-table--head" not in table["class"]:
-            found = table.select("tbody tr")
+    for block in children(side, ".parallel-block"):
+        table = next(iter(children(block, "table")), None)
+        if table is not None and "parallel-table--head" not in classes(table):
+            found = select(table, "tbody tr")
             assert len(found) == 1, "one body row per aligned block"
             # The cells' own text: the claim check's verdict marks are additions to it.
-            for addition in found[0].select(".claim-verdict"):
+            for addition in select(found[0], ".claim-verdict"):
                 addition.decompose()
-            for passage in found[0].select(".claim-passage"):
+            for passage in select(found[0], ".claim-passage"):
                 passage.unwrap()
-            found[0].smooth()
-            rows.append([cell.get_text(strip=True) for cell in found[0].find_all("td")])
+            found[0].merge_text_nodes()
+            rows.append([text_of(cell, strip=True) for cell in select(found[0], "td")])
     return rows
 
 
@@ -210,33 +210,33 @@ def test_a_shell_that_does_not_fit_is_refused_with_its_line(shell, message):
 
 @pytest.mark.parametrize("interface", [ORIGINAL, TRANSLATION])
 def test_the_note_view_pairs_every_section_and_every_table_row(site, interface):
-    soup = parse(site, view_url(interface, "note.md"))
-    assert soup.html["lang"] == interface
-    pairs = soup.select("[data-section-id]")
-    assert [pair["data-section-id"] for pair in pairs] == section_ids(ORIGINAL, "note.md") == section_ids(TRANSLATION, "note.md")
+    document = parse(site, view_url(interface, "note.md"))
+    assert document.css_first("html").attributes["lang"] == interface
+    pairs = document.css("[data-section-id]")
+    assert [pair.attributes["data-section-id"] for pair in pairs] == section_ids(ORIGINAL, "note.md") == section_ids(TRANSLATION, "note.md")
     for pair in pairs:
-        assert [side.get("lang") for side in sides(pair)] == [ORIGINAL, TRANSLATION], pair["data-section-id"]
-    original, translation = sides(soup.select_one('[data-section-id="vllm-usage"]'))
+        assert [side.attributes.get("lang") for side in sides(pair)] == [ORIGINAL, TRANSLATION], pair.attributes["data-section-id"]
+    original, translation = sides(document.css_first('[data-section-id="vllm-usage"]'))
     # Intro, header row, then one block per table row, on both sides: the grid lines them up.
-    assert len(original.select(":scope > .parallel-block")) == len(translation.select(":scope > .parallel-block")) == 2 + 5
+    assert len(children(original, ".parallel-block")) == len(children(translation, ".parallel-block")) == 2 + 5
     assert body_rows(original) == markdown_rows(ORIGINAL)
     assert body_rows(translation) == markdown_rows(TRANSLATION)
     # Each row keeps its header for assistive technology.
-    for block in translation.select("table.parallel-table:not(.parallel-table--head)"):
-        assert [th.get_text(strip=True) for th in block.select("thead th")] == ["Provider/Model", "Uses vLLM in production?", "Details"]
+    for block in select(translation, "table.parallel-table:not(.parallel-table--head)"):
+        assert [text_of(th, strip=True) for th in select(block, "thead th")] == ["Provider/Model", "Uses vLLM in production?", "Details"]
 
 
 @pytest.mark.parametrize("url", ["parallel/en/note.html", "en/parallel/en/note.html", "en/parallel/en/claims.html"])
 def test_ids_are_unique_and_prefixed_by_language_and_links_work_from_the_view(site, url):
-    soup = parse(site, url)
-    counts = Counter(element["id"] for element in soup.select("[id]"))
+    document = parse(site, url)
+    counts = Counter(element.attributes["id"] for element in select_with_templates(document, "[id]"))
     assert [value for value, count in counts.items() if count > 1] == []
-    headings = [heading["id"] for heading in soup.select(".parallel-block h1, .parallel-block h2, .parallel-block h3")]
+    headings = [heading.attributes["id"] for heading in document.css(".parallel-block h1, .parallel-block h2, .parallel-block h3")]
     assert headings and all(re.match(rf"({ORIGINAL}|{TRANSLATION})-", value) for value in headings)
-    for link in soup.select(".parallel-block a[href]"):
-        href = link["href"]
+    for link in document.css(".parallel-block a[href]"):
+        href = link.attributes["href"]
         if href.startswith("#"):
-            assert soup.find(id=href[1:]) is not None, href
+            assert element_by_id(document, href[1:]) is not None, href
         elif not re.match(r"^[a-z]+:", href):
             assert (site / resolve(url, href)).is_file(), href
 
@@ -245,13 +245,13 @@ def test_every_translated_page_links_to_its_view_in_both_languages(site):
     assert TRANSLATED
     for page in TRANSLATED:
         for interface, url in ((ORIGINAL, html_name(page)), (TRANSLATION, f"en/{html_name(page)}")):
-            links = parse(site, url).select("a[data-parallel-link]")
+            links = parse(site, url).css("a[data-parallel-link]")
             assert len(links) == 1, url
-            assert resolve(url, links[0]["href"]) == view_url(interface, page), url
+            assert resolve(url, links[0].attributes["href"]) == view_url(interface, page), url
             text = language_entries()[interface]["extra"]["ui"]["parallel_link"]
             if interface == ORIGINAL and len(TRANSLATION_LANGUAGES) > 1:  # the original's page names which translation
                 text += f" ({language_name(TRANSLATION, ORIGINAL)})"
-            assert links[0].get_text(strip=True) == text
+            assert text_of(links[0], strip=True) == text
     translated_pages = sum(len(list((PROJECT / "docs" / code).glob("*.md"))) for code in TRANSLATION_LANGUAGES)
     assert len(parallel_pages(site)) == len(INTERFACES) * translated_pages
 
@@ -259,10 +259,10 @@ def test_every_translated_page_links_to_its_view_in_both_languages(site):
 @pytest.mark.parametrize("interface", [ORIGINAL, TRANSLATION])
 def test_the_view_leads_back_to_each_page_and_to_the_other_interface(site, interface):
     url = view_url(interface, "note.md")
-    soup = parse(site, url)
-    assert resolve(url, soup.select_one('[data-parallel-back="original"]')["href"]) == "note.html"
-    assert resolve(url, soup.select_one('[data-parallel-back="translation"]')["href"]) == folder_prefix(TRANSLATION) + "note.html"
-    switcher = {link["hreflang"]: resolve(url, link["href"]) for link in soup.select(".md-select__link")}
+    document = parse(site, url)
+    assert resolve(url, document.css_first('[data-parallel-back="original"]').attributes["href"]) == "note.html"
+    assert resolve(url, document.css_first('[data-parallel-back="translation"]').attributes["href"]) == folder_prefix(TRANSLATION) + "note.html"
+    switcher = {link.attributes["hreflang"]: resolve(url, link.attributes["href"]) for link in document.css(".md-select__link")}
     assert switcher == {code: view_url(code, "note.md") for code in INTERFACES}
 
 
@@ -275,14 +275,14 @@ def test_views_are_out_of_search_sitemaps_hreflang_and_navigation(site, site_por
         text = (site / sitemap).read_text(encoding="utf-8")
         assert ElementTree.fromstring(text).findall(f"{SITEMAP}url") and "/parallel/" not in text, sitemap
     for url in parallel_pages(site):
-        soup = parse(site, url)
-        assert soup.select('link[rel="alternate"][hreflang]') == [], url
+        document = parse(site, url)
+        assert document.css('link[rel="alternate"][hreflang]') == [], url
         page = url.rsplit("/", 1)[1]
-        assert soup.select_one('link[rel="canonical"]')["href"] == base + "en/" + ("" if page == "index.html" else page), url
-        assert soup.select('.md-nav a[href*="parallel/"]') == [], url
+        assert document.css_first('link[rel="canonical"]').attributes["href"] == base + "en/" + ("" if page == "index.html" else page), url
+        assert document.css('.md-nav a[href*="parallel/"]') == [], url
     for url in built_pages(site):
-        soup = parse(site, url)
-        assert not [link for link in soup.select('link[rel="alternate"], .md-nav a') if "parallel/" in link.get("href", "")], url
+        document = parse(site, url)
+        assert not [link for link in document.css('link[rel="alternate"], .md-nav a') if "parallel/" in (link.attributes.get("href") or "")], url
 
 
 def test_a_views_navigation_drawer_is_the_whole_navigation_of_its_interface(site):
@@ -290,8 +290,8 @@ def test_a_views_navigation_drawer_is_the_whole_navigation_of_its_interface(site
     of the interface language, its links working from each view."""
 
     def targets(url: str) -> list[str]:
-        links = parse(site, url).select(".md-sidebar--primary .md-nav a[href]")
-        return sorted({resolve(url, link["href"]) for link in links if not link["href"].startswith("#") and "://" not in link["href"]})
+        hrefs = [link.attributes["href"] for link in parse(site, url).css(".md-sidebar--primary .md-nav a[href]")]
+        return sorted({resolve(url, href) for href in hrefs if not href.startswith("#") and "://" not in href})
 
     for interface, home in ((ORIGINAL, "index.html"), (TRANSLATION, "en/index.html")):
         expected = sorted({*targets(home), home})  # the home page's drawer links to itself differently
@@ -317,24 +317,24 @@ def test_views_in_several_folders_each_get_their_own_page_values_and_working_lin
     for url in views:
         text = (site / url).read_text(encoding="utf-8")
         assert "@@parallel-view-" not in text.lower(), url
-        soup = BeautifulSoup(text, "html.parser")
+        document = LexborHTMLParser(text)
         translated = url.split("parallel/en/", 1)[1]
         page = "en/" + translated
         canonical = "https://example.org/" + page.removesuffix("index.html")  # a home page's URL is its folder
-        assert soup.select_one('link[rel="canonical"]')["href"] == canonical, url
-        assert soup.select_one('meta[property="og:url"]')["content"] == canonical, url
+        assert document.css_first('link[rel="canonical"]').attributes["href"] == canonical, url
+        assert document.css_first('meta[property="og:url"]').attributes["content"] == canonical, url
         shown = "en/" + translated if url.startswith("en/") else translated
-        page_title = parse(site, shown).select_one(".md-content h1").get_text().rstrip("¶")
-        assert soup.select_one('meta[property="og:title"]')["content"].startswith(page_title), url
-        assert soup.title.get_text().startswith(page_title), url
-        switcher = {link["hreflang"]: resolve(url, link["href"]) for link in soup.select("a.md-select__link")}
+        page_title = text_of(parse(site, shown).css_first(".md-content h1")).rstrip("¶")
+        assert document.css_first('meta[property="og:title"]').attributes["content"].startswith(page_title), url
+        assert text_of(document.css_first("title")).startswith(page_title), url
+        switcher = {link.attributes["hreflang"]: resolve(url, link.attributes["href"]) for link in document.css("a.md-select__link")}
         assert switcher == {"fr": url.removeprefix("en/"), "en": "en/" + url.removeprefix("en/")}, url
-        backs = {link["data-parallel-back"]: resolve(url, link["href"]) for link in soup.select("a[data-parallel-back]")}
+        backs = {link.attributes["data-parallel-back"]: resolve(url, link.attributes["href"]) for link in document.css("a[data-parallel-back]")}
         assert backs == {"original": translated, "translation": page}, url
-        for element in soup.select("[href], [src]"):
-            target = element.get("href") or element.get("src")
+        for element in select_with_templates(document, "[href], [src]"):
+            target = element.attributes.get("href") or element.attributes.get("src")
             if target.startswith("#"):
-                assert soup.find(id=target[1:]) is not None, (url, target)
+                assert element_by_id(document, target[1:]) is not None, (url, target)
             elif not re.match(r"^[a-z]+:", target):
                 assert (site / resolve(url, target)).is_file(), (url, target)
 
@@ -352,21 +352,21 @@ def test_an_outdated_or_missing_section_is_marked_as_on_the_page(tmp_path):
     site = build_site(project, tmp_path / "site", "https://example.org/")
 
     page = parse(site, "en/note.html")
-    label = page.select_one("#vllm-usage")["data-translation-outdated"]
+    label = page.css_first("#vllm-usage").attributes["data-translation-outdated"]
     assert label == "Changed in the original"
     for interface in (ORIGINAL, TRANSLATION):
-        soup = parse(site, view_url(interface, "note.md"))
-        assert soup.select_one("#en-vllm-usage")["data-translation-outdated"] == label
-        assert [element["id"] for element in soup.select("[data-translation-outdated]")] == ["en-vllm-usage"]
-        original, translation = sides(soup.select_one('[data-section-id="new-section"]'))
-        assert original.select_one("#fr-new-section") is not None
-        missing = translation.select_one('[data-parallel-missing="translation"]')
-        assert missing is not None and missing["lang"] == interface
-        assert missing.get_text(strip=True) == {ORIGINAL: "Cette section n'est pas encore traduite.", TRANSLATION: "This section has not been translated yet."}[interface]
+        document = parse(site, view_url(interface, "note.md"))
+        assert document.css_first("#en-vllm-usage").attributes["data-translation-outdated"] == label
+        assert [element.attributes["id"] for element in document.css("[data-translation-outdated]")] == ["en-vllm-usage"]
+        original, translation = sides(document.css_first('[data-section-id="new-section"]'))
+        assert select_one(original, "#fr-new-section") is not None
+        missing = select_one(translation, '[data-parallel-missing="translation"]')
+        assert missing is not None and missing.attributes["lang"] == interface
+        assert text_of(missing, strip=True) == {ORIGINAL: "Cette section n'est pas encore traduite.", TRANSLATION: "This section has not been translated yet."}[interface]
     # No translation, no view and no link to one.
     assert not (site / view_url(ORIGINAL, "about.md")).exists() and not (site / view_url(TRANSLATION, "about.md")).exists()
-    assert parse(site, "about.html").select("a[data-parallel-link]") == []
-    assert parse(site, "en/about.html").select("a[data-parallel-link]") == []
+    assert parse(site, "about.html").css("a[data-parallel-link]") == []
+    assert parse(site, "en/about.html").css("a[data-parallel-link]") == []
 
 
 # --- In Chromium --------------------------------------------------------------------------------
@@ -420,14 +420,14 @@ def test_a_third_language_gets_its_views_and_links(tmp_path):
     project = copy_project(tmp_path / "project")
     add_language(project)  # docs/<new>/about.md only
     site = build_site(project, tmp_path / "site", "https://example.org/")
-    links = {link["data-parallel-link"]: resolve("about.html", link["href"]) for link in parse(site, "about.html").select("a[data-parallel-link]")}
+    links = {link.attributes["data-parallel-link"]: resolve("about.html", link.attributes["href"]) for link in parse(site, "about.html").css("a[data-parallel-link]")}
     with_about = [code for code in (*TRANSLATION_LANGUAGES, NEW) if (project / "docs" / code / "about.md").is_file()]
     assert links == {code: f"parallel/{code}/about.html" for code in with_about}
-    assert [resolve(f"{NEW}/about.html", link["href"]) for link in parse(site, f"{NEW}/about.html").select("a[data-parallel-link]")] == [f"{NEW}/parallel/{NEW}/about.html"]
-    assert parse(site, f"{NEW}/note.html").select("a[data-parallel-link]") == []  # a fallback copy
-    soup = parse(site, f"{NEW}/parallel/{NEW}/about.html")
-    assert [[side.get("lang") for side in sides(pair)] for pair in soup.select("[data-section-id]")] == [[ORIGINAL, NEW]] * len(section_ids(ORIGINAL, "about.md"))
-    assert soup.select_one('link[rel="canonical"]')["href"] == f"https://example.org/{NEW}/about.html"
+    assert [resolve(f"{NEW}/about.html", link.attributes["href"]) for link in parse(site, f"{NEW}/about.html").css("a[data-parallel-link]")] == [f"{NEW}/parallel/{NEW}/about.html"]
+    assert parse(site, f"{NEW}/note.html").css("a[data-parallel-link]") == []  # a fallback copy
+    document = parse(site, f"{NEW}/parallel/{NEW}/about.html")
+    assert [[side.attributes.get("lang") for side in sides(pair)] for pair in document.css("[data-section-id]")] == [[ORIGINAL, NEW]] * len(section_ids(ORIGINAL, "about.md"))
+    assert document.css_first('link[rel="canonical"]').attributes["href"] == f"https://example.org/{NEW}/about.html"
 
 
 def test_a_dirty_rebuild_still_fills_every_view(tmp_path):

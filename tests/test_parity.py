@@ -133,3 +133,36 @@ def test_check_command_exit_codes(tmp_path, capsys):
     (root / "docs/en/x.md").write_bytes(b"# Caf\xe9 {#top}\n")
     assert main(["check", "--project", str(root)]) == 2
     assert capsys.readouterr().err.endswith("error: docs/en/x.md:1: is not valid UTF-8\n")
+
+
+# --- Front matter lines: read from the YAML only when a finding names one --------------------------
+
+
+def test_a_front_matter_finding_names_the_key_line_after_multi_line_values():
+    front = "---\n# a comment\ndescription: >\n  Une page\n  sur deux lignes.\ntitle: Titre\ntags: [a,\n  b]\nreference_data: claims\n---\n"
+    original = ORIGINAL.replace("---\ntitle: Titre\ndescription: Une page.\nreference_data: claims\n---\n", front, 1)
+    assert original != ORIGINAL
+    assert messages(TRANSLATION, original) == [
+        "front matter: key 'tags' in docs/fr/x.md:7, missing in docs/en/x.md",
+    ]
+    translation = TRANSLATION.replace("reference_data: claims", "tags: [a, c]\nreference_data: sources", 1)
+    assert messages(translation, original) == [
+        "front matter: 'reference_data' is 'claims' in docs/fr/x.md:9, 'sources' in docs/en/x.md:5",
+        "front matter: 'tags' is ['a', 'b'] in docs/fr/x.md:7, ['a', 'c'] in docs/en/x.md:4",
+    ]
+
+
+def test_a_pair_without_a_front_matter_finding_does_not_read_its_yaml_again(monkeypatch):
+    import yaml
+
+    composed = []
+    monkeypatch.setattr(yaml, "compose", lambda *arguments, **options: composed.append(arguments) or None)
+    assert messages(TRANSLATION) == []
+    assert composed == []
+
+
+def test_a_tab_in_a_front_matter_value_is_read_as_mkdocs_reads_it():
+    # libyaml (MkDocs' loader, and the source checks') reads a tab inside a plain value; PyYAML's
+    # own scanner stops on it: the lines are read by the loader that read the value.
+    original = ORIGINAL.replace("description: Une page.", "description: Une\tpage.\nauthor: A", 1)
+    assert messages(TRANSLATION, original) == ["front matter: key 'author' in docs/fr/x.md:4, missing in docs/en/x.md"]

@@ -10,11 +10,10 @@ import markdown
 import pytest
 import yaml
 from mkdocs.exceptions import Abort
-from selectolax.lexbor import LexborHTMLParser
 
 from bilingual_site.markdown.page_marks import ClaimQuote, PageClaims, PageMarksExtension
 from bilingual_site.mkdocs.config_file import load_project, read_mkdocs_yml
-from html_pages import parallel_pages
+from html_pages import parallel_pages, parse
 from sitebuild import PROJECT, build_site, copy_project
 
 
@@ -42,10 +41,6 @@ def words(text: str) -> list[str]:
     return text.replace("\xa0", " ").split()
 
 
-def read(site, url: str) -> LexborHTMLParser:
-    return LexborHTMLParser((site / url).read_text(encoding="utf-8"))
-
-
 # --- Claim verdicts -----------------------------------------------------------------------------
 
 
@@ -53,7 +48,7 @@ def test_every_claim_is_marked_once_on_each_note_page_with_its_status_and_a_work
     data = claims_data()
     for language in languages():
         note_url = folder(language) + data["quoted_page"].replace(".md", ".html")
-        tree = read(site, note_url)
+        tree = parse(site, note_url)
         ui = ui_strings(language)
         for claim in data["claims"]:
             passages = tree.css(f'[data-claim="{claim["id"]}"]')
@@ -67,13 +62,13 @@ def test_every_claim_is_marked_once_on_each_note_page_with_its_status_and_a_work
             assert words(mark.text()) == words(f"{ui['claim_verdict_label']} {ui['status_labels'][claim['status']]}")
             target, _, anchor = mark.attributes["href"].partition("#")
             target_page = posixpath.normpath(posixpath.join(posixpath.dirname(note_url), target))
-            assert anchor == claim["id"] and read(site, target_page).css_first(f'[id="{anchor}"]') is not None
+            assert anchor == claim["id"] and parse(site, target_page).css_first(f'[id="{anchor}"]') is not None
 
 
 def test_the_words_of_the_note_are_unchanged_around_the_marks(site):
     """Take the marks out of the rendered page and the text is the page's text without them."""
     for language in languages():
-        tree = read(site, folder(language) + "note.html")
+        tree = parse(site, folder(language) + "note.html")
         cells = [cell.text() for cell in tree.css("article td")]
         for mark in tree.css("a.claim-verdict"):
             mark.decompose()
@@ -88,7 +83,7 @@ def test_the_contradicted_deepseek_claim_reads_as_contradicted_where_the_note_ma
     claim = next(claim for claim in claims_data()["claims"] if claim["id"] == "deepseek-open-sourced")
     assert claim["status"] == "contradicted"
     for language in languages():
-        passage = read(site, folder(language) + "note.html").css_first('[data-claim="deepseek-open-sourced"]')
+        passage = parse(site, folder(language) + "note.html").css_first('[data-claim="deepseek-open-sourced"]')
         assert passage.attributes["data-claim-status"] == "contradicted"
         assert passage.next.text(strip=True).endswith(ui_strings(language)["status_labels"]["contradicted"])
 
@@ -112,7 +107,7 @@ def test_the_parallel_views_show_the_marks_on_both_sides(site):
     views = [url for url in parallel_pages(site) if url.endswith("/note.html")]
     assert views
     for url in views:
-        tree = read(site, url)
+        tree = parse(site, url)
         for claim in claims:
             assert len(tree.css(f'[data-claim="{claim["id"]}"]')) == 2, (url, claim["id"])
 

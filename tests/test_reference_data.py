@@ -18,7 +18,7 @@ from bilingual_site.site.locale_data import language_name, partial_date
 from bilingual_site.site.reference_data import load_reference_data, prepare_environment, render, upper_first
 from bilingual_site.site.reference_schema import DATE_PATTERN, OPTIONAL, SCHEMAS, Field, plain_text, with_field_tables
 from bilingual_site.mkdocs.config_file import load_project
-from html_pages import parse
+from html_pages import following_sibling, parse, text_of
 from sitebuild import PROJECT, SITE_MARKDOWN, build_site, copy_project
 
 LANGUAGES = ["fr", "en"]
@@ -50,10 +50,6 @@ def cldr_locale(language: str) -> str:
     return language_entries()[language]["extra"].get("cldr_locale") or language
 
 
-def read(site, url: str) -> LexborHTMLParser:
-    return LexborHTMLParser((site / url).read_text(encoding="utf-8"))
-
-
 def words(text: str) -> str:
     return " ".join(text.replace("\xa0", " ").split())
 
@@ -65,29 +61,29 @@ def test_every_claim_and_source_is_rendered_in_every_language(site):
     data = load_reference_data(PROJECT / "data", list(site_languages()), site_languages()[0])
     for language in site_languages():
         claims = parse(site, f"{folder(language)}claims.html")
-        rendered = {element["id"]: element for element in claims.select("h3[id]")}
+        rendered = {element.attributes["id"]: element for element in claims.css("h3[id]")}
         for claim in data.claims:
             assert claim["id"] in rendered, (language, claim["id"])
-            box = rendered[claim["id"]].find_next_sibling(attrs={"data-claim-status": True})
-            assert box["data-claim-status"] == claim["status"]
+            box = following_sibling(rendered[claim["id"]], "[data-claim-status]")
+            assert box.attributes["data-claim-status"] == claim["status"]
         sources = parse(site, f"{folder(language)}sources.html")
-        urls = [a["href"] for a in sources.select(".reference-entry a[href^='https://']")]
+        urls = [a.attributes["href"] for a in sources.css(".reference-entry a[href^='https://']")]
         assert [source["url"] for source in data.sources] == [url for url in urls if url in {s["url"] for s in data.sources}]
         glossary = parse(site, f"{folder(language)}glossary.html")
-        assert len(glossary.select("article table tbody tr")) == len(data.terms)
+        assert len(glossary.css("article table tbody tr")) == len(data.terms)
 
 
 def test_status_labels_are_in_the_page_language(site):
     for language in site_languages():
         label = language_entries()[language]["extra"]["ui"]["status_labels"]["contradicted"]
-        assert label in parse(site, f"{folder(language)}claims.html").select_one('[data-claim-status="contradicted"] .claim-status').text
+        assert label in text_of(parse(site, f"{folder(language)}claims.html").css_first('[data-claim-status="contradicted"] .claim-status'))
 
 
 def test_claim_headings_are_in_the_table_of_contents(site):
     """The templates render Markdown that MkDocs renders with the page: the toc lists the claims."""
     data = load_reference_data(PROJECT / "data", list(site_languages()), site_languages()[0])
     for language in site_languages():
-        toc = read(site, f"{folder(language)}claims.html").css("nav.md-nav--secondary a.md-nav__link")
+        toc = parse(site, f"{folder(language)}claims.html").css("nav.md-nav--secondary a.md-nav__link")
         anchors = {link.attributes["href"].partition("#")[2] for link in toc}
         assert {claim["id"] for claim in data.claims} <= anchors, language
 
@@ -95,7 +91,7 @@ def test_claim_headings_are_in_the_table_of_contents(site):
 def test_sources_of_the_same_title_are_told_apart_on_the_claims_pages(site):
     """Two sources of one title (letter case aside) read differently where a claim lists them."""
     for language in site_languages():
-        tree = read(site, f"{folder(language)}claims.html")
+        tree = parse(site, f"{folder(language)}claims.html")
         items_by_title: dict[str, dict[str, str]] = {}
         for link in tree.css(".claim li > a[href^='sources.html#']"):
             item = link.parent
@@ -112,7 +108,7 @@ def test_no_iso_date_on_any_reference_page(site):
     found = []
     for language in site_languages():
         for page in REFERENCE_PAGES:
-            tree = read(site, f"{folder(language)}{page}.html")
+            tree = parse(site, f"{folder(language)}{page}.html")
             article = tree.css_first("article")
             for link in article.css("a[href^='https://']"):
                 if link.text().strip() == link.attributes["href"]:
@@ -130,7 +126,7 @@ def test_source_dates_and_languages_are_written_in_the_page_language(site):
     assert dated
     for language in site_languages():
         labels = language_entries()[language]["extra"]["ui"]["field_labels"]
-        tree = read(site, f"{folder(language)}sources.html")
+        tree = parse(site, f"{folder(language)}sources.html")
         for source in data.sources:
             entry = tree.css_first(f"h3#{source['id']}").next
             while entry.tag != "div":
@@ -254,7 +250,7 @@ def test_a_claims_field_is_the_schema_the_template_and_the_strings(tmp_path, mon
 
     site = build_site(project, tmp_path / "site", "https://example.org/")
     for language in site_languages():
-        box = read(site, f"{folder(language)}claims.html").css_first("h3#anthropic-production").next
+        box = parse(site, f"{folder(language)}claims.html").css_first("h3#anthropic-production").next
         while box.tag != "div":
             box = box.next
         assert box.css_first(".claim-caveat").text() == caveats[language]
@@ -288,10 +284,10 @@ def test_changing_a_url_or_a_status_in_data_changes_every_language(tmp_path):
     site = build_site(project, tmp_path / "site", "https://example.org/")
     for language in site_languages():
         prefix = folder(language)
-        assert parse(site, f"{prefix}sources.html").select_one('a[href="https://blog.vllm.ai/moved/minimax-m1.html"]')
-        assert not parse(site, f"{prefix}sources.html").select_one('a[href="https://blog.vllm.ai/2025/06/30/minimax-m1.html"]')
-        heading = parse(site, f"{prefix}claims.html").select_one("h3#openai-production")
-        assert heading.find_next_sibling(attrs={"data-claim-status": True})["data-claim-status"] == "contradicted"
+        assert parse(site, f"{prefix}sources.html").css_first('a[href="https://blog.vllm.ai/moved/minimax-m1.html"]')
+        assert not parse(site, f"{prefix}sources.html").css_first('a[href="https://blog.vllm.ai/2025/06/30/minimax-m1.html"]')
+        heading = parse(site, f"{prefix}claims.html").css_first("h3#openai-production")
+        assert following_sibling(heading, "[data-claim-status]").attributes["data-claim-status"] == "contradicted"
 
 
 CLAIMS_OK = """quoted_page: note.md

@@ -16,13 +16,13 @@ from selectolax.lexbor import LexborHTMLParser
 
 from bilingual_site.checks.published_html import csp_hash
 from bilingual_site.site.security_headers import headers_file, policy, serialize, with_csp_meta
-from html_pages import built_pages, parallel_pages, parse
+from html_pages import built_pages, parallel_pages, parse, select
 from page_tour import RECORD_VIOLATIONS
 
 
-def csp_of(soup) -> dict[str, list[str]]:
-    meta = soup.select_one('meta[http-equiv="Content-Security-Policy"]')
-    directives = [part.split() for part in meta["content"].split(";")]
+def csp_of(document) -> dict[str, list[str]]:
+    meta = document.css_first('meta[http-equiv="Content-Security-Policy"]')
+    directives = [part.split() for part in meta.attributes["content"].split(";")]
     return {name: sources for name, *sources in directives}
 
 
@@ -50,11 +50,11 @@ def test_every_built_page_has_the_templates_policy(site):
     assert "404.html" in pages and "en/404.html" in pages
     for url in pages:
         html = (site / url).read_text(encoding="utf-8")
-        soup = parse(site, url)
-        head = soup.head.find_all(True)
-        assert head[0].name == "meta" and head[0].get("charset") == "utf-8", url
-        assert head[1].get("http-equiv") == "Content-Security-Policy", url
-        directives = csp_of(soup)
+        document = parse(site, url)
+        head = select(document.head, "*")
+        assert head[0].tag == "meta" and head[0].attributes.get("charset") == "utf-8", url
+        assert head[1].attributes.get("http-equiv") == "Content-Security-Policy", url
+        directives = csp_of(document)
         # The clean site's pages run exactly the templates' scripts: Material's two (scope, target),
         # partials/javascripts/palette.html and partials/search-fallback.html.
         assert directives["script-src"] == ["'self'", *sorted(inline_scripts(html))], url

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from mkdocs.utils import yaml_load
 
-from html_pages import built_pages, parse
+from html_pages import built_pages, parse, select, select_one, text_of
 from sitebuild import DEFAULT_LANGUAGE, PROJECT, TRANSLATION_LANGUAGES, folder_prefix, language_entries, language_of_url
 
 from bilingual_site.translation.language_entries import og_locale
@@ -19,13 +19,13 @@ HOMES = {folder_prefix(code) + "index.html" for code in LANGUAGES}
 SITE_NAME = yaml_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]
 
 
-def head_meta(soup) -> dict[str, list[str]]:
+def head_meta(document) -> dict[str, list[str]]:
     """og:* and twitter:* name -> contents, in page order."""
     found: dict[str, list[str]] = {}
-    for tag in soup.head.find_all("meta"):
-        name = tag.get("property") or tag.get("name") or ""
+    for tag in select(document.head, "meta"):
+        name = tag.attributes.get("property") or tag.attributes.get("name") or ""
         if name.startswith(("og:", "twitter:")):
-            found.setdefault(name, []).append(tag["content"])
+            found.setdefault(name, []).append(tag.attributes["content"])
     return found
 
 
@@ -36,16 +36,16 @@ def test_every_page_has_its_own_description_and_social_tags(site, site_port):
     site_names = {code: entry.get("site_name") or SITE_NAME for code, entry in language_entries().items()}
     descriptions = {}
     for url in built_pages(site):
-        soup = parse(site, url)
+        document = parse(site, url)
         language = language_of_url(url)
         page = url.removeprefix(folder_prefix(language))[: -len(".html")] + ".md"
         # The text's language: the original's on a page not translated yet.
         content = language if (PROJECT / "docs" / language / page).is_file() else DEFAULT_LANGUAGE
         alternates = [code for code in LANGUAGES if code != content and (PROJECT / "docs" / code / page).is_file()]
-        description = soup.head.find("meta", attrs={"name": "description"})["content"]
-        canonical = soup.head.find("link", rel="canonical")["href"]
-        title = soup.head.title.get_text().rsplit(" - ", 1)[0]
-        meta = head_meta(soup)
+        description = select_one(document.head, 'meta[name="description"]').attributes["content"]
+        canonical = select_one(document.head, 'link[rel~="canonical"]').attributes["href"]
+        title = text_of(select_one(document.head, "title")).rsplit(" - ", 1)[0]
+        meta = head_meta(document)
         expected = {
             "og:type": ["website" if url in HOMES else "article"],
             "og:site_name": [site_names[language]],

@@ -11,14 +11,14 @@ import pytest
 
 from bilingual_site.errors import InputError
 from bilingual_site.site.stylesheet_bundle import CHARSET, Stylesheet, bundle, extra_stylesheet, theme_stylesheets
-from html_pages import built_pages, parallel_pages, parse
+from html_pages import built_pages, parallel_pages, parse, select_with_templates
 from sitebuild import PROJECT
 
 MATERIAL_STYLESHEETS = Path(__import__("material").__file__).parent / "templates" / "assets" / "stylesheets"
 
 
 def stylesheet_links(site: Path, url: str) -> list[str]:
-    return [link["href"] for link in parse(site, url).find_all("link", rel="stylesheet")]
+    return [link.attributes["href"] for link in select_with_templates(parse(site, url), 'link[rel~="stylesheet"]')]
 
 
 def test_every_page_links_one_stylesheet_holding_material_s_and_the_site_s(site):

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from bilingual_site.translation.cli import main
-from html_pages import content_wrapper, parse
+from html_pages import content_wrapper, parse, text_of
 from sitebuild import DEFAULT_LANGUAGE, PROJECT_LANGUAGES, TRANSLATION_LANGUAGES, copy_project, build_site
 
 pytestmark = pytest.mark.languages
@@ -39,28 +39,28 @@ def test_a_new_language_builds_and_is_tracked(tmp_path, capsys):
         assert statuses[(language, "about.md")] == PROJECT_LANGUAGES_STATUS[language]
 
     site = build_site(project, tmp_path / "site", "https://example.org/")
-    assert content_wrapper(parse(site, f"{NEW}/about.html"))["data-translation-status"] == "current"
-    assert content_wrapper(parse(site, f"{NEW}/note.html"))["data-translation-status"] == "untranslated"
-    hreflang = {link["hreflang"] for link in parse(site, "about.html").select('link[rel="alternate"][hreflang]')}
+    assert content_wrapper(parse(site, f"{NEW}/about.html")).attributes["data-translation-status"] == "current"
+    assert content_wrapper(parse(site, f"{NEW}/note.html")).attributes["data-translation-status"] == "untranslated"
+    hreflang = {link.attributes["hreflang"] for link in parse(site, "about.html").css('link[rel="alternate"][hreflang]')}
     translated_about = {code for code in TRANSLATION_LANGUAGES if (project / "docs" / code / "about.md").is_file()}
     assert hreflang == {DEFAULT_LANGUAGE, NEW, "x-default"} | translated_about
     assert (site / f"{NEW}/search/search_index.json").is_file() and (site / f"{NEW}/sitemap.xml").is_file()
     report = parse(site, "translation-status.html")
-    assert [section["data-report-language"] for section in report.select("[data-report-language]")] == [*TRANSLATION_LANGUAGES, NEW]
-    new = report.select_one(f"[data-report-language='{NEW}'] progress")
-    assert 0 < int(new["value"]) < int(new["max"])
+    assert [section.attributes["data-report-language"] for section in report.css("[data-report-language]")] == [*TRANSLATION_LANGUAGES, NEW]
+    new = report.css_first(f"[data-report-language='{NEW}'] progress")
+    assert 0 < int(new.attributes["value"]) < int(new.attributes["max"])
 
     # The note's copy in the new language (no translation yet) is the original: no edit button, the report link.
     note = parse(site, f"{NEW}/note.html")
-    assert note.select("a[rel=edit]") == []
-    assert note.select_one("a[data-report-problem]")["href"].endswith("/issues/new?template=original-note.yml")
+    assert note.css("a[rel=edit]") == []
+    assert note.css_first("a[data-report-problem]").attributes["href"].endswith("/issues/new?template=original-note.yml")
     # No glossary term is in the new language yet: the glossary pages show a column for each
     # language some term is written in (and the definition), none for the new one.
     terms = yaml.safe_load((project / "data/glossary.yml").read_text(encoding="utf-8"))["terms"]
     with_terms = {code for term in terms for code in term if code != "id"}
     assert NEW not in with_terms
     for url in ("glossary.html", *(f"{code}/glossary.html" for code in TRANSLATION_LANGUAGES)):
-        header = [cell.get_text(strip=True) for cell in parse(site, url).select("article thead th")]
+        header = [text_of(cell, strip=True) for cell in parse(site, url).css("article thead th")]
         assert len(header) == len(with_terms) + 1, (url, header)
 
 

@@ -34,31 +34,10 @@ def duplicate_heading_ids(page: MarkdownPage, path: str) -> list[InputError]:
 
 
 def duplicate_ids_in_html(content: str) -> dict[str, int]:
-    """Ids that more than one element of rendered HTML carries, with how many carry each."""
-    return duplicate_ids(start_tags(content))
-
-
-def duplicate_ids(tags: tuple[StartTag, ...]) -> dict[str, int]:
-    """duplicate_ids_in_html on the start tags of the rendered HTML, read already."""
-    ids = Counter(value for _, attrs in tags for name, value in attrs if name == "id" and value)
-    return {value: count for value, count in ids.items() if count > 1}
-
-
-StartTag = tuple[str, tuple[tuple[str, "str | None"], ...]]  # (tag, ((attribute, value), ...)), names lowercased
-
-# The parser wraps a fragment in these; they carry attributes only when the fragment wrote them.
-_DOCUMENT_ELEMENTS = frozenset({"html", "head", "body"})
-
-
-def start_tags(content: str) -> tuple[StartTag, ...]:
-    """Every element of ``content`` in document order, with its attributes (character references read)."""
+    """Ids that more than one element of rendered HTML carries, with how many carry each (the
+    elements are found by Lexbor's own selector engine: only those with an id reach Python)."""
     root = LexborHTMLParser(content).root
     if root is None:
-        return ()
-    return tuple(
-        (tag, tuple((name.lower(), value) for name, value in node.attributes.items()))
-        for node in root.traverse(include_text=False)
-        if node.is_element_node
-        for tag in (node.tag.lower(),)
-        if tag not in _DOCUMENT_ELEMENTS or node.attributes
-    )
+        return {}
+    ids = Counter(value for node in root.css("[id]") if (value := node.attributes.get("id")))
+    return {value: count for value, count in ids.items() if count > 1}

@@ -57,7 +57,7 @@ def page_source_problems(raw: bytes, shown_path: str) -> list[InputError]:
     if found:
         yaml_text, body_index = found
         problems += front_matter_problems(yaml_text, shown_path)
-        body = "\n".join(text.split("\n")[body_index:])
+        body = text.split("\n", body_index)[-1]  # the lines from body_index on (there is one at least)
     elif first_line.startswith(BYTE_ORDER_MARK):
         problems.append(InputError(shown_path, 1, "a second byte-order mark: MkDocs drops one and would publish what follows the other as text; remove them"))
     elif first_line.rstrip(" \t") == "---":

@@ -26,6 +26,11 @@ from __future__ import annotations
 
 ANGLE_BRACKETS = "<>"
 CONTROL_ALLOWED = "\t\n"
+# Every character one of the rules below may refuse: text without any is plain text, found so in
+# one pass in C (most values are), before the rules are read character by character.
+MAY_BE_MARKUP = frozenset(
+    ANGLE_BRACKETS + '"{}&' + "".join(chr(code) for code in [*range(0x20), *range(0x7F, 0xA0)] if chr(code) not in CONTROL_ALLOWED)
+)
 
 
 def markup_problem(value: str, *, quotes: bool = True, braces: bool = False) -> str | None:
@@ -35,6 +40,8 @@ def markup_problem(value: str, *, quotes: bool = True, braces: bool = False) -> 
     ``braces``: refuse `{` and `}` (text put into a Markdown heading, where `{...}` at the end
     is read as an attribute list and could add attributes, handlers included, to the heading).
     """
+    if MAY_BE_MARKUP.isdisjoint(value):
+        return None
     for index, character in enumerate(value):
         if character in ANGLE_BRACKETS:
             return f"{character!r} is markup (HTML reads it as the start or end of a tag)"

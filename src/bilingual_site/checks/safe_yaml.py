@@ -60,6 +60,8 @@ def _check_tag(node: yaml.Node) -> None:
 
 def _convert(node: yaml.Node, base: int = 1) -> Any:
     """The value of ``node``, each line counted from ``base`` (1, or where the YAML starts in its file)."""
+    if node.tag == _STRING_TAG and isinstance(node, yaml.ScalarNode):
+        return node.value  # most values of a lock file: what the checks below would give it
     _check_tag(node)
     line = node.start_mark.line + base
     if isinstance(node, yaml.MappingNode):
@@ -106,6 +108,8 @@ def _refuse_anchors(text: str) -> None:
     The parser's events carry both with their line; the events of a lock file cost a fraction of
     a millisecond. Refusing anchors too (not only aliases) keeps data files flat and readable.
     """
+    if "&" not in text and "*" not in text:
+        return  # YAML writes an anchor with '&' and an alias with '*': a text without either has none
     try:
         events = list(yaml.parse(text, Loader=FAST_LOADER))
     except yaml.MarkedYAMLError:

@@ -28,12 +28,14 @@ import unicodedata
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from typing import Any
 
 import markdown
 import yaml
+from markdown.extensions import Extension
 from markdown.extensions.attr_list import get_attrs_and_remainder
+from markdown.blockprocessors import ReferenceProcessor
 from markdown.extensions.toc import strip_tags
 from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER
 from selectolax.lexbor import LexborHTMLParser
@@ -86,7 +88,7 @@ class MarkdownOptions:
 # --- front matter ----------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True)  # not slotted: its key lines are a cached property, read only when a finding names one
 class FrontMatter:
     """A page split the way MkDocs splits it (mkdocs.utils.meta.get_data)."""
 
@@ -96,6 +98,22 @@ class FrontMatter:
     body_start: int  # the line of the first line after the front matter (body lines start there)
     body_lines: tuple[str, ...]  # every line after the front matter, blank ones included
     markdown: str  # what MkDocs renders: the body without its leading blank lines
+
+    @cached_property
+    def key_lines(self) -> dict[str, int]:
+        """The line each top-level key of the YAML front matter is written on (none without YAML
+        front matter). Worked out when first asked for, which is when a finding names a key's
+        line: most pages have none, and their front matter is not read a second time."""
+        if not self.yaml_text:
+            return {}
+        lines: dict[str, int] = {}
+        # The loader that read `meta` (libyaml's when PyYAML has it): the same text accepted, the
+        # same lines (both count a line the way PyYAML's marks do), at a fraction of the cost.
+        document = yaml.compose(self.yaml_text, Loader=_FRONT_MATTER_LOADER)
+        if isinstance(document, yaml.MappingNode):
+            for key, _ in document.value:
+                lines.setdefault(str(key.value), self.yaml_line + 1 + key.start_mark.line)
+        return lines
 
 
 def _fence_line(line: str, marks: tuple[str, ...]) -> bool:
@@ -177,15 +195,9 @@ def _front_matter(meta: dict, yaml_text: str, yaml_line: int, lines: list[str], 
 
 
 def front_matter_key_lines(front: FrontMatter) -> dict[str, int]:
-    """The line each top-level key of the YAML front matter is written on (none without YAML front matter)."""
-    if not front.yaml_text:
-        return {}
-    lines: dict[str, int] = {}
-    document = yaml.compose(front.yaml_text, Loader=yaml.SafeLoader)
-    if isinstance(document, yaml.MappingNode):
-        for key, _ in document.value:
-            lines.setdefault(str(key.value), front.yaml_line + 1 + key.start_mark.line)
-    return lines
+    """The line each top-level key of the YAML front matter is written on (none without YAML
+    front matter); read once a page (FrontMatter.key_lines): ask only when a line is to be shown."""
+    return front.key_lines
 
 
 def page_text(text: str) -> str:
@@ -196,7 +208,7 @@ def page_text(text: str) -> str:
 # --- what a page is made of --------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Heading:
     level: int
     id: str  # the id the page renders with (the toc extension's)
@@ -206,7 +218,7 @@ class Heading:
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """A heading and its own text, up to the next heading of any level; the text before the first
     heading, if any, is the section with the empty id."""
@@ -223,7 +235,7 @@ class Section:
         return fingerprint(self.text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Feature:
     """One structural element: a link, an image, a table, a code block, an admonition."""
 
@@ -234,7 +246,7 @@ class Feature:
     columns: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UrlTarget:
     """A URL the page makes a browser load or navigate to, with where it was written."""
 
@@ -243,7 +255,7 @@ class UrlTarget:
     source: str  # 'markdown' (Markdown syntax or attr_list), 'reference' (a definition), 'html' (raw HTML)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attribute:
     line: int
     element: str
@@ -252,7 +264,7 @@ class Attribute:
     source: str  # 'markdown' or 'html'
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ProseLine:
     """Text a reader sees on one source line: no code, no tags, no link targets."""
 
@@ -260,7 +272,7 @@ class ProseLine:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MarkdownPage:
     front_matter: FrontMatter
     headings: tuple[Heading, ...]
@@ -328,9 +340,49 @@ def fingerprint(text: str) -> str:
 
 
 def read_markdown(text: str, options: MarkdownOptions) -> MarkdownPage:
-    """The model of one page (its whole source, front matter included)."""
+    """The model of one page (its whole source, front matter included), read by a Markdown instance
+    of its own. The build takes the same model from MkDocs' own rendering (PageModelExtension)."""
     front = split_front_matter(page_text(text))
-    return _Reading(front, options).page()
+    md = markdown.Markdown(extensions=list(options.extensions), extension_configs={k: dict(v) for k, v in options.configs.items()})
+    reading = _Reading(front, md)
+    md.convert(front.markdown)
+    return reading.page()
+
+
+class PageModelExtension(Extension):
+    """The model of the page MkDocs is rendering, read from MkDocs' own Markdown instance: the page
+    is parsed once, for the site and for the model alike.
+
+    Listed last among the site's Markdown extensions (the plugin appends it), so that every other
+    extension's block processors exist when its own instrumentation wraps them. The plugin hands it
+    the page's source before MkDocs renders it (``expect``) and takes the model after (``take``);
+    a rendering it was not told about (a generated page) is left alone.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._front: FrontMatter | None = None
+        self._reading: _Reading | None = None
+
+    def expect(self, text: str) -> None:
+        """The next rendering is of this source (front matter included, as the file holds it)."""
+        self._front = split_front_matter(page_text(text))
+        self._reading = None
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        if self._front is not None:
+            self._reading = _Reading(self._front, md)
+            self._front = None
+
+    def take(self, rendered_markdown: str) -> MarkdownPage | None:
+        """The model of the rendering just done, when what was rendered is the source's own body
+        (a page whose Markdown a plugin extended is not the file: None, and it is read on its own).
+        Trailing white space is not compared: the i18n plugin rewrites every page line by line (to
+        translate admonition titles) and drops its last newline."""
+        reading, self._reading, self._front = self._reading, None, None
+        if reading is None or rendered_markdown.rstrip() != reading.front.markdown.rstrip():
+            return None
+        return reading.page()
 
 
 @dataclass
@@ -342,11 +394,11 @@ class _Block:
 
 
 class _Reading:
-    """One page read by one Markdown instance whose processors report what they matched."""
+    """One page read by a Markdown instance whose processors are made to report what they matched."""
 
-    def __init__(self, front: FrontMatter, options: MarkdownOptions) -> None:
+    def __init__(self, front: FrontMatter, md: markdown.Markdown) -> None:
         self.front = front
-        self.md = markdown.Markdown(extensions=list(options.extensions), extension_configs={k: dict(v) for k, v in options.configs.items()})
+        self.md = md
         # The lines Python-Markdown reads (tabs expanded as its NormalizeWhitespace does), and the
         # source line of the first one.
         self.lines = [line.expandtabs(self.md.tab_length) for line in front.markdown.split("\n")]
@@ -363,7 +415,10 @@ class _Reading:
 
     def _instrument(self) -> None:
         for processor in self.md.parser.blockprocessors:
-            processor.run = partial(self._run_block, processor, processor.run)
+            # Only Python-Markdown's ReferenceProcessor writes md.references: the others need not
+            # have the definitions compared before and after them.
+            defines_references = isinstance(processor, ReferenceProcessor)
+            processor.run = partial(self._run_block, processor, processor.run, defines_references)
         if "fenced_code_block" in self.md.preprocessors:
             fenced = self.md.preprocessors["fenced_code_block"]
             fenced.run = partial(self._run_fenced, fenced, fenced.run)
@@ -391,9 +446,9 @@ class _Reading:
             self.fenced[first_index + offset] = (match.group(0), self._absolute(text.count("\n", 0, match.start())))
         return result
 
-    def _run_block(self, processor, original, parent: etree.Element, blocks: list[str]):
+    def _run_block(self, processor, original, defines_references: bool, parent: etree.Element, blocks: list[str]):
         block, count, children = blocks[0], len(blocks), list(parent)
-        references = dict(self.md.references)
+        references = dict(self.md.references) if defines_references else None
         saved_cursor = self.cursor
         start = self._find(self._first_line(block), self.cursor)
         if start is None and (tag := self._stashed_element_tag(block)):
@@ -412,15 +467,15 @@ class _Reading:
             # Processors that parse the text before their match first (headings, admonitions).
             matched_at = match.start() + (len(match.group(0)) - len(match.group(0).lstrip("\n")))
             line_offset = block.count("\n", 0, matched_at)
-        known = set(map(id, children))
-        new = [child for child in parent if id(child) not in known]
+        new = new_children(children, list(parent))
         for element in new:
             self.blocks.setdefault(element, _Block(self._absolute(start + line_offset), block[matched_at:]))
         if not new and parent.tag == "li" and parent not in self.blocks:
             self.blocks[parent] = _Block(self._absolute(start), block)  # a tight list item's text
-        for name in self.md.references:
-            if references.get(name) != self.md.references[name]:
-                self.definitions[name] = self._absolute(self._find(f"[{name}]:", start, lowercase=True) or start)
+        if references is not None:
+            for name in self.md.references:
+                if references.get(name) != self.md.references[name]:
+                    self.definitions[name] = self._absolute(self._find(f"[{name}]:", start, lowercase=True) or start)
         if len(blocks) < count:  # the whole block was consumed
             self.cursor = max(self.cursor, start + self._line_count(block))
         elif blocks and blocks[0] != block and block.endswith(blocks[0]):  # the rest was put back
@@ -478,7 +533,7 @@ class _Reading:
     # The model -----------------------------------------------------------------
 
     def page(self) -> MarkdownPage:
-        self.md.convert(self.front.markdown)
+        """The model, once ``md`` has converted the page's Markdown."""
         walk = self.walk or _TreeWalk(self)  # no tree: an empty page
         return MarkdownPage(
             front_matter=self.front,
@@ -512,6 +567,16 @@ class _Reading:
             explicit = element in self.explicit_ids
             wanted = rendered if explicit or toc is None else toc.slugify(title, toc.sep)
             yield Heading(level, rendered, wanted, explicit, title, line)
+
+
+def new_children(before: list[etree.Element], after: list[etree.Element]) -> list[etree.Element]:
+    """The children a block processor added to a parent. Block processors append (SubElement), so
+    the old children are usually the first ones still: compared at C speed, by identity (elements
+    have no equality of their own); otherwise every child is looked up among the old ones."""
+    if after[: len(before)] == before:
+        return after[len(before) :]
+    known = set(map(id, before))
+    return [child for child in after if id(child) not in known]
 
 
 def _flatten(tokens: list[dict]) -> Iterator[dict]:

@@ -25,6 +25,7 @@ import logging
 import os
 import shutil
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from jinja2 import Environment, TemplateError
@@ -51,16 +52,15 @@ from bilingual_site.translation.language_entries import entry_problems, language
 from bilingual_site.site.language_links import neutral_path, page_language_links
 from bilingual_site.site.locale_data import language_name as cldr_language_name
 from bilingual_site.site.locale_data import long_date
-from bilingual_site.markdown.model import MarkdownPage, read_markdown
+from bilingual_site.markdown.model import MarkdownPage, PageModelExtension, read_markdown
 from bilingual_site.translation.glossary import glossary_terms
 from bilingual_site.translation.original_pin import Original, check_original_pin
 from bilingual_site.checks.page_sources import page_source_problems
 from bilingual_site.parallel.views import BODY, CANONICAL, FOLDER, META_KEY, TITLE, VIEW_PATH, PageHtml, PageShell, align, build_pairs, is_view, view_path
 from bilingual_site.site.reference_data import ReferenceData, load_reference_data, prepare_environment, render, template_name
 from bilingual_site.site.reference_schema import SCHEMAS
-from bilingual_site.checks.heading_ids import duplicate_ids
+from bilingual_site.checks.heading_ids import duplicate_ids_in_html
 from bilingual_site.checks.published_html import SitePolicy, TemplateScripts, check_document, decode_published
-from bilingual_site.checks.heading_ids import start_tags
 from bilingual_site.site.sitemaps import render_robots_txt
 from bilingual_site.site.security_headers import CHARSET_META, headers_file, with_csp_meta
 from bilingual_site.site.search_index import add_folded_field, lunr_language, split_by_language
@@ -121,9 +121,14 @@ class Run:
     languages: build_context.FixedLanguages
     sources: list[SourceFile]
     pages_by_folder: dict[str, frozenset[str]]  # 'fr' -> {'note.md', ...}
+    # Each page's Markdown model, taken from MkDocs' rendering of it (PageModelExtension), by source
+    # path: the statuses, the source checks and the translation review read it, nothing parses again.
+    models: dict[Path, MarkdownPage] = field(default_factory=dict)
+    checked_sources: set[Path] = field(default_factory=set)  # pages whose model was checked (a fallback renders its original again)
     reference_data: ReferenceData | None = None
     reference_templates: Environment | None = None  # the theme's templates, set up for the reference pages
     original_note: Path | None = None  # the original note's file (docs/<default>/note.md), which is never edited
+    original_note_sources: dict[str, bool] = field(default_factory=dict)  # a page's source path -> whether it is that file
     changed_original: str | None = None  # why the original differs from its pin; stops the build once pages are rendered
     translation: ProjectStatus | None = None
     stylesheet: Bundle | None = None
@@ -142,6 +147,10 @@ class Run:
     view_shells: dict[tuple[str, int], PageShell] = field(default_factory=dict)
     view_templates: dict[str, tuple[Environment, dict]] = field(default_factory=dict)
 
+    @cached_property
+    def sources_by_path(self) -> dict[Path, SourceFile]:
+        return {source.path: source for source in self.sources}
+
 
 @dataclass
 class LanguageBuild:
@@ -152,6 +161,7 @@ class LanguageBuild:
     og_locales: dict[str, str] = field(default_factory=dict)  # language -> its og:locale
     view_links: dict[tuple[str, str], str] = field(default_factory=dict)  # (translation, page) -> its view's URL here
     view_pages: set[str] = field(default_factory=set)  # pages of this build's language that a view shows
+    source_findings: list[str] = field(default_factory=list)  # what the rendered pages' models break (content policy, heading ids)
 
 
 class BilingualSiteConfig(base.Config):
@@ -182,6 +192,8 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
         # Marks in the page's Markdown tree as Python-Markdown renders it (page_marks.py): stale
         # sections' headings, each claim's verdict on the note.
         self.page_marks = PageMarksExtension()
+        # The model of the page being rendered, from MkDocs' own Markdown instance (model.py).
+        self.page_models = PageModelExtension()
         self.dirty = False
         self.run: Run | None = None
         self.build = LanguageBuild()
@@ -204,6 +216,8 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
             check_language_entries(config)
         if self.page_marks not in config.markdown_extensions:
             config.markdown_extensions.append(self.page_marks)
+        if self.page_models not in config.markdown_extensions:
+            config.markdown_extensions.append(self.page_models)  # last: it instruments every other extension's processors
         # markdown_extensions are not per language: the permalink title is set for each build.
         config.mdx_configs.setdefault("toc", {})["permalink_title"] = config.extra["ui"]["permalink_title"]
         # Material scopes stored preferences (colour scheme) by base URL: one scope for the whole
@@ -236,15 +250,16 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
         if build_context.i18n_plugin(config).building:
             return  # sources, data and statuses were read and checked in the run's first build
         run = self.current_run()
-        models = check_sources(config, run)
+        check_sources(config, run)
         run.original_note = original_note_path(config)
         try:
             run.reference_data = load_reference_data(
                 build_context.project_root(config) / "data", build_context.declared_languages(config), run.languages.default
             )
-            run.translation = ProjectStatus(project_of_config(config), run.pages_by_folder, models)
-            run.translation.read_all()  # a bad record file stops the build before any page
-            review_translations(ProjectPages(run.translation.project, models), run.translation, run.reference_data)
+            # Statuses are worked out when first asked, from the models the rendering has taken by
+            # then (the originals are rendered first, in the default language's build).
+            run.translation = ProjectStatus(project_of_config(config), run.pages_by_folder, run.models)
+            run.translation.locks  # a bad record file stops the build before any page
         except InputError as error:
             raise PluginError(str(error)) from error
 
@@ -295,6 +310,9 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
                 META_KEY: shell,
             }
             return None
+        source = self.current_run().sources_by_path.get(Path(page.file.abs_src_path)) if page.file.abs_src_path else None
+        if source is not None and source.path not in self.current_run().models:  # a fallback's original was modelled already
+            self.page_models.expect(source.text)
         self.page_marks.claims = self.claims_quoted_in(page, config)
         status = self.page_status(page, config)
         self.page_marks.outdated_labels = {}
@@ -315,6 +333,7 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
     def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         # This page's marks are set: no other rendering gets them.
         self.page_marks.outdated_labels = {}
+        self.take_page_model(page, config)
         if self.page_marks.claims is not None:
             marked, self.page_marks.claims = self.page_marks.claims, None
             check_claim_marks(marked, self.current_run().reference_data, page, self.current_run().changed_original)
@@ -323,9 +342,12 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # Every page's content is rendered and none is written yet: a changed original, a page that
         # breaks the content policy or repeats an id stops the build before any is written.
+        if self.build.source_findings:
+            raise PluginError("\n".join(self.build.source_findings))
         if self.current_run().changed_original:
             raise PluginError(self.current_run().changed_original)
         check_rendered_pages(files)
+        self.review_translations(config)
         env.bytecode_cache = self.template_cache
         date_locale = cldr_locale(config, self.languages(config).current)
         env.filters["long_date"] = lambda date: long_date(date, date_locale)
@@ -486,6 +508,46 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
 
     def languages(self, config: MkDocsConfig) -> Languages:
         return self.current_run().languages.now(build_context.i18n_plugin(config).current_language)
+
+    def take_page_model(self, page: Page, config: MkDocsConfig) -> None:
+        """The page's model from its rendering (a page whose Markdown the plugin extended, a reference
+        page, is read on its own), checked once per source: the content policy and its heading ids."""
+        run = self.current_run()
+        rendered = self.page_models.take(page.markdown)
+        source = run.sources_by_path.get(Path(page.file.abs_src_path)) if page.file.abs_src_path else None
+        if source is None:
+            return  # generated (a views' shell)
+        if source.path not in run.models:
+            run.models[source.path] = rendered or read_markdown(source.text, build_context.markdown_options(config))
+        if source.path in run.checked_sources:
+            return
+        run.checked_sources.add(source.path)
+        model = run.models[source.path]
+        self.build.source_findings += [str(finding) for finding in check_page(model, source.shown)]
+        self.build.source_findings += [str(error) for error in duplicate_heading_ids(model, source.shown)]
+
+    def review_translations(self, config: MkDocsConfig) -> None:
+        """What `./tasks.sh translations check` finds in this language's pages stops the build, in the
+        same words (both files and lines), but in a translation outdated since its record, which lags
+        behind its original on purpose (translation/review.py, build_findings); those, and what
+        `glossary` and `typography` find, are shown as warnings a strict build does not count.
+
+        Done once this language's pages are rendered (their models taken), before any is written;
+        the originals' models were taken in the default language's build, which comes first."""
+        run = self.current_run()
+        language = self.languages(config).current
+        pages = ProjectPages(run.translation.project, run.models)
+        try:
+            stopping, lagging = build_findings(pages, run.translation, languages=[language])
+            if stopping:
+                raise PluginError("\n".join(finding.message for finding in stopping))
+            typography, _ = typography_findings(pages, languages=[language])
+            glossary = glossary_findings(pages, glossary_terms(run.reference_data.terms), languages=[language])
+        except InputError as error:
+            raise PluginError(str(error)) from error
+        for kind, findings in (("outdated translation", [finding.message for finding in lagging]), ("glossary", glossary), ("typography", typography)):
+            for finding in findings:
+                REVIEW_LOG.warning("%s: %s", kind, finding)
 
     def page_status(self, page: Page, config: MkDocsConfig) -> PageStatus:
         languages = self.languages(config)
@@ -652,8 +714,13 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
 
     def is_original_note(self, page: Page) -> bool:
         """The original note, or a copy of it served in another language that has no translation."""
-        original = self.current_run().original_note
-        return original is not None and page.file.abs_src_path is not None and Path(page.file.abs_src_path).resolve() == original
+        run = self.current_run()
+        source = page.file.abs_src_path
+        if run.original_note is None or source is None:
+            return False
+        if source not in run.original_note_sources:  # resolved once a source: it asks the file system
+            run.original_note_sources[source] = Path(source).resolve() == run.original_note
+        return run.original_note_sources[source]
 
     def translated_pages(self, language: str) -> list[str]:
         """Pages with both an original and a file of their own in ``language`` ('note.md')."""
@@ -793,11 +860,11 @@ def pages_by_folder(sources: list[SourceFile]) -> dict[str, frozenset[str]]:
     return {folder: frozenset(found) for folder, found in pages.items()}
 
 
-def check_sources(config: MkDocsConfig, run: Run) -> dict[Path, MarkdownPage]:
+def check_sources(config: MkDocsConfig, run: Run) -> None:
     """Stop the build on page sources MkDocs would publish without a word: malformed front matter,
     text that is not UTF-8, empty pages, translations without an original, Markdown outside the
-    declared language folders, content the policy forbids, duplicate heading ids. Each page's
-    Markdown model is returned, for the translation review to read the pages no second time."""
+    declared language folders. What each page's Markdown holds (content the policy forbids,
+    duplicate heading ids) is checked on its model, as it is rendered (take_page_model)."""
     declared = build_context.declared_languages(config)
     default = run.languages.default
     originals = run.pages_by_folder.get(default, frozenset())
@@ -822,35 +889,6 @@ def check_sources(config: MkDocsConfig, run: Run) -> dict[Path, MarkdownPage]:
         # the change broke: a claim whose quote the changed words no longer match names its line
         # in data/claims.yml, where the check must be looked at again.
         run.changed_original = str(error)
-    # Each page read once by Python-Markdown with the site's extensions (markdown_model), for both checks.
-    options = build_context.markdown_options(config)
-    findings: list[str] = []
-    models = {}
-    for source in run.sources:
-        page = models[source.path] = read_markdown(source.text, options)
-        findings += [str(finding) for finding in check_page(page, source.shown)]
-        findings += [str(error) for error in duplicate_heading_ids(page, source.shown)]
-    if findings:
-        raise PluginError("\n".join(findings))
-    return models
-
-
-def review_translations(pages: ProjectPages, statuses: ProjectStatus, data: ReferenceData) -> None:
-    """What `./tasks.sh translations check` finds stops the build, in the same words (both files and
-    lines), but in a translation outdated since its record, which lags behind its original on purpose
-    (translation/review.py, build_findings); those, and what `glossary` and `typography` find, are shown
-    as warnings a strict build does not count."""
-    stopping, lagging = build_findings(pages, statuses)
-    if stopping:
-        raise PluginError("\n".join(finding.message for finding in stopping))
-    typography, _ = typography_findings(pages)
-    for kind, findings in (
-        ("outdated translation", [finding.message for finding in lagging]),
-        ("glossary", glossary_findings(pages, glossary_terms(data.terms))),
-        ("typography", typography),
-    ):
-        for finding in findings:
-            REVIEW_LOG.warning("%s: %s", kind, finding)
 
 
 def check_docs_files(files: Files, config: MkDocsConfig) -> None:
@@ -971,7 +1009,7 @@ def check_rendered_pages(files: Files) -> None:
         source = f"docs/{page.file.src_uri}"
         errors += [
             f"{source}: duplicate id {value!r} in the rendered page ({count} elements)"
-            for value, count in sorted(duplicate_ids(start_tags(page.content)).items())
+            for value, count in sorted(duplicate_ids_in_html(page.content).items())
         ]
     if errors:
         raise PluginError("\n".join(errors))

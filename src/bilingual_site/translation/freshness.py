@@ -83,11 +83,12 @@ class ProjectStatus:
     ) -> None:
         """``listed_pages``: each language folder's `.md` pages when the caller has listed them already
         (the build); otherwise they are listed from the docs folder. ``models``: the pages the caller
-        has read already with the project's Markdown options, by path (the build reads every page
-        once for its source checks); a page not among them is read here."""
+        has read with the project's Markdown options, by path (the build takes each page's model
+        from MkDocs' rendering of it, and adds to this dict as pages render); a page not among them
+        when its status is asked is read here."""
         self.project = project
         self._listed = listed_pages
-        self._models = models or {}
+        self._models = models if models is not None else {}  # the caller's own dict: the build fills it as pages render
         self._sections: dict[str, list[Section]] = {}
         self._statuses: dict[tuple[str, str], PageStatus] = {}
 
@@ -109,17 +110,6 @@ class ProjectStatus:
     def has_page(self, language: str, page: str) -> bool:
         # A page MkDocs builds from another extension (`.markdown`) is not listed: looked up.
         return page in self.listed_pages[language] or self.project.page_path(language, page).is_file()
-
-    def read_all(self) -> None:
-        """Work out every page's status now, in one pass, rather than page by page when asked.
-
-        The original sections and lock records it read are then let go (read again if asked): the
-        statuses are all a build asks for afterwards, and kept for the whole build, those objects
-        made every full garbage collection of the build longer.
-        """
-        self.all_statuses()
-        self._sections.clear()
-        self.__dict__.pop("locks", None)
 
     def original_sections(self, page: str) -> list[Section]:
         if page not in self._sections:

@@ -57,36 +57,41 @@ def check_pages(original: Side, translation: Side) -> list[Finding]:
 
 def check_front_matter(original: Side, translation: Side) -> list[Finding]:
     found = []
-    meta = {side.shown: _front_matter(side) for side in (original, translation)}
-    ours, theirs = meta[original.shown], meta[translation.shown]
+    ours, theirs = _front_matter(original), _front_matter(translation)
     for key in ours.keys() - theirs.keys():
         found.append(Finding(
-            "front matter", f"front matter: key {key!r} in {original.at(ours[key][1])}, missing in {translation.shown}",
+            "front matter", f"front matter: key {key!r} in {original.at(_key_line(original, key))}, missing in {translation.shown}",
             translation.shown, translation.page.front_matter.yaml_line or None,
         ))
     for key in theirs.keys() - ours.keys():
         found.append(Finding(
-            "front matter", f"front matter: key {key!r} missing in {original.shown}, in {translation.at(theirs[key][1])}",
-            translation.shown, theirs[key][1],
+            "front matter", f"front matter: key {key!r} missing in {original.shown}, in {translation.at(_key_line(translation, key))}",
+            translation.shown, _key_line(translation, key),
         ))
     for key in sorted(ours.keys() & theirs.keys() - TRANSLATED_KEYS):
-        if ours[key][0] != theirs[key][0]:
+        if ours[key] != theirs[key]:
             found.append(Finding(
                 "front matter",
-                f"front matter: {key!r} is {ours[key][0]!r} in {original.at(ours[key][1])}, "
-                f"{theirs[key][0]!r} in {translation.at(theirs[key][1])}", translation.shown, theirs[key][1],
+                f"front matter: {key!r} is {ours[key]!r} in {original.at(_key_line(original, key))}, "
+                f"{theirs[key]!r} in {translation.at(_key_line(translation, key))}", translation.shown, _key_line(translation, key),
             ))
     return sorted(found, key=lambda finding: finding.message)
 
 
-def _front_matter(side: Side) -> dict[str, tuple[object, int]]:
-    """Key -> (value, line), from the YAML front matter MkDocs reads (none when it is malformed:
-    the build's page checks report that)."""
+def _front_matter(side: Side) -> dict[str, object]:
+    """Key -> value, from the YAML front matter MkDocs reads (none when it is malformed: the
+    build's page checks report that)."""
     front = side.page.front_matter
     if not front.meta or not front.yaml_text:
         return {}
-    lines = front_matter_key_lines(front)
-    return {str(key): (value, lines.get(str(key), front.yaml_line)) for key, value in front.meta.items()}
+    return {str(key): value for key, value in front.meta.items()}
+
+
+def _key_line(side: Side, key: str) -> int:
+    """The line of a front matter key, asked for only by a finding: most pairs have none, and
+    their YAML is then not read again for its lines."""
+    front = side.page.front_matter
+    return front_matter_key_lines(front).get(key, front.yaml_line)
 
 
 def check_headings(original: Side, translation: Side) -> list[Finding]:

@@ -42,6 +42,11 @@ class ProjectPages:
         self.project = project
         self.models: dict[Path, MarkdownPage] = dict(models or {})
         self.texts: dict[Path, str] = {}
+        # What the folders hold is looked up once too: the build's review asks for every pair
+        # three times (structure, glossary, typography), while no file changes.
+        self._listed: dict[str, list[str]] = {}
+        self._files: dict[tuple[str, str], bool] = {}
+        self._sides: dict[tuple[str, str], Side] = {}
 
     def text(self, path: Path) -> str:
         if path not in self.texts:
@@ -57,18 +62,36 @@ class ProjectPages:
         return self.models[path]
 
     def side(self, language: str, page: str) -> Side:
-        path = self.project.page_path(language, page)
-        return Side(self.project.shown(path), self.model(path))
+        if (language, page) not in self._sides:
+            path = self.project.page_path(language, page)
+            self._sides[language, page] = Side(self.project.shown(path), self.model(path))
+        return self._sides[language, page]
+
+    def pages(self, language: str) -> list[str]:
+        """Project.pages, listed once."""
+        if language not in self._listed:
+            self._listed[language] = self.project.pages(language)
+        return self._listed[language]
+
+    def has_page(self, language: str, page: str) -> bool:
+        """Whether the page's file exists, looked up once."""
+        if (language, page) not in self._files:
+            self._files[language, page] = self.project.page_path(language, page).is_file()
+        return self._files[language, page]
 
 
 # --- Structure ------------------------------------------------------------------------------
 
 
-def translated_pairs(project: Project, pages: list[str] | None = None) -> Iterator[tuple[str, str]]:
-    """(language, page) for every page that exists in the original and in a translation."""
+def translated_pairs(pages: ProjectPages, selected: list[str] | None = None, languages: list[str] | None = None) -> Iterator[tuple[str, str]]:
+    """(language, page) for every page that exists in the original and in a translation (of
+    ``languages`` only, when given)."""
+    project = pages.project
     for language in project.translation_languages:
-        for page in pages or project.pages(project.default_language):
-            if project.page_path(language, page).is_file() and project.page_path(project.default_language, page).is_file():
+        if languages is not None and language not in languages:
+            continue
+        for page in selected or pages.pages(project.default_language):
+            if pages.has_page(language, page) and pages.has_page(project.default_language, page):
                 yield language, page
 
 
@@ -76,11 +99,11 @@ def pair_findings(pages: ProjectPages, language: str, page: str) -> list[Finding
     return check_pages(pages.side(pages.project.default_language, page), pages.side(language, page))
 
 
-def build_findings(pages: ProjectPages, statuses: ProjectStatus) -> tuple[list[Finding], list[Finding]]:
+def build_findings(pages: ProjectPages, statuses: ProjectStatus, languages: list[str] | None = None) -> tuple[list[Finding], list[Finding]]:
     """(what stops the build, what it shows as warnings): structure_findings, split by the status of
     each translation. Orphans are left to the build's own source checks, which stop it earlier."""
     stopping, shown = [], []
-    for language, page in translated_pairs(pages.project):
+    for language, page in translated_pairs(pages, languages=languages):
         status = statuses.page_status(language, page)
         lagging = status.status == OUTDATED and status.recorded is not None
         (shown if lagging else stopping).extend(pair_findings(pages, language, page))
@@ -104,7 +127,7 @@ def orphan_findings(project: Project) -> list[Finding]:
 def structure_findings(pages: ProjectPages, selected: list[str] | None = None) -> list[Finding]:
     """What differs between each translated page and its original (``selected`` pages only, or every
     page and the orphans)."""
-    findings = [finding for language, page in translated_pairs(pages.project, selected) for finding in pair_findings(pages, language, page)]
+    findings = [finding for language, page in translated_pairs(pages, selected) for finding in pair_findings(pages, language, page)]
     if selected is None:
         findings += orphan_findings(pages.project)
     return findings
@@ -142,10 +165,10 @@ def claim_findings(pages: ProjectPages, data: ReferenceData, claims_shown: str =
 # --- Glossary and typography ----------------------------------------------------------------
 
 
-def glossary_findings(pages: ProjectPages, terms: list[Term]) -> list[LineFinding]:
+def glossary_findings(pages: ProjectPages, terms: list[Term], languages: list[str] | None = None) -> list[LineFinding]:
     project = pages.project
     findings = []
-    for language, page in translated_pairs(project):
+    for language, page in translated_pairs(pages, languages=languages):
         original, translation = pages.side(project.default_language, page), pages.side(language, page)
         findings += lint_pages(original.page, original.shown, project.default_language, translation.page, translation.shown, language, terms)
     return sorted(findings, key=lambda finding: (finding.path, finding.line))
@@ -156,15 +179,18 @@ def served_as_written(project: Project, language: str, page: MarkdownPage) -> bo
     return language == project.default_language and page.meta.get("generated") is True
 
 
-def typography_findings(pages: ProjectPages) -> tuple[list[LineFinding], list[str]]:
-    """Every page's findings under its language's convention, and the pages checked in part: an
-    original published as written has only what the project added to it checked."""
+def typography_findings(pages: ProjectPages, languages: list[str] | None = None) -> tuple[list[LineFinding], list[str]]:
+    """Every page's findings under its language's convention (of ``languages`` only, when given), and
+    the pages checked in part: an original published as written has only what the project added to
+    it checked."""
     project = pages.project
     findings, in_part = [], []
     for language, convention in project.typography.items():
+        if languages is not None and language not in languages:
+            continue
         if convention not in CONVENTIONS:
             raise InputError("mkdocs.yml", None, f"language {language!r}: unknown typography {convention!r} (known: {', '.join(CONVENTIONS)})")
-        for page in project.pages(language):
+        for page in pages.pages(language):
             side = pages.side(language, page)
             if served_as_written(project, language, side.page):
                 in_part.append(side.shown)

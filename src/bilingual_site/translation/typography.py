@@ -13,7 +13,9 @@ tags and attribute lists are not text a reader sees. The front matter's `title` 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from bilingual_site.errors import LineFinding
 from bilingual_site.markdown.model import MarkdownOptions, MarkdownPage, ProseLine, front_matter_key_lines, read_markdown
@@ -30,13 +32,17 @@ class Rule:
     message: str  # may name the matched mark as {mark}
 
 
+# Each pattern starts with the space it is about, and looks back past it for what must come before
+# (`(?<=\S )`: not a space, then this space): the regex engine then skips to the spaces of a text
+# instead of trying every character.
 CONVENTIONS: dict[str, tuple[Rule, ...]] = {
     "french": (
-        Rule(re.compile(r"(?<=\S) (?P<mark>[:;!?%»])"), "a non-breaking space (U+00A0), not a space, goes before '{mark}'"),
+        Rule(re.compile(r" (?<=\S )(?P<mark>[:;!?%»])"), "a non-breaking space (U+00A0), not a space, goes before '{mark}'"),
         Rule(re.compile(r"(?P<mark>«) "), "a non-breaking space (U+00A0), not a space, goes after '{mark}'"),
     ),
     "english": (
-        Rule(re.compile(rf"(?<=\w)[ {NBSP}{NARROW_NBSP}](?P<mark>[:;!?])(?=\s|$)"), "no space goes before '{mark}' in English"),
+        # `.`: the space just matched (never a line break).
+        Rule(re.compile(rf"[ {NBSP}{NARROW_NBSP}](?<=\w.)(?P<mark>[:;!?])(?=\s|$)"), "no space goes before '{mark}' in English"),
     ),
     # A language without special rules: nothing is reported until someone writes its rules here.
     "neutral": (),
@@ -62,16 +68,42 @@ def page_typography(
     then, with ``body``, its prose. An original published as written has only some keys checked."""
     rules = CONVENTIONS[convention]
     found = []
-    for text in front_matter_text(page, keys) + (list(page.prose) if body else []):
-        for rule in rules:
-            for match in rule.pattern.finditer(text.text):
-                found.append(LineFinding(shown, text.line, rule.message.format(mark=match["mark"])))
+    if not rules:
+        return found
+    key_lines = None  # the front matter's key lines, read only when a value has a finding
+    for key in keys:
+        value = page.meta.get(key)
+        if not isinstance(value, str):
+            continue
+        messages = _messages(rules, value)
+        if messages:
+            key_lines = front_matter_key_lines(page.front_matter) if key_lines is None else key_lines
+            # A value without a line of its own (not YAML front matter) is not checked.
+            if key in key_lines:
+                found += [LineFinding(shown, key_lines[key], message) for message in messages]
+    if body:
+        found += _prose_findings(rules, page.prose, shown)
     return found
 
 
-def front_matter_text(page: MarkdownPage, keys: tuple[str, ...]) -> list[ProseLine]:
-    """The text values of front matter ``keys``, each at its key's line."""
-    lines = front_matter_key_lines(page.front_matter)
-    return [
-        ProseLine(lines[key], page.meta[key]) for key in keys if isinstance(page.meta.get(key), str) and key in lines
-    ]
+def _prose_findings(rules: tuple[Rule, ...], prose: tuple[ProseLine, ...], shown: str) -> list[LineFinding]:
+    """What the rules find in each line of prose, in the order of the lines, then of the rules,
+    then of the text. The lines are searched joined by line breaks, one search a rule rather than
+    one a line: no rule matches a line break, nor reads one other than as a line's edge (tested)."""
+    if not prose:
+        return []
+    text = "\n".join(line.text for line in prose)
+    matches = [(order, rule, match) for order, rule in enumerate(rules) for match in rule.pattern.finditer(text)]
+    if not matches:
+        return []
+    starts = list(accumulate((len(line.text) + 1 for line in prose[:-1]), initial=0))  # where each line starts in the text
+    hits = sorted(
+        (bisect_right(starts, match.start()) - 1, order, match.start(), rule.message.format(mark=match["mark"]))
+        for order, rule, match in matches
+    )
+    return [LineFinding(shown, prose[index].line, message) for index, _, _, message in hits]
+
+
+def _messages(rules: tuple[Rule, ...], text: str) -> list[str]:
+    """What the rules find in one text, rule by rule, in the order of the text."""
+    return [rule.message.format(mark=match["mark"]) for rule in rules for match in rule.pattern.finditer(text)]
