@@ -46,8 +46,9 @@ def folder(language: str) -> str:
     return "" if language == site_languages()[0] else f"{language}/"
 
 
-def cldr_locale(language: str) -> str:
-    return language_entries()[language]["extra"].get("cldr_locale") or language
+def cldr_locale(language: str, entries: dict[str, dict] | None = None) -> str:
+    """``language``'s CLDR locale, from ``entries`` (language_entries()) when the caller read them already."""
+    return (entries or language_entries())[language]["extra"].get("cldr_locale") or language
 
 
 def words(text: str) -> str:
@@ -124,8 +125,10 @@ def test_source_dates_and_languages_are_written_in_the_page_language(site):
     data = load_reference_data(PROJECT / "data", list(site_languages()), site_languages()[0])
     dated = [source for source in data.sources if source.get("date")]
     assert dated
+    entries = language_entries()  # mkdocs.yml read once, not for each source
     for language in site_languages():
-        labels = language_entries()[language]["extra"]["ui"]["field_labels"]
+        labels = entries[language]["extra"]["ui"]["field_labels"]
+        locale = cldr_locale(language, entries)
         tree = parse(site, f"{folder(language)}sources.html")
         for source in data.sources:
             entry = tree.css_first(f"h3#{source['id']}").next
@@ -134,9 +137,9 @@ def test_source_dates_and_languages_are_written_in_the_page_language(site):
             items = [words(item.text()) for item in entry.css("li")]
             date_item = next(item for item in items if item.startswith(words(labels["date"])))
             if source.get("date"):
-                assert words(partial_date(source["date"], cldr_locale(language))) in date_item, (language, source["id"], date_item)
+                assert words(partial_date(source["date"], locale)) in date_item, (language, source["id"], date_item)
             language_item = next(item for item in items if item.startswith(words(labels["language"])))
-            assert language_name(source["language"], cldr_locale(language)) in language_item
+            assert language_name(source["language"], locale) in language_item
 
 
 # --- Templates ------------------------------------------------------------------------------------
