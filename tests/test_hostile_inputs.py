@@ -575,3 +575,45 @@ def test_the_record_writer_never_writes_anchors_the_reader_refuses(tmp_path):
     write_lock(path, {"a.md": PageRecord(day, {"a": section}), "b.md": PageRecord(day, {"a": section})})
     assert "&id" not in path.read_text(encoding="utf-8")
     assert set(read_lock(path, "translations/en.yml")) == {"a.md", "b.md"}
+
+
+def _first_anchor_or_alias(text: str) -> tuple[int, str] | None:
+    """What the parser's events show first, anchor or alias: (0-based line, its sign and name)."""
+    import yaml
+
+    try:
+        events = list(yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    except yaml.MarkedYAMLError:
+        return None
+    for event in events:
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line, f"'*{event.anchor}'"
+        if getattr(event, "anchor", None):
+            return event.start_mark.line, f"'&{event.anchor}'"
+    return None
+
+
+@pytest.mark.parametrize("seed", range(400))
+def test_every_anchor_and_alias_is_refused_first_whatever_the_text_holds(seed):
+    """Anchors and aliases are looked for in the text's events only when the node tree's marks show
+    a property ('&' or '!'): the first one is still refused, before any other problem, at its line;
+    '&' and '*' inside values are text."""
+    import random
+
+    rng = random.Random(seed)
+    values = ["1", "x & y", "'a *b'", "&a v", "*a", "!!str s", "!!str &t s", "&u !!str s", "[1, &f 2]", "{k: *f}", "",
+              "|\n    &not *anchors\n    text", "&b\n    c: 1", "2026-13-40", "[*a, *b]"]
+    keys = ["a", "b", "&k c", "? &q d\n  ", "a", "'e'"]
+    lines = [f"{rng.choice(keys)}: {rng.choice(values)}" for _ in range(rng.randint(1, 5))]
+    text = "\n".join(lines) + "\n"
+    expected = _first_anchor_or_alias(text)
+    try:
+        load_yaml_text(text, "x.yml")
+        refused = None
+    except InputError as error:
+        refused = error
+    if expected is not None:
+        line, sign = expected
+        assert refused is not None and (refused.line, sign) == (line + 1, refused.message.split(" ")[2]), (text, refused)
+    else:
+        assert refused is None or "YAML anchor" not in refused.message and "YAML alias" not in refused.message, (text, refused)

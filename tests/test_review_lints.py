@@ -88,6 +88,17 @@ def test_the_glossary_finds_what_a_plain_reading_finds(seed):
     assert [(finding.path, finding.line, finding.message) for finding in lint_pages(*arguments)] == plain_glossary(*arguments)
 
 
+@pytest.mark.parametrize("seed", range(20))
+def test_prose_out_of_line_order_is_read_section_by_section(seed):
+    # The model keeps its prose in line order; prose that is not (another reader's) is still read right.
+    rng = random.Random(seed)
+    ids = [f"s{number}" for number in range(rng.randint(1, 5))]
+    pages = [read_markdown(random_page(rng, language, ids), SITE_MARKDOWN) for language in ("fr", "en")]
+    original, translation = (dataclasses.replace(page, prose=tuple(reversed(page.prose))) for page in pages)
+    arguments = (original, "docs/fr/x.md", "fr", translation, "docs/en/x.md", "en", TERMS)
+    assert [(finding.path, finding.line, finding.message) for finding in lint_pages(*arguments)] == plain_glossary(*arguments)
+
+
 def test_a_term_broken_across_two_sections_is_in_neither():
     # The prose of the two sections joined reads "moteur\nd'inférence": the term, but in no section.
     original = read_markdown("## Un {#a}\n\nLe moteur\n\n## d'inférence {#b}\n\nTexte.\n", SITE_MARKDOWN)

@@ -103,10 +103,9 @@ class _Refused(Exception):
 
 
 def _refuse_anchors(text: str) -> None:
-    """Raise _Refused at the first anchor (`&name`) or alias (`*name`): read before any node is built.
-
-    The parser's events carry both with their line; the events of a lock file cost a fraction of
-    a millisecond. Refusing anchors too (not only aliases) keeps data files flat and readable.
+    """Raise _Refused at the first anchor (`&name`) or alias (`*name`), as the parser's events,
+    which carry both with their line, show them. Refusing anchors too (not only aliases) keeps
+    data files flat and readable.
     """
     if "&" not in text and "*" not in text:
         return  # YAML writes an anchor with '&' and an alias with '*': a text without either has none
@@ -119,6 +118,25 @@ def _refuse_anchors(text: str) -> None:
             raise _Refused(event.start_mark.line, f"YAML alias '*{event.anchor}' is not allowed: write the value out")
         if getattr(event, "anchor", None):
             raise _Refused(event.start_mark.line, f"YAML anchor '&{event.anchor}' is not allowed: write the value out")
+
+
+def _may_hold_anchors(node: yaml.Node, text: str) -> bool:
+    """Whether a node of the tree starts with a property, an anchor ('&') or a tag ('!'): a node's
+    mark starts at its first property (libyaml's and PyYAML's alike), and an alias needs an anchor.
+    Reading the tree's marks costs a fraction of reading the text's events again."""
+    pending, seen = [node], set()
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue  # an alias: its anchor is on a node of the tree too
+        seen.add(id(current))
+        if text[current.start_mark.index : current.start_mark.index + 1] in ("&", "!"):
+            return True
+        if isinstance(current, yaml.MappingNode):
+            pending += [child for pair in current.value for child in pair]
+        elif isinstance(current, yaml.SequenceNode):
+            pending += current.value
+    return False
 
 
 def _compose(text: str) -> yaml.Node | None:
@@ -145,8 +163,15 @@ def load_yaml_text(text: str, shown: str, first_line: int = 1) -> Any:
     """Parse YAML ``text`` found at line ``first_line`` of the file ``shown`` (front matter starts
     at line 2); errors name that file and its line. None for a text with no value."""
     try:
-        _refuse_anchors(text)
-        node = _compose(text)
+        # Anchors and aliases are refused before anything else the text holds, as its events
+        # show them; those are read only when the text may hold one (the tree's marks tell).
+        try:
+            node = _compose(text)
+        except yaml.MarkedYAMLError:
+            _refuse_anchors(text)  # an undefined alias, a duplicate anchor: refused as such
+            raise
+        if node is not None and _may_hold_anchors(node, text):
+            _refuse_anchors(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         # An error at the end of the text ("but got '<stream end>'") is shown on its last line.

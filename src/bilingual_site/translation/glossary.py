@@ -13,9 +13,10 @@ code spans and code blocks is not read.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 
 from bilingual_site.errors import LineFinding
 from bilingual_site.markdown.model import MarkdownOptions, MarkdownPage, read_markdown
@@ -80,7 +81,10 @@ class Wording:
 
     def may_be_in(self, lowered: str) -> bool:
         """False when the text whose str.lower() is ``lowered`` has certainly no match."""
-        return all(run in lowered for run in self.letters)
+        for run in self.letters:
+            if run not in lowered:
+                return False
+        return True
 
 
 def _term_words(term: str) -> list[list[str]]:
@@ -117,22 +121,24 @@ class _SectionProse:
     def __init__(self, page: MarkdownPage) -> None:
         self.page = page
         self.sections: list[Section] = page.sections
-        self.text = "\n".join(prose.text for prose in page.prose)
+        texts = [prose.text for prose in page.prose]
+        self.text = "\n".join(texts)
         lines = [prose.line for prose in page.prose]
-        starts = [0]
-        for prose in page.prose:
-            starts.append(starts[-1] + len(prose.text) + 1)
+        starts = list(accumulate([len(text) + 1 for text in texts], initial=0))
         self.spans: list[tuple[int, int] | None] | None = None  # None: each section read alone
+        self.filled: list[int] = []  # the sections with prose (their indices)
+        self.begins: list[int] = []  # where their spans start, in the same order
         # The model keeps its prose in line order and its sections too: each section's prose is
         # then a run of lines, found by bisection, and the spans follow each other.
-        if all(before <= after for before, after in zip(lines, lines[1:])):
+        if lines == sorted(lines):
             spans = []
             for section in self.sections:
                 first = bisect_left(lines, section.line)
                 last = bisect_left(lines, section.end_line, lo=first)
                 spans.append((starts[first], starts[last] - 1) if first < last else None)
-            begins = [span[0] for span in spans if span]
-            if all(before <= after for before, after in zip(begins, begins[1:])):
+            self.filled = [index for index, span in enumerate(spans) if span]
+            self.begins = [spans[index][0] for index in self.filled]
+            if all(before < after for before, after in zip(self.begins, self.begins[1:])):
                 self.spans = spans
 
     @cached_property
@@ -148,24 +154,23 @@ class _SectionProse:
         pattern = wording.pattern
         if self.spans is None:
             return {index for index, section in enumerate(self.sections) if pattern.search(self.page.prose_text(section.line, section.end_line))}
-        found = set()
-        searched, match = -1, None  # the last search's start, and the first match at or after it
-        for index, span in enumerate(self.spans):
-            if span is None:  # no prose: an empty text
-                if pattern.search(""):
-                    found.add(index)
-                continue
-            begin, stop = span
-            if searched == -1 or (match is not None and match.start() < begin):
-                searched, match = begin, self._search(wording, begin, len(self.text))
-            # In place, the span's edges read as a lone text's would: a line break or the text's
-            # end on either side, which patterns read as the edge of a word. A match found in the
-            # whole text from the span's start is in the span unless it runs past its end, where
-            # a match of the span alone may still end.
-            if match is None or match.start() >= stop:
-                continue
-            if match.end() <= stop or self._search(wording, match.start(), stop):
-                found.add(index)
+        # A section without prose has the empty text.
+        found = {index for index, span in enumerate(self.spans) if span is None} if pattern.search("") else set()
+        # From the start of a span, the first match of the whole text: the spans it passes have
+        # none. In place, a span's edges read as a lone text's would (a line break or the text's
+        # end on either side, which patterns read as the edge of a word), so the match is one of
+        # the span it starts in, unless it runs past the span's end, where one of the span alone
+        # may still end. Then on from the next span.
+        next_span = 0
+        while next_span < len(self.begins):
+            match = self._search(wording, self.begins[next_span], len(self.text))
+            if match is None:
+                break
+            number = bisect_right(self.begins, match.start()) - 1
+            stop = self.spans[self.filled[number]][1]
+            if match.start() < stop and (match.end() <= stop or self._search(wording, match.start(), stop)):
+                found.add(self.filled[number])
+            next_span = number + 1
         return found
 
     def _search(self, wording: Wording, begin: int, stop: int) -> re.Match | None:
