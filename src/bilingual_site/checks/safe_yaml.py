@@ -107,8 +107,6 @@ def _refuse_anchors(text: str) -> None:
     which carry both with their line, show them. Refusing anchors too (not only aliases) keeps
     data files flat and readable.
     """
-    if "&" not in text and "*" not in text:
-        return  # YAML writes an anchor with '&' and an alias with '*': a text without either has none
     try:
         events = list(yaml.parse(text, Loader=FAST_LOADER))
     except yaml.MarkedYAMLError:
@@ -130,7 +128,7 @@ def _may_hold_anchors(node: yaml.Node, text: str) -> bool:
         if id(current) in seen:
             continue  # an alias: its anchor is on a node of the tree too
         seen.add(id(current))
-        if text[current.start_mark.index : current.start_mark.index + 1] in ("&", "!"):
+        if text.startswith(("&", "!"), current.start_mark.index):
             return True
         if isinstance(current, yaml.MappingNode):
             pending += [child for pair in current.value for child in pair]
@@ -164,13 +162,14 @@ def load_yaml_text(text: str, shown: str, first_line: int = 1) -> Any:
     at line 2); errors name that file and its line. None for a text with no value."""
     try:
         # Anchors and aliases are refused before anything else the text holds, as its events
-        # show them; those are read only when the text may hold one (the tree's marks tell).
+        # show them; those are read only when the text may hold one: YAML writes an anchor with
+        # '&' and an alias with '*', and a node's mark shows the anchor it has.
         try:
             node = _compose(text)
         except yaml.MarkedYAMLError:
             _refuse_anchors(text)  # an undefined alias, a duplicate anchor: refused as such
             raise
-        if node is not None and _may_hold_anchors(node, text):
+        if node is not None and ("&" in text or "*" in text) and _may_hold_anchors(node, text):
             _refuse_anchors(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark

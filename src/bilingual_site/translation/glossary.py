@@ -19,7 +19,7 @@ from functools import cached_property
 from itertools import accumulate
 
 from bilingual_site.errors import LineFinding
-from bilingual_site.markdown.model import MarkdownOptions, MarkdownPage, read_markdown
+from bilingual_site.markdown.model import MarkdownOptions, MarkdownPage, Section, read_markdown
 
 
 @dataclass(frozen=True)
