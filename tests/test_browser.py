@@ -38,8 +38,13 @@ def search(reader_context, server):
         field.click()
         if field.input_value():
             field.fill("")
+            field.press("End")
             tab.wait_for_function(READY)
-        field.press_sequentially(query, delay=20)  # Material searches on key events, as a reader types
+        # Material searches the field's value on each key release (and once its index is loaded): the
+        # whole query is put in, then one key released, so the only answer is the whole query's. Typed
+        # letter by letter, a prefix's answer ("t", "tr"...) could be read as the query's.
+        field.fill(query)
+        field.press("End")
         tab.wait_for_function(ANSWERED)
         return [link.get_attribute("href") for link in tab.locator(".md-search-result__link").all()]
 
