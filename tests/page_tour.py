@@ -2,8 +2,8 @@
 
 Loading a page and putting axe-core in it cost more than most checks made on it, so the checks
 that hold every page to something (no foreign request or console error, no Content-Security-Policy
-violation, no interface string of another language, no axe violation in either colour scheme)
-are made on one visit (tests/test_browser.py, one test per page, which the test processes share
+violation, no interface string of another language, no axe violation and a layout that fits a
+wide screen in either colour scheme) are made on one visit (tests/test_browser.py, one test per page, which the test processes share
 out between them). A visit does what each of those checks did on a page load of its own:
 
 - the page is loaded in a light-scheme tab that records every request, response, console

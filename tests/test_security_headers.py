@@ -18,6 +18,7 @@ from bilingual_site.checks.published_html import csp_hash
 from bilingual_site.site.security_headers import headers_file, policy, serialize, with_csp_meta
 from html_pages import built_pages, parallel_pages, parse, select
 from page_tour import RECORD_VIOLATIONS
+from sitebuild import PROJECT_LANGUAGES, folder_prefix
 
 
 def csp_of(document) -> dict[str, list[str]]:
@@ -47,7 +48,7 @@ def inline_scripts(html: str) -> set[str]:
 
 def test_every_built_page_has_the_templates_policy(site):
     pages = [path.relative_to(site).as_posix() for path in site.rglob("*.html")]
-    assert "404.html" in pages and "en/404.html" in pages
+    assert all(f"{folder_prefix(language)}404.html" in pages for language in PROJECT_LANGUAGES.languages)
     for url in pages:
         html = (site / url).read_text(encoding="utf-8")
         document = parse(site, url)
@@ -75,7 +76,7 @@ def test_headers_file_carries_the_policy_of_every_page_and_what_only_headers_can
     header_policy = {name: sources for name, *sources in (part.split() for part in headers["Content-Security-Policy"].split(";"))}
     assert header_policy["frame-ancestors"] == ["'none'"]
     page_hashes = set()
-    for url in built_pages(site) + parallel_pages(site) + ["404.html", "en/404.html"]:
+    for url in built_pages(site) + parallel_pages(site) + sorted(path.relative_to(site).as_posix() for path in site.rglob("404.html")):
         page_policy = csp_of(parse(site, url))
         page_hashes.update(page_policy["script-src"])
         assert {name: sources for name, sources in header_policy.items() if name != "frame-ancestors"}.keys() == page_policy.keys()
