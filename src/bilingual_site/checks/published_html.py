@@ -107,6 +107,7 @@ URL_ATTRIBUTES = frozenset(
 )
 SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
 IMAGE_ELEMENTS = frozenset({"img", "source"})  # what the policy's img-src governs among allowed elements
+VALUE_RULES = URL_ATTRIBUTES | SRCSET_ATTRIBUTES | {"class"}  # the attributes whose value has a rule of its own
 
 # Relations of Material's and the site's own <link>s; `stylesheet` and `icon` load files, which must be the site's.
 LINK_RELATIONS = frozenset({"stylesheet", "icon", "canonical", "alternate", "prev", "next"})
@@ -274,6 +275,7 @@ IN_HEAD = 1
 IN_SVG = 2
 IN_HEADER = 4  # Material's page header (`body > header`), where its forms are
 REFUSED_ABOVE = 8  # inside an element already refused: its content is not judged again
+CHILD_OF_BODY = 16  # where the theme writes its header and its configuration block
 ANCESTORS_SHOWN = 4
 
 
@@ -294,28 +296,63 @@ def _where(node: LexborNode) -> str:
     return " > ".join([*reversed(ancestors), _label(node)]) + f": {snippet!r}"
 
 
-def _places(document: LexborHTMLParser) -> dict[int, int]:
-    """The place bits of every element below <head>, an <svg> or the page header, by element identity.
+# A subtree holding one of these is never remembered as clean: their rules read more than the
+# subtree (the parent of the configuration block, counts kept over the page, the policy's hashes).
+CONTEXTUAL_ELEMENTS = frozenset({"script", "meta", "link"})
+MAX_HELD = 16_000_000  # characters of HTML remembered at most; past it the memory is emptied
 
-    Each such subtree is walked once, from its top: descendant selectors (`svg *`) compare every
-    element with all its ancestors, which took seconds on a hostile page of deeply nested elements.
+
+class CheckedSubtrees:
+    """The subtrees found clean so far by the checks of one site's pages: each distinct one is walked once.
+
+    Much of every page is the theme's shell (header, search, navigation, footer), repeated from page
+    to page. The verdict on a subtree depends on its HTML and on what the rules read around it: its
+    place bits (in <head>, in an <svg>, below a refused element, in the page header, a child of
+    <body>), the site's policy, and for an image the page's folder (its relative URL is resolved
+    there). A subtree found clean is remembered under that key, with the ids it holds (the page-wide
+    rule on duplicate ids); an identical one later is not walked again. Nothing else is remembered:
+    a subtree with a finding is walked on every page, so the finding names its own page and element.
+
+    The HTML is Lexbor's serialization, which tells apart any two subtrees the rules could judge
+    differently when one of them is clean: a clean subtree holds no raw-text element (script, style,
+    xmp... are refused or contextual) in which markup could pass for text, and Lexbor writes the
+    children of an SVG element with a void HTML name. A subtree holding a CONTEXTUAL_ELEMENTS one is
+    never remembered, nor anything in a <template>'s content (walked apart, as before).
+
+    Created by the caller for one check of a site (no module state); the pages are best handed in
+    folder by folder, as the places learnt to change are forgotten when the folder changes.
     """
-    places: dict[int, int] = {}
-    body = document.body
-    tops = [
-        (IN_HEAD, [document.head] if document.head is not None else []),
-        (IN_SVG, document.css("svg")),  # in document order: an inner <svg> is marked already
-        (IN_HEADER, [child for child in (body.iter(include_text=False) if body is not None else ()) if child.tag == "header"]),
-    ]
-    for flag, nodes in tops:
-        for top in nodes:
-            identity = top.mem_id
-            if places.get(identity, 0) & flag:
-                continue
-            for node in top.traverse(include_text=False):
-                if node.mem_id != identity:
-                    places[node.mem_id] = places.get(node.mem_id, 0) | flag
-    return places
+
+    def __init__(self) -> None:
+        # policy -> (HTML, place bits) -> (ids in the subtree, the folder it was checked in when it holds an image)
+        self.clean: dict[SitePolicy, dict[tuple[str, int], tuple[tuple[str, ...], str | None]]] = {}
+        self.held = 0
+        # Places (child-index paths from the document) whose subtree was unknown on two pages in a row
+        # of the folder: taken as the page's own (the document, <body>, the navigation that holds the
+        # current page, the content), they are walked without being serialized; their children are looked up.
+        self.folder: str | None = None
+        self.changing: set[tuple[int, ...]] = set()
+        self.unknown: set[tuple[int, ...]] = set()  # places unknown on the current page
+        self.unknown_before: set[tuple[int, ...]] = set()  # and on the page before
+
+    def start_page(self, page: str) -> None:
+        folder = page.rpartition("/")[0]
+        if folder != self.folder:
+            self.folder = folder
+            self.changing, self.unknown = set(), set()
+        self.unknown_before, self.unknown = self.unknown, set()
+
+    def unknown_at(self, path: tuple[int, ...]) -> None:
+        if path in self.unknown_before:
+            self.changing.add(path)
+        self.unknown.add(path)
+
+    def remember(self, policy: SitePolicy, key: tuple[str, int], ids: tuple[str, ...], folder: str | None) -> None:
+        if self.held > MAX_HELD:
+            self.clean.clear()
+            self.held = 0
+        self.clean.setdefault(policy, {})[key] = (ids, folder)
+        self.held += len(key[0])
 
 
 class _DocumentCheck:
@@ -333,46 +370,95 @@ class _DocumentCheck:
     def add(self, node: LexborNode, message: str) -> None:
         self.findings.append(Finding(self.page, _where(node), message, self.source))
 
-    def run(self, document: LexborHTMLParser) -> None:
+    def run(self, document: LexborHTMLParser, checked: CheckedSubtrees | None) -> None:
         root = document.root
         if root is None:
             return
-        ids: set[str] = set()
-        self.walk(root, _places(document), ids)
+        if checked is not None:
+            checked.start_page(self.page)
+        head, body = document.head, document.body
+        self.walk(root, (head.mem_id if head is not None else None, body.mem_id if body is not None else None), checked)
         # A <template>'s content is no part of the document tree, but a script may clone it into the
         # page (the site's search fallback does): it is held to the same rules, as body content.
         fragments = root.template_fragments()
         while fragments:
             fragment = fragments.pop(0)
-            self.walk(fragment, {}, set())
+            self.walk(fragment, None, None)
             fragments.extend(fragment.template_fragments())
         self.head_rules(document)
 
-    def walk(self, top: LexborNode, places: dict[int, int], ids: set[str]) -> None:
-        # The parser walks the elements in document order (in C: a walk in Python took as long as
-        # the whole check); where each sits is worked out once beforehand (_places).
-        refused_below: set[int] = set()  # descendants of refused elements: their own content is not judged again
-        for node in top.traverse(include_text=False):
-            if not node.is_element_node:
-                continue  # a comment: text to the browser, whatever it holds
-            identity = node.mem_id
-            flags = places.get(identity, 0)
-            if identity in refused_below:
-                flags |= REFUSED_ABOVE
+    def walk(self, top: LexborNode, head_and_body: tuple[int | None, int | None] | None, checked: CheckedSubtrees | None) -> None:
+        """Every element below ``top`` in document order, but for the subtrees ``checked`` knows clean.
+
+        ``head_and_body``: the identities of the document's <head> and <body>, to give each element
+        its place bits as the walk goes down; None for a template's content (no place bits there).
+        """
+        head_id, body_id = head_and_body or (None, None)
+        placed = head_and_body is not None
+        clean = checked.clean.get(self.policy, {}) if checked is not None else {}
+        changing = checked.changing if checked is not None else set()
+        folder = self.page.rpartition("/")[0]
+        ids: set[str] = set()
+        ids_in_order: list[str] = []  # to remember those of a clean subtree
+        contextual = images = 0  # elements met so far whose rules read more than their subtree, or the page's folder
+        stack: list[tuple] = [(top, 0, ())]
+        while stack:
+            node, flags, path = stack.pop()
+            if node is None:  # the walk of a subtree is over (flags holds what it was met with): remember it if clean
+                key, findings_before, ids_before, contextual_before, images_before = flags
+                if len(self.findings) == findings_before and contextual == contextual_before:
+                    checked.remember(self.policy, key, tuple(ids_in_order[ids_before:]), folder if images != images_before else None)
+                continue
+            if not node.is_element_node:  # a comment (text to the browser, whatever it holds), or a template's content
+                stack.extend((child, flags, ()) for child in reversed(list(node.iter(include_text=False))))
+                continue
+            key = None
+            if checked is not None and placed and path not in changing:
+                key = (node.html, flags)
+                known = clean.get(key)
+                if known is not None and (known[1] is None or known[1] == folder) and ids.isdisjoint(known[0]):
+                    ids.update(known[0])
+                    ids_in_order.extend(known[0])
+                    if known[1] is not None:
+                        images += 1  # what holds this subtree holds an image too: it is remembered for this folder only
+                    continue
+                checked.unknown_at(path)
+            if key is not None:  # to remember the subtree once walked, if nothing in it was found
+                stack.append((None, (key, len(self.findings), len(ids_in_order), contextual, images), ()))
+            tag = node.tag.lower()
             attributes = node.attributes
-            if self.element(node, node.tag.lower(), flags, attributes) and not flags & REFUSED_ABOVE:
-                refused_below.update(inner.mem_id for inner in node.traverse(include_text=False) if inner.mem_id != identity)
+            refused = self.element(node, tag, flags, attributes)
+            if tag in CONTEXTUAL_ELEMENTS:
+                contextual += 1
+            elif tag in IMAGE_ELEMENTS:
+                images += 1
             element_id = attributes.get("id")
             if element_id:
                 if element_id in ids:
                     # getElementById gives the first: a later one cannot stand in for the theme's, nor the reverse.
                     self.add(node, f"id {element_id!r} is used by more than one element")
                 ids.add(element_id)
+                ids_in_order.append(element_id)
+            inner = flags & ~CHILD_OF_BODY | (REFUSED_ABOVE if refused else 0)
+            if placed:
+                identity = node.mem_id
+                if identity == head_id:
+                    inner |= IN_HEAD
+                elif identity == body_id:
+                    inner |= CHILD_OF_BODY
+                if tag == "svg":
+                    inner |= IN_SVG
+                elif tag == "header" and flags & CHILD_OF_BODY:
+                    inner |= IN_HEADER
+            children = list(node.iter(include_text=False))
+            stack.extend((children[index], inner, (*path, index)) for index in range(len(children) - 1, -1, -1))
 
     def element(self, node: LexborNode, tag: str, flags: int, attributes: dict) -> bool:
         """Check one element; True when the element itself is refused."""
         for name, value in attributes.items():
-            self.attribute(node, name.lower(), value)
+            name = name.lower()
+            if name in VALUE_RULES or name.startswith("on"):
+                self.attribute(node, name, value)
         if attributes.get("id") == CONFIG_ID and tag != "script":
             # Material's bundle reads its configuration with getElementById: the first element wins.
             self.add(node, f"id {CONFIG_ID!r} belongs to Material's configuration block")
@@ -546,14 +632,18 @@ def _fragment_references_only(value: str) -> bool:
     return True
 
 
-def check_document(html: str, page: str, policy: SitePolicy, source: str | None = None) -> list[Finding]:
-    """Every finding in the published document ``html`` at site path ``page``, in document order."""
+def check_document(html: str, page: str, policy: SitePolicy, source: str | None = None, checked: CheckedSubtrees | None = None) -> list[Finding]:
+    """Every finding in the published document ``html`` at site path ``page``, in document order.
+
+    ``checked``: what the checks of the site's other pages found clean (CheckedSubtrees), to walk
+    each distinct subtree once; the findings are the same with it or without it.
+    """
     try:
         document = LexborHTMLParser(html)
     except Exception as error:  # the parser refusing its input is a finding, never a crash of the build
         return [Finding(page, "the whole file", f"could not be parsed as HTML ({error})", source)]
     check = _DocumentCheck(page, policy, source)
-    check.run(document)
+    check.run(document, checked)
     return check.findings
 
 
