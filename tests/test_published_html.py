@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from bilingual_site.checks import published_html
 from bilingual_site.checks.published_html import (
-    CheckedSubtrees,
+    CheckedElements,
     SiteAddress,
     SitePolicy,
     check_document,
@@ -351,129 +351,119 @@ def test_the_real_pages_would_be_refused_without_the_theme_hashes(site, site_por
     assert len([finding for finding in check_document(text, "note.html", stripped) if "inline <script> not written" in finding.message]) == 4
 
 
-# --- Subtrees checked once for the whole site ----------------------------------------------------
-# check_document(..., checked) skips a subtree it found clean on an earlier page; the findings must
-# be those of a check without it, whatever the pages seen before.
+# --- Elements checked once for the whole site -----------------------------------------------------
+# check_document(..., checked) does not check again an element found clean on an earlier page; the
+# findings must be those of a check without it, whatever the pages seen before.
 
 
-def messages(html: str, page: str = "en/page.html", policy: SitePolicy = POLICY, checked: CheckedSubtrees | None = None) -> list[str]:
+def messages(html: str, page: str = "en/page.html", policy: SitePolicy = POLICY, checked: CheckedElements | None = None) -> list[str]:
     return [str(finding) for finding in check_document(html, page, policy, "docs/x.md", checked)]
 
 
-def test_with_subtrees_checked_before_the_hostile_corpus_gives_the_same_findings():
-    checked = CheckedSubtrees()
+def test_with_elements_checked_before_the_hostile_corpus_gives_the_same_findings():
+    checked = CheckedElements()
     for body in CLEAN_BODIES:
         assert messages(document(body), checked=checked) == []
     for body, _ in HOSTILE_BODIES:
         assert messages(document(body), checked=checked) == messages(document(body)), body
-        assert messages(document(body), checked=checked) == messages(document(body)), body  # its own subtrees seen once
+        assert messages(document(body), checked=checked) == messages(document(body)), body  # its own elements seen once
     for head, _ in HOSTILE_HEADS:
         assert messages(document(head=head), checked=checked) == messages(document(head=head)), head
 
 
-# (a subtree, a document where it is clean, a document (or page) where the same HTML is refused)
-SAME_HTML_ELSEWHERE = [
-    # The page header's forms: the same form outside it.
-    ('<form name="q"><input name="p"></form>', lambda sub: document().replace('<form class="md-search__form" name="search">', sub + '<form class="md-search__form" name="search">'),
-     lambda sub: document(sub)),
-    # A <header> child of <body> vs one inside the content: only the first makes its forms the page header's.
-    ('<header><form name="q"></form></header>', lambda sub: document().replace('<div class="md-container">', sub + '<div class="md-container">'),
-     lambda sub: document(sub)),
-    # Drawing elements inside an <svg>, the same tags outside it.
-    ('<g><path d="M1 1h2"></path></g>', lambda sub: document(f"<svg>{sub}</svg>"), lambda sub: document(f"<div>{sub}</div>")),
-    # <head> content vs body content.
-    ('<title>T</title>', lambda sub: document(), lambda sub: document(sub)),
+# (a document where an element is clean, a document where the same element is refused by its place)
+SAME_ELEMENT_ELSEWHERE = [
+    # The page header's form; the same form in the content.
+    (document(), document('<form class="md-search__form" name="search"></form>')),
+    # A drawing element inside an <svg>; the same tag outside it.
+    (document('<svg><path d="M1 1h2"></path></svg>'), document('<div><path d="M1 1h2"></path></div>')),
+    # <head> content; the same element in the body.
+    (document(), document("<title>T</title>")),
 ]
 
 
-@pytest.mark.parametrize(("subtree", "clean", "hostile"), SAME_HTML_ELSEWHERE)
-def test_a_subtree_found_clean_in_one_place_is_judged_again_in_another(subtree, clean, hostile):
-    checked = CheckedSubtrees()
-    assert subtree in clean(subtree) and subtree in hostile(subtree)
-    for _ in range(3):  # seen clean on several pages
-        assert messages(clean(subtree), checked=checked) == []
-    expected = messages(hostile(subtree))
-    assert expected, "the same HTML is not refused in the other place"
-    assert messages(hostile(subtree), checked=checked) == expected
+@pytest.mark.parametrize(("clean", "hostile"), SAME_ELEMENT_ELSEWHERE)
+def test_an_element_found_clean_in_one_place_is_checked_again_in_another(clean, hostile):
+    checked = CheckedElements()
+    assert messages(clean, checked=checked) == []
+    expected = messages(hostile)
+    assert expected, "the same element is not refused in the other place"
+    assert messages(hostile, checked=checked) == expected
 
 
-def test_an_image_found_clean_in_one_folder_is_judged_again_in_another():
+def test_an_element_found_clean_in_one_folder_is_checked_again_in_another():
     # The site lives at /site/: '../../a.png' from a page two folders down stays in it, from a page
-    # one folder down it leaves it. The image sits in a subtree whose image was already known
-    # (remembered for its folder), which must make the whole subtree remembered for that folder only.
-    def two_folders_down(body: str) -> str:
-        return document(body).replace('"../assets/', '"../../assets/').replace(f'"../{BUNDLE}"', f'"../../{BUNDLE}"')
-
-    picture = '<div class="figure"><p><img src="../../a.png" alt=""></p></div>'
-    checked = CheckedSubtrees()
-    assert messages(two_folders_down('<p><img src="../../a.png" alt=""></p>'), "a/b/page.html", checked=checked) == []
-    assert messages(two_folders_down(picture), "a/b/other.html", checked=checked) == []
-    assert messages(two_folders_down(picture), "a/b/third.html", checked=checked) == []
-    refused = messages(document(picture), "a/page.html", checked=checked)
-    assert refused == messages(document(picture), "a/page.html")
-    assert any("leads out of the site" in message for message in refused), refused
+    # one folder down it leaves it; the theme's '../assets/...' stylesheet is the theme's from one
+    # folder down only.
+    image = '<p><img src="../../a.png" alt=""></p>'
+    two_down = document(image).replace('"../assets/', '"../../assets/').replace(f'"../{BUNDLE}"', f'"../../{BUNDLE}"')
+    checked = CheckedElements()
+    assert messages(two_down, "a/b/page.html", checked=checked) == []
+    assert messages(document(), "en/page.html", checked=checked) == []
+    for page in ["a/page.html", "b/c/page.html"]:
+        assert messages(document(image), page, checked=checked) == messages(document(image), page)
+    assert any("leads out of the site" in message for message in messages(document(image), "a/page.html", checked=checked))
+    assert any("<link rel='stylesheet'> loads" in message for message in messages(document(), "b/c/page.html", checked=checked))
 
 
-def test_a_link_found_clean_for_one_site_address_is_judged_again_for_another():
+def test_an_element_found_clean_for_one_site_address_is_checked_again_for_another():
     # A local build's own http address is allowed; under another site address the same link is not.
     link = '<p><a href="http://127.0.0.1:8000/en/note.html">x</a></p>'
     local = SitePolicy(POLICY.inline_script_hashes, POLICY.script_paths, "http://127.0.0.1:8000/", CSP)
-    checked = CheckedSubtrees()
-    for page in ["en/a.html", "en/b.html"]:
-        assert messages(document(link), page, local, checked) == []
-    assert any("has the scheme http:" in message for message in messages(document(link), "en/c.html", POLICY, checked))
+    checked = CheckedElements()
+    assert messages(document(link), "en/a.html", local, checked) == []
+    assert any("has the scheme http:" in message for message in messages(document(link), "en/b.html", POLICY, checked))
 
 
-def test_ids_in_a_subtree_known_clean_still_count_against_the_page():
-    shell = '<div class="toc"><p id="intro">a</p></div>'
-    checked = CheckedSubtrees()
-    assert messages(document(shell), checked=checked) == []
-    assert messages(document(shell), checked=checked) == []
-    twice = document('<h2 id="intro">Intro</h2>' + shell)
+def test_ids_of_elements_known_clean_still_count_against_the_page():
+    checked = CheckedElements()
+    assert messages(document('<p id="intro">a</p>'), checked=checked) == []
+    twice = document('<p id="intro">a</p><p id="intro">a</p>')
     assert messages(twice, checked=checked) == messages(twice)
     assert any("id 'intro' is used by more than one element" in message for message in messages(twice, checked=checked))
 
 
-def test_a_subtree_with_a_script_is_never_taken_as_known():
-    # A script's rules read its parent and counts kept over the page: the second configuration block is refused.
-    config = '<script id="__config" type="application/json">{"base": ".."}</script>'
-    wrapped = f'<div class="x">{config}</div>'
-    checked = CheckedSubtrees()
-    for _ in range(2):
-        messages(document(wrapped), checked=checked)
-    assert messages(document(wrapped), checked=checked) == messages(document(wrapped))
-    assert "a second Material configuration block" in " ".join(messages(document(wrapped), checked=checked))
+def test_scripts_and_policies_are_checked_on_every_page():
+    # Their rules read their text, their parent and counts kept over the page, not just the tag.
+    checked = CheckedElements()
+    assert messages(document(), checked=checked) == []
+    for body, expected in [
+        ("<script>alert(1)</script>", "inline <script> not written"),
+        ('<script id="__config" type="application/json">{"base": ".."}</script>', "a second Material configuration block"),
+    ]:
+        assert any(expected in message for message in messages(document(body), checked=checked)), body
+    twice = document(head=f'<meta http-equiv="Content-Security-Policy" content="{CSP}">')
+    assert any("a second Content-Security-Policy <meta>" in message for message in messages(twice, checked=checked))
 
 
-def test_the_shell_is_walked_once_and_the_findings_stay_the_same(monkeypatch):
-    # Not a checker that forgets: a page like the last one is mostly not walked again.
-    walked = []
+def test_the_elements_of_a_page_like_the_last_one_are_not_checked_again(monkeypatch):
+    # Not a memory that forgets: the rules meet only what the last page did not hold.
+    checked_tags = []
     element = published_html._DocumentCheck.element
 
     def counting(self, node, tag, flags, attributes):
-        walked.append(tag)
+        checked_tags.append(tag)
         return element(self, node, tag, flags, attributes)
 
     monkeypatch.setattr(published_html._DocumentCheck, "element", counting)
     shell = "<nav><ul>" + "".join(f'<li class="item"><a href="p{number}.html">Page {number}</a></li>' for number in range(30)) + "</ul></nav>"
-    checked = CheckedSubtrees()
-    counts = []
-    for number in range(3):
-        walked.clear()
-        assert messages(document(shell + f"<p>Page {number}</p>"), f"en/p{number}.html", checked=checked) == []
-        counts.append(len(walked))
-    assert counts[2] < counts[0] / 3, counts
+    checked = CheckedElements()
+    assert messages(document(shell + "<p>One</p>"), "en/p1.html", checked=checked) == []
+    first = len(checked_tags)
+    checked_tags.clear()
+    assert messages(document(shell + '<p>Two <a href="#x">x</a></p>'), "en/p2.html", checked=checked) == []
+    assert first > 40 and sorted(checked_tags) == ["a", "meta", "script", "script", "script"], (first, checked_tags)
 
 
-def test_the_real_site_with_subtrees_checked_once(site, site_port):
+def test_the_real_site_with_elements_checked_once(site, site_port):
     pages = sorted(path for path in site.rglob("*") if path.suffix in (".html", ".htm"))
-    checked = CheckedSubtrees()
+    checked = CheckedElements()
     for path in pages:
         url = path.relative_to(site).as_posix()
         text = path.read_text(encoding="utf-8")
         policy = site_policy_of(site, text, f"http://127.0.0.1:{site_port}/")
         assert check_document(text, url, policy, None, checked) == [], url
-        # The same page with a payload in its content: found as without the remembered subtrees.
+        # The same page with a payload in its content: found as without the remembered elements.
         hostile = text.replace("</article>", '<p><img src="x" onerror="alert(1)"></p></article>', 1)
         assert [str(f) for f in check_document(hostile, url, policy, None, checked)] == [str(f) for f in check_document(hostile, url, policy)]
 

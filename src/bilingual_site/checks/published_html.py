@@ -107,7 +107,7 @@ URL_ATTRIBUTES = frozenset(
 )
 SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
 IMAGE_ELEMENTS = frozenset({"img", "source"})  # what the policy's img-src governs among allowed elements
-VALUE_RULES = URL_ATTRIBUTES | SRCSET_ATTRIBUTES | {"class"}  # the attributes whose value has a rule of its own
+VALUE_RULES = URL_ATTRIBUTES | SRCSET_ATTRIBUTES | {"class"}  # the attributes whose value has a rule (attribute)
 
 # Relations of Material's and the site's own <link>s; `stylesheet` and `icon` load files, which must be the site's.
 LINK_RELATIONS = frozenset({"stylesheet", "icon", "canonical", "alternate", "prev", "next"})
@@ -275,7 +275,6 @@ IN_HEAD = 1
 IN_SVG = 2
 IN_HEADER = 4  # Material's page header (`body > header`), where its forms are
 REFUSED_ABOVE = 8  # inside an element already refused: its content is not judged again
-CHILD_OF_BODY = 16  # where the theme writes its header (IN_HEADER below it); read by CheckedSubtrees only
 ANCESTORS_SHOWN = 4
 
 
@@ -320,6 +319,42 @@ def _places(document: LexborHTMLParser) -> dict[int, int]:
     return places
 
 
+def _stateful(tag: str, attributes: dict) -> bool:
+    """Whether an element's rules read more than the element, its place, the policy and the page's
+    folder: a script's read its parent and its text, and count the configuration blocks of the page;
+    a <meta http-equiv>'s count the policies of the page."""
+    return tag == "script" or (tag == "meta" and "http-equiv" in attributes)
+
+
+class CheckedElements:
+    """The elements found clean on the pages checked so far, so that each distinct one is checked once.
+
+    Most elements of a page are the theme's (header, search, navigation, footer, table of contents),
+    the same from page to page, and the full rules for one element took most of the check's time.
+    The rules read, of an element, its tag, its attributes, its place bits (_places), the site's
+    policy and, for a relative URL, the page's folder (the URL is resolved there); nothing else but
+    for the _stateful ones, which are always checked. So an element with the same tag, attributes
+    (the parser's names and values, in order) and place bits as one found clean on an earlier page
+    of the same policy and folder is clean too, and is not checked again. Only clean elements are remembered: every finding is made by the rules, naming its
+    page and element. The page-wide rule on duplicate ids is applied to every element, as before.
+
+    Created by the caller for one check of a site (no module state). It remembers the elements of one
+    policy and folder at a time, so hand it the pages folder by folder (sorted paths): that bounds
+    its memory, and a folder's pages share their shell.
+    """
+
+    def __init__(self) -> None:
+        self.policy_and_folder: tuple[SitePolicy, str] | None = None
+        self.clean: set[tuple] = set()
+
+    def for_page(self, policy: SitePolicy, page: str) -> set[tuple]:
+        """The elements known clean for the page's policy and folder; the check adds those it finds clean."""
+        policy_and_folder = (policy, page.rpartition("/")[0])
+        if policy_and_folder != self.policy_and_folder:
+            self.policy_and_folder, self.clean = policy_and_folder, set()
+        return self.clean
+
+
 class _DocumentCheck:
     """One pass over one document; collects findings (state lives only as long as the check)."""
 
@@ -335,35 +370,42 @@ class _DocumentCheck:
     def add(self, node: LexborNode, message: str) -> None:
         self.findings.append(Finding(self.page, _where(node), message, self.source))
 
-    def run(self, document: LexborHTMLParser) -> None:
+    def run(self, document: LexborHTMLParser, known_clean: set[tuple]) -> None:
         root = document.root
         if root is None:
             return
         ids: set[str] = set()
-        self.walk(root, _places(document), ids)
+        self.walk(root, _places(document), ids, known_clean)
         # A <template>'s content is no part of the document tree, but a script may clone it into the
         # page (the site's search fallback does): it is held to the same rules, as body content.
         fragments = root.template_fragments()
         while fragments:
             fragment = fragments.pop(0)
-            self.walk(fragment, {}, set())
+            self.walk(fragment, {}, set(), known_clean)
             fragments.extend(fragment.template_fragments())
         self.head_rules(document)
 
-    def walk(self, top: LexborNode, places: dict[int, int], ids: set[str]) -> None:
+    def walk(self, top: LexborNode, places: dict[int, int], ids: set[str], known_clean: set[tuple]) -> None:
         # The parser walks the elements in document order (in C: a walk in Python took as long as
-        # the whole check); where each sits is worked out once beforehand (_places).
+        # the whole check); where each sits is worked out once beforehand (_places). An element
+        # found clean before (CheckedElements) is not checked again.
         refused_below: set[int] = set()  # descendants of refused elements: their own content is not judged again
         for node in top.traverse(include_text=False):
             if not node.is_element_node:
                 continue  # a comment: text to the browser, whatever it holds
             identity = node.mem_id
             flags = places.get(identity, 0)
-            if identity in refused_below:
+            if refused_below and identity in refused_below:
                 flags |= REFUSED_ABOVE
             attributes = node.attributes
-            if self.element(node, node.tag.lower(), flags, attributes) and not flags & REFUSED_ABOVE:
-                refused_below.update(inner.mem_id for inner in node.traverse(include_text=False) if inner.mem_id != identity)
+            signature = (node.tag, flags, *attributes.items())  # what the rules read of it, with the policy and folder
+            if signature not in known_clean:
+                tag = node.tag.lower()
+                findings_before = len(self.findings)
+                if self.element(node, tag, flags, attributes) and not flags & REFUSED_ABOVE:
+                    refused_below.update(inner.mem_id for inner in node.traverse(include_text=False) if inner.mem_id != identity)
+                if len(self.findings) == findings_before and not _stateful(tag, attributes):
+                    known_clean.add(signature)
             element_id = attributes.get("id")
             if element_id:
                 if element_id in ids:
@@ -537,148 +579,6 @@ class _DocumentCheck:
             where = _where(first[1]) if len(first) > 1 else "html > head"
             self.findings.append(Finding(self.page, where, "the site's Content-Security-Policy <meta> does not follow the charset", self.source))
 
-# --- Subtrees already found clean ------------------------------------------------------------------
-
-# A subtree holding one of these is never remembered as clean: their rules read more than the
-# subtree (the parent of the configuration block, counts kept over the page, the policy's hashes,
-# the page's folder for a stylesheet).
-CONTEXTUAL_ELEMENTS = frozenset({"script", "meta", "link"})
-CHANGING_LENGTH = 2000  # characters of HTML: see CheckedSubtrees.changing
-MAX_HELD = 16_000_000  # characters of HTML remembered at most; past it the memory starts again empty
-
-
-class CheckedSubtrees:
-    """The subtrees of the site's pages found clean so far, so that each distinct one is walked once.
-
-    Much of every page is the theme's shell (header, search, navigation, footer), repeated from page
-    to page. The rules read, of a subtree, its HTML and its place: the place bits of its top (in
-    <head>, in an <svg>, in the page header, a child of <body>), the site's policy, and for an image
-    the page's folder (a relative URL is resolved there). A subtree of a page found clean is
-    remembered under its HTML and place bits, for its policy, with the ids it holds (the page-wide
-    rule on duplicate ids) and, if it holds an image, its folder; an identical one met later in the
-    same place is clean too and is not walked again.
-
-    The HTML is Lexbor's serialization, which tells apart any two subtrees the rules could judge
-    differently when one of them is clean: a clean subtree holds no raw-text element (script, style,
-    xmp... are refused or CONTEXTUAL_ELEMENTS) in whose text markup could hide, and Lexbor writes the
-    children of an SVG element with a void HTML name. A subtree holding a CONTEXTUAL_ELEMENTS one is
-    never remembered, nor a <template>'s content (walked apart, as before).
-
-    Only a clean page is told clean this way: at the first finding, or an id met twice, the page is
-    checked again by the plain walk (_DocumentCheck), which makes every finding and message.
-
-    Created by the caller for one check of a site (no module state).
-    """
-
-    def __init__(self) -> None:
-        # policy -> (HTML, place bits) -> (the ids in the subtree, its folder if it holds an image)
-        self.clean: dict[SitePolicy, dict[tuple[str, int], tuple[tuple[str, ...], str | None]]] = {}
-        self.held = 0  # characters of HTML in `clean`
-        # Places (child-index paths from the document) whose large subtree was unknown on two pages
-        # in a row: taken as the page's own (the document, <body>, the navigation that holds the
-        # current page), they are walked without being serialized; their children are looked up.
-        # Serializing a subtree costs about half as much as parsing it; a small one costs little,
-        # and a place taken wrongly as changing (pages of another shape) costs little if it is large.
-        self.changing: set[tuple[int, ...]] = set()
-        self.unknown: set[tuple[int, ...]] = set()  # places unknown on the current page
-        self.unknown_before: set[tuple[int, ...]] = set()  # and on the page before
-        self.folder = ""  # the current page's
-
-    def start_page(self, page: str) -> None:
-        self.folder = page.rpartition("/")[0]
-        self.unknown_before, self.unknown = self.unknown, set()
-
-    def unknown_at(self, path: tuple[int, ...], length: int) -> None:
-        if length >= CHANGING_LENGTH:
-            if path in self.unknown_before:
-                self.changing.add(path)
-            self.unknown.add(path)
-
-    def remember(self, policy: SitePolicy, key: tuple[str, int], ids: tuple[str, ...], folder: str | None) -> None:
-        if self.held > MAX_HELD:
-            self.clean, self.held = {}, 0
-        self.clean.setdefault(policy, {})[key] = (ids, folder)
-        self.held += len(key[0])
-
-
-class _KnownSubtreesCheck(_DocumentCheck):
-    """A walk that skips the subtrees CheckedSubtrees knows clean, to tell that a page is clean, and nothing else."""
-
-    def clean(self, document: LexborHTMLParser, checked: CheckedSubtrees) -> bool:
-        """True when the page has no finding; False when it may have one (the plain walk then tells)."""
-        root, head, body = document.root, document.head, document.body
-        if root is None or head is None or body is None:
-            return False
-        checked.start_page(self.page)
-        if not self.walk_known(root, head.mem_id, body.mem_id, checked):
-            return False
-        fragments = root.template_fragments()  # as in _DocumentCheck.run
-        while fragments:
-            fragment = fragments.pop(0)
-            self.walk(fragment, {}, set())
-            fragments.extend(fragment.template_fragments())
-        self.head_rules(document)
-        return not self.findings
-
-    def walk_known(self, root: LexborNode, head_id: int, body_id: int, checked: CheckedSubtrees) -> bool:
-        """The document's elements in document order, as _DocumentCheck.walk with _places, but for the
-        subtrees known clean; False at the first finding or id met twice."""
-        clean = checked.clean.get(self.policy, {})
-        folder = checked.folder
-        ids: set[str] = set()
-        ids_in_order: list[str] = []  # to remember those of a clean subtree
-        contextual = images = 0  # elements met so far whose rules read more than their subtree, or the page's folder
-        stack: list[tuple] = [(root, 0, ())]
-        while stack:
-            node, flags, path = stack.pop()
-            if node is None:  # the walk of a subtree is over, with nothing found: remember it (`flags` holds what it was met with)
-                key, ids_before, contextual_before, images_before = flags
-                if contextual == contextual_before:
-                    checked.remember(self.policy, key, tuple(ids_in_order[ids_before:]), folder if images != images_before else None)
-                continue
-            if not node.is_element_node:
-                continue  # a comment: text to the browser, whatever it holds
-            key = None
-            if path not in checked.changing:
-                key = (node.html, flags)
-                known = clean.get(key)
-                if known is not None and (known[1] is None or known[1] == folder):
-                    if not ids.isdisjoint(known[0]):
-                        return False
-                    ids.update(known[0])
-                    ids_in_order.extend(known[0])
-                    images += known[1] is not None  # what holds this subtree holds an image: it is remembered for this folder only
-                    continue
-                checked.unknown_at(path, len(key[0]))
-                stack.append((None, (key, len(ids_in_order), contextual, images), ()))
-            tag = node.tag.lower()
-            attributes = node.attributes
-            self.element(node, tag, flags & ~CHILD_OF_BODY, attributes)
-            if self.findings:
-                return False
-            contextual += tag in CONTEXTUAL_ELEMENTS
-            images += tag in IMAGE_ELEMENTS
-            element_id = attributes.get("id")
-            if element_id:
-                if element_id in ids:
-                    return False
-                ids.add(element_id)
-                ids_in_order.append(element_id)
-            # The place bits of the children, as _places gives them.
-            inner = flags & ~CHILD_OF_BODY
-            identity = node.mem_id
-            if identity == head_id:
-                inner |= IN_HEAD
-            elif identity == body_id:
-                inner |= CHILD_OF_BODY
-            if tag == "svg":
-                inner |= IN_SVG
-            elif tag == "header" and flags & CHILD_OF_BODY:
-                inner |= IN_HEADER
-            children = list(node.iter(include_text=False))
-            stack.extend((children[index], inner, (*path, index)) for index in range(len(children) - 1, -1, -1))
-        return True
-
 
 def _fragment_references_only(value: str) -> bool:
     """Whether every `url(...)` in an SVG presentation attribute points inside the document (`url(#id)`)."""
@@ -692,20 +592,18 @@ def _fragment_references_only(value: str) -> bool:
     return True
 
 
-def check_document(html: str, page: str, policy: SitePolicy, source: str | None = None, checked: CheckedSubtrees | None = None) -> list[Finding]:
+def check_document(html: str, page: str, policy: SitePolicy, source: str | None = None, checked: CheckedElements | None = None) -> list[Finding]:
     """Every finding in the published document ``html`` at site path ``page``, in document order.
 
-    ``checked``: the subtrees the checks of the site's other pages found clean (CheckedSubtrees), so
-    that the theme's shell is walked once; the findings are the same with it or without it.
+    ``checked``: the elements the checks of the site's other pages found clean (CheckedElements),
+    so that each distinct element is checked once; the findings are the same with it or without it.
     """
     try:
         document = LexborHTMLParser(html)
     except Exception as error:  # the parser refusing its input is a finding, never a crash of the build
         return [Finding(page, "the whole file", f"could not be parsed as HTML ({error})", source)]
-    if checked is not None and _KnownSubtreesCheck(page, policy, source).clean(document, checked):
-        return []
     check = _DocumentCheck(page, policy, source)
-    check.run(document)
+    check.run(document, checked.for_page(policy, page) if checked is not None else set())
     return check.findings
 
 

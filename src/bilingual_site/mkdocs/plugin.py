@@ -59,7 +59,7 @@ from bilingual_site.parallel.views import BODY, CANONICAL, FOLDER, META_KEY, TIT
 from bilingual_site.site.reference_data import ReferenceData, load_reference_data, prepare_environment, render, template_name
 from bilingual_site.site.reference_schema import SCHEMAS
 from bilingual_site.checks.heading_ids import duplicate_ids
-from bilingual_site.checks.published_html import CheckedSubtrees, SitePolicy, TemplateScripts, check_document, decode_published
+from bilingual_site.checks.published_html import CheckedElements, SitePolicy, TemplateScripts, check_document, decode_published
 from bilingual_site.checks.heading_ids import start_tags
 from bilingual_site.site.sitemaps import render_robots_txt
 from bilingual_site.site.security_headers import CHARSET_META, headers_file, with_csp_meta
@@ -631,7 +631,7 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
             for language, scripts in run.template_scripts.items()
         }
         findings: list[str] = []
-        checked = CheckedSubtrees()  # the theme's shell, repeated from page to page, is walked once
+        checked = CheckedElements()  # the theme's elements, the same from page to page, are checked once
         for path in sorted(site.rglob("*")):
             if path.suffix.lower() not in PUBLISHED_HTML_SUFFIXES or not path.is_file():
                 continue
