@@ -14,7 +14,9 @@ import pytest
 from mkdocs.exceptions import Abort
 from selectolax.lexbor import LexborHTMLParser
 
+from bilingual_site.checks import published_html
 from bilingual_site.checks.published_html import (
+    CheckedElements,
     SiteAddress,
     SitePolicy,
     check_document,
@@ -347,6 +349,123 @@ def test_the_real_pages_would_be_refused_without_the_theme_hashes(site, site_por
     policy = site_policy_of(site, text, f"http://127.0.0.1:{site_port}/")
     stripped = SitePolicy(frozenset(), policy.script_paths, policy.site_url, policy.csp)
     assert len([finding for finding in check_document(text, "note.html", stripped) if "inline <script> not written" in finding.message]) == 4
+
+
+# --- Elements checked once for the whole site -----------------------------------------------------
+# check_document(..., checked) does not check again an element found clean on an earlier page; the
+# findings must be those of a check without it, whatever the pages seen before.
+
+
+def messages(html: str, page: str = "en/page.html", policy: SitePolicy = POLICY, checked: CheckedElements | None = None) -> list[str]:
+    return [str(finding) for finding in check_document(html, page, policy, "docs/x.md", checked)]
+
+
+def test_with_elements_checked_before_the_hostile_corpus_gives_the_same_findings():
+    checked = CheckedElements()
+    for body in CLEAN_BODIES:
+        assert messages(document(body), checked=checked) == []
+    for body, _ in HOSTILE_BODIES:
+        assert messages(document(body), checked=checked) == messages(document(body)), body
+        assert messages(document(body), checked=checked) == messages(document(body)), body  # its own elements seen once
+    for head, _ in HOSTILE_HEADS:
+        assert messages(document(head=head), checked=checked) == messages(document(head=head)), head
+
+
+# (a document where an element is clean, a document where the same element is refused by its place)
+SAME_ELEMENT_ELSEWHERE = [
+    # The page header's form; the same form in the content.
+    (document(), document('<form class="md-search__form" name="search"></form>')),
+    # A drawing element inside an <svg>; the same tag outside it.
+    (document('<svg><path d="M1 1h2"></path></svg>'), document('<div><path d="M1 1h2"></path></div>')),
+    # <head> content; the same element in the body.
+    (document(), document("<title>T</title>")),
+]
+
+
+@pytest.mark.parametrize(("clean", "hostile"), SAME_ELEMENT_ELSEWHERE)
+def test_an_element_found_clean_in_one_place_is_checked_again_in_another(clean, hostile):
+    checked = CheckedElements()
+    assert messages(clean, checked=checked) == []
+    expected = messages(hostile)
+    assert expected, "the same element is not refused in the other place"
+    assert messages(hostile, checked=checked) == expected
+
+
+def test_an_element_found_clean_in_one_folder_is_checked_again_in_another():
+    # The site lives at /site/: '../../a.png' from a page two folders down stays in it, from a page
+    # one folder down it leaves it; the theme's '../assets/...' stylesheet is the theme's from one
+    # folder down only.
+    image = '<p><img src="../../a.png" alt=""></p>'
+    two_down = document(image).replace('"../assets/', '"../../assets/').replace(f'"../{BUNDLE}"', f'"../../{BUNDLE}"')
+    checked = CheckedElements()
+    assert messages(two_down, "a/b/page.html", checked=checked) == []
+    assert messages(document(), "en/page.html", checked=checked) == []
+    for page in ["a/page.html", "b/c/page.html"]:
+        assert messages(document(image), page, checked=checked) == messages(document(image), page)
+    assert any("leads out of the site" in message for message in messages(document(image), "a/page.html", checked=checked))
+    assert any("<link rel='stylesheet'> loads" in message for message in messages(document(), "b/c/page.html", checked=checked))
+
+
+def test_an_element_found_clean_for_one_site_address_is_checked_again_for_another():
+    # A local build's own http address is allowed; under another site address the same link is not.
+    link = '<p><a href="http://127.0.0.1:8000/en/note.html">x</a></p>'
+    local = SitePolicy(POLICY.inline_script_hashes, POLICY.script_paths, "http://127.0.0.1:8000/", CSP)
+    checked = CheckedElements()
+    assert messages(document(link), "en/a.html", local, checked) == []
+    assert any("has the scheme http:" in message for message in messages(document(link), "en/b.html", POLICY, checked))
+
+
+def test_ids_of_elements_known_clean_still_count_against_the_page():
+    checked = CheckedElements()
+    assert messages(document('<p id="intro">a</p>'), checked=checked) == []
+    twice = document('<p id="intro">a</p><p id="intro">a</p>')
+    assert messages(twice, checked=checked) == messages(twice)
+    assert any("id 'intro' is used by more than one element" in message for message in messages(twice, checked=checked))
+
+
+def test_scripts_and_policies_are_checked_on_every_page():
+    # Their rules read their text, their parent and counts kept over the page, not just the tag.
+    checked = CheckedElements()
+    assert messages(document(), checked=checked) == []
+    for body, expected in [
+        ("<script>alert(1)</script>", "inline <script> not written"),
+        ('<script id="__config" type="application/json">{"base": ".."}</script>', "a second Material configuration block"),
+    ]:
+        assert any(expected in message for message in messages(document(body), checked=checked)), body
+    twice = document(head=f'<meta http-equiv="Content-Security-Policy" content="{CSP}">')
+    assert any("a second Content-Security-Policy <meta>" in message for message in messages(twice, checked=checked))
+
+
+def test_the_elements_of_a_page_like_the_last_one_are_not_checked_again(monkeypatch):
+    # Not a memory that forgets: the rules meet only what the last page did not hold.
+    checked_tags = []
+    element = published_html._DocumentCheck.element
+
+    def counting(self, node, tag, flags, attributes):
+        checked_tags.append(tag)
+        return element(self, node, tag, flags, attributes)
+
+    monkeypatch.setattr(published_html._DocumentCheck, "element", counting)
+    shell = "<nav><ul>" + "".join(f'<li class="item"><a href="p{number}.html">Page {number}</a></li>' for number in range(30)) + "</ul></nav>"
+    checked = CheckedElements()
+    assert messages(document(shell + "<p>One</p>"), "en/p1.html", checked=checked) == []
+    first = len(checked_tags)
+    checked_tags.clear()
+    assert messages(document(shell + '<p>Two <a href="#x">x</a></p>'), "en/p2.html", checked=checked) == []
+    assert first > 40 and sorted(checked_tags) == ["a", "meta", "script", "script", "script"], (first, checked_tags)
+
+
+def test_the_real_site_with_elements_checked_once(site, site_port):
+    pages = sorted(path for path in site.rglob("*") if path.suffix in (".html", ".htm"))
+    checked = CheckedElements()
+    for path in pages:
+        url = path.relative_to(site).as_posix()
+        text = path.read_text(encoding="utf-8")
+        policy = site_policy_of(site, text, f"http://127.0.0.1:{site_port}/")
+        assert check_document(text, url, policy, None, checked) == [], url
+        # The same page with a payload in its content: found as without the remembered elements.
+        hostile = text.replace("</article>", '<p><img src="x" onerror="alert(1)"></p></article>', 1)
+        assert [str(f) for f in check_document(hostile, url, policy, None, checked)] == [str(f) for f in check_document(hostile, url, policy)]
 
 
 # --- Builds -------------------------------------------------------------------------------------

@@ -107,6 +107,7 @@ URL_ATTRIBUTES = frozenset(
 )
 SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
 IMAGE_ELEMENTS = frozenset({"img", "source"})  # what the policy's img-src governs among allowed elements
+VALUE_RULES = URL_ATTRIBUTES | SRCSET_ATTRIBUTES | {"class"}  # the attributes whose value has a rule (attribute)
 
 # Relations of Material's and the site's own <link>s; `stylesheet` and `icon` load files, which must be the site's.
 LINK_RELATIONS = frozenset({"stylesheet", "icon", "canonical", "alternate", "prev", "next"})
@@ -318,6 +319,42 @@ def _places(document: LexborHTMLParser) -> dict[int, int]:
     return places
 
 
+def _stateful(tag: str, attributes: dict) -> bool:
+    """Whether an element's rules read more than the element, its place, the policy and the page's
+    folder: a script's read its parent and its text, and count the configuration blocks of the page;
+    a <meta http-equiv>'s count the policies of the page."""
+    return tag == "script" or (tag == "meta" and "http-equiv" in attributes)
+
+
+class CheckedElements:
+    """The elements found clean on the pages checked so far, so that each distinct one is checked once.
+
+    Most elements of a page are the theme's (header, search, navigation, footer, table of contents),
+    the same from page to page, and the full rules for one element took most of the check's time.
+    The rules read, of an element, its tag, its attributes, its place bits (_places), the site's
+    policy and, for a relative URL, the page's folder (the URL is resolved there); nothing else but
+    for the _stateful ones, which are always checked. So an element with the same tag, attributes
+    (the parser's names and values, in order) and place bits as one found clean on an earlier page
+    of the same policy and folder is clean too, and is not checked again. Only clean elements are remembered: every finding is made by the rules, naming its
+    page and element. The page-wide rule on duplicate ids is applied to every element, as before.
+
+    Created by the caller for one check of a site (no module state). It remembers the elements of one
+    policy and folder at a time, so hand it the pages folder by folder (sorted paths): that bounds
+    its memory, and a folder's pages share their shell.
+    """
+
+    def __init__(self) -> None:
+        self.policy_and_folder: tuple[SitePolicy, str] | None = None
+        self.clean: set[tuple] = set()
+
+    def for_page(self, policy: SitePolicy, page: str) -> set[tuple]:
+        """The elements known clean for the page's policy and folder; the check adds those it finds clean."""
+        policy_and_folder = (policy, page.rpartition("/")[0])
+        if policy_and_folder != self.policy_and_folder:
+            self.policy_and_folder, self.clean = policy_and_folder, set()
+        return self.clean
+
+
 class _DocumentCheck:
     """One pass over one document; collects findings (state lives only as long as the check)."""
 
@@ -333,35 +370,42 @@ class _DocumentCheck:
     def add(self, node: LexborNode, message: str) -> None:
         self.findings.append(Finding(self.page, _where(node), message, self.source))
 
-    def run(self, document: LexborHTMLParser) -> None:
+    def run(self, document: LexborHTMLParser, known_clean: set[tuple]) -> None:
         root = document.root
         if root is None:
             return
         ids: set[str] = set()
-        self.walk(root, _places(document), ids)
+        self.walk(root, _places(document), ids, known_clean)
         # A <template>'s content is no part of the document tree, but a script may clone it into the
         # page (the site's search fallback does): it is held to the same rules, as body content.
         fragments = root.template_fragments()
         while fragments:
             fragment = fragments.pop(0)
-            self.walk(fragment, {}, set())
+            self.walk(fragment, {}, set(), known_clean)
             fragments.extend(fragment.template_fragments())
         self.head_rules(document)
 
-    def walk(self, top: LexborNode, places: dict[int, int], ids: set[str]) -> None:
+    def walk(self, top: LexborNode, places: dict[int, int], ids: set[str], known_clean: set[tuple]) -> None:
         # The parser walks the elements in document order (in C: a walk in Python took as long as
-        # the whole check); where each sits is worked out once beforehand (_places).
+        # the whole check); where each sits is worked out once beforehand (_places). An element
+        # found clean before (CheckedElements) is not checked again.
         refused_below: set[int] = set()  # descendants of refused elements: their own content is not judged again
         for node in top.traverse(include_text=False):
             if not node.is_element_node:
                 continue  # a comment: text to the browser, whatever it holds
             identity = node.mem_id
             flags = places.get(identity, 0)
-            if identity in refused_below:
+            if refused_below and identity in refused_below:
                 flags |= REFUSED_ABOVE
             attributes = node.attributes
-            if self.element(node, node.tag.lower(), flags, attributes) and not flags & REFUSED_ABOVE:
-                refused_below.update(inner.mem_id for inner in node.traverse(include_text=False) if inner.mem_id != identity)
+            signature = (node.tag, flags, *attributes.items())  # what the rules read of it, with the policy and folder
+            if signature not in known_clean:
+                tag = node.tag.lower()
+                findings_before = len(self.findings)
+                if self.element(node, tag, flags, attributes) and not flags & REFUSED_ABOVE:
+                    refused_below.update(inner.mem_id for inner in node.traverse(include_text=False) if inner.mem_id != identity)
+                if len(self.findings) == findings_before and not _stateful(tag, attributes):
+                    known_clean.add(signature)
             element_id = attributes.get("id")
             if element_id:
                 if element_id in ids:
@@ -372,7 +416,9 @@ class _DocumentCheck:
     def element(self, node: LexborNode, tag: str, flags: int, attributes: dict) -> bool:
         """Check one element; True when the element itself is refused."""
         for name, value in attributes.items():
-            self.attribute(node, name.lower(), value)
+            name = name.lower()
+            if name in VALUE_RULES or name.startswith("on"):
+                self.attribute(node, name, value)
         if attributes.get("id") == CONFIG_ID and tag != "script":
             # Material's bundle reads its configuration with getElementById: the first element wins.
             self.add(node, f"id {CONFIG_ID!r} belongs to Material's configuration block")
@@ -546,14 +592,18 @@ def _fragment_references_only(value: str) -> bool:
     return True
 
 
-def check_document(html: str, page: str, policy: SitePolicy, source: str | None = None) -> list[Finding]:
-    """Every finding in the published document ``html`` at site path ``page``, in document order."""
+def check_document(html: str, page: str, policy: SitePolicy, source: str | None = None, checked: CheckedElements | None = None) -> list[Finding]:
+    """Every finding in the published document ``html`` at site path ``page``, in document order.
+
+    ``checked``: the elements the checks of the site's other pages found clean (CheckedElements),
+    so that each distinct element is checked once; the findings are the same with it or without it.
+    """
     try:
         document = LexborHTMLParser(html)
     except Exception as error:  # the parser refusing its input is a finding, never a crash of the build
         return [Finding(page, "the whole file", f"could not be parsed as HTML ({error})", source)]
     check = _DocumentCheck(page, policy, source)
-    check.run(document)
+    check.run(document, checked.for_page(policy, page) if checked is not None else set())
     return check.findings
 
 
