@@ -310,7 +310,7 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
                 META_KEY: shell,
             }
             return None
-        source = self.current_run().sources_by_path.get(Path(page.file.abs_src_path)) if page.file.abs_src_path else None
+        source = self.page_source(page)
         if source is not None and source.path not in self.current_run().models:  # a fallback's original was modelled already
             self.page_models.expect(source.text)
         self.page_marks.claims = self.claims_quoted_in(page, config)
@@ -509,12 +509,16 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
     def languages(self, config: MkDocsConfig) -> Languages:
         return self.current_run().languages.now(build_context.i18n_plugin(config).current_language)
 
+    def page_source(self, page: Page) -> SourceFile | None:
+        """The file of docs/ a page is rendered from, as the source checks read it; None for a generated page."""
+        return self.current_run().sources_by_path.get(Path(page.file.abs_src_path)) if page.file.abs_src_path else None
+
     def take_page_model(self, page: Page, config: MkDocsConfig) -> None:
         """The page's model from its rendering (a page whose Markdown the plugin extended, a reference
         page, is read on its own), checked once per source: the content policy and its heading ids."""
         run = self.current_run()
         rendered = self.page_models.take(page.markdown)
-        source = run.sources_by_path.get(Path(page.file.abs_src_path)) if page.file.abs_src_path else None
+        source = self.page_source(page)
         if source is None:
             return  # generated (a views' shell)
         if source.path not in run.models:
