@@ -2,19 +2,23 @@
 
 Loading a page and putting axe-core in it cost more than most checks made on it, so the checks
 that hold every page to something (no foreign request or console error, no Content-Security-Policy
-violation, no interface string of another language, no axe violation and a layout that fits a
-wide screen in either colour scheme) are made on one visit (tests/test_browser.py, one test per page, which the test processes share
-out between them). A visit does what each of those checks did on a page load of its own:
+violation, no interface string of another language, no axe violation, a layout that fits a wide
+screen and a phone in either colour scheme, a visible focus on every element Tab reaches) are made
+on one visit (tests/test_browser.py, one test per page, which the test processes share out between
+them). A visit does what each of those checks did on a page load of its own:
 
-- the page is loaded in a light-scheme tab that records every request, response, console
-  message, page error and `securitypolicyviolation` event from before the first script runs
+- the page is loaded in a light-scheme tab on a wide screen that records every request, response,
+  console message, page error and `securitypolicyviolation` event from before the first script runs
   until the visit ends (the listeners stay on through every step below);
-- the text a reader meets is read as soon as the page has loaded, and the layout measured on a
-  wide screen (1280 px; tests/test_layout.py does the phone);
-- axe-core is put in the page once and runs in the light scheme; then the system scheme is made
-  dark and the page's own toggle is pressed, as a reader switching does, and axe runs again on
-  the dark page, whose layout is measured too (a fresh page would load, parse and compile
-  axe-core again);
+- the text a reader meets is read as soon as the page has loaded;
+- the layout is measured on the wide screen (1280 px) and on a phone (375 px), the tab resized
+  between the two as a reader turning a tablet does; axe-core is put in the page once and runs on
+  the wide screen in the light scheme; then the system scheme is made dark and the page's own
+  toggle is pressed, as a reader switching does, and the dark page is measured at both widths and
+  axe runs again (a fresh page would load, parse and compile axe-core again);
+- still on the dark page, with the start of the page as the point sequential focus navigation
+  starts from (as on a fresh load), Tab is pressed until focus leaves the page, and each element it
+  reaches is asked whether anything draws its focus (an outline or a box shadow);
 - the visit ends when the network has been idle for Playwright's 500 ms (`networkidle`), so a
   request made late (the search worker's index) is seen on the page that made it.
 """
@@ -92,6 +96,34 @@ LAYOUT = """() => {
 }"""
 
 WIDE_SCREEN = {"width": 1280, "height": 800}
+PHONE = {"width": 375, "height": 800}
+SCREENS = (WIDE_SCREEN, PHONE)
+
+# What the focused element is, and whether anything draws its focus.
+FOCUS = """() => {
+  const focused = document.activeElement;
+  const style = getComputedStyle(focused);
+  const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+  return {
+    tag: focused.tagName,
+    classes: focused.className,
+    href: focused.getAttribute('href'),
+    label: focused.getAttribute('aria-label') || focused.textContent.trim().slice(0, 40),
+    visible: outline || style.boxShadow !== 'none',
+    inContent: !!focused.closest('.md-content'),
+    inHeader: !!focused.closest('.md-header'),
+  };
+}"""
+# The start of the page as the point the next Tab starts from, as on a fresh load: after the
+# toggle was pressed, Chromium would start from the toggle. The body takes focus for a moment.
+FOCUS_FROM_THE_TOP = """() => {
+  const body = document.body;
+  body.tabIndex = -1;
+  body.focus();
+  body.removeAttribute('tabindex');
+}"""
+# More Tab stops than any page has: a walk that does not leave the page within them is a trap.
+MOST_TAB_STOPS = 400
 
 
 def fits_the_screen(layout: dict, width: int, where: str) -> None:
@@ -142,10 +174,12 @@ class PageVisit:
     policy_violations: list[str] = field(default_factory=list)
     # READ_PAGE's text, read on load.
     text: str = ""
-    # Colour scheme ("light", "dark") -> LAYOUT's measures on a wide screen.
-    layout: dict[str, dict] = field(default_factory=dict)
+    # Colour scheme ("light", "dark") -> screen width -> LAYOUT's measures.
+    layout: dict[str, dict[int, dict]] = field(default_factory=dict)
     # Colour scheme ("light", "dark") -> axe-core's violations: (rule id, targets).
     accessibility: dict[str, list[tuple[str, list]]] = field(default_factory=dict)
+    # FOCUS at each element Tab reaches, in order, from the top of the page until focus leaves it.
+    tab_stops: list[dict] = field(default_factory=list)
 
 
 def switch_to_dark(page) -> str:
@@ -208,36 +242,55 @@ class Visitor:
         if "Content Security Policy" in message.text:
             self.current.policy_violations.append(f"console: {message.text}")
 
-    def visit(self, url: str, layout: bool = True) -> PageVisit:
-        """Visit ``url``; ``layout``: measure its layout too (a parallel view has a layout of its own)."""
+    def visit(self, url: str, own_page: bool = True) -> PageVisit:
+        """Visit ``url``; ``own_page``: measure its layout and walk its Tab stops too (a parallel
+        view has a layout of its own, tested in tests/test_parallel_view.py)."""
         try:
-            return self.visit_steps(self.current, url, layout)
+            return self.visit_steps(self.current, url, own_page)
         finally:
             self.current = PageVisit()
 
-    def visit_steps(self, visit: PageVisit, url: str, layout: bool) -> PageVisit:
+    def visit_steps(self, visit: PageVisit, url: str, own_page: bool) -> PageVisit:
         page = self.page
         page.goto(self.base_url + url)
         visit.language = page.locator("html").get_attribute("lang")
         visit.text = page.evaluate(READ_PAGE, visit.language)
         assert page.evaluate(SCHEME) != DARK, f"{url}: dark on a light system with nothing stored"
-        if layout:
-            visit.layout["light"] = self.measure_layout()
+        if own_page:
+            visit.layout["light"] = self.measure_layouts()
         page.evaluate(self.axe_core)
         visit.accessibility["light"] = axe_violations(page)
         stored = switch_to_dark(page)
-        if layout:
-            visit.layout["dark"] = self.measure_layout()
+        if own_page:
+            visit.layout["dark"] = self.measure_layouts()
         visit.accessibility["dark"] = axe_violations(page)
+        if own_page:
+            visit.tab_stops = self.walk_tab_stops(url)
         back_to_light(page, stored)
         page.wait_for_load_state("networkidle")
         visit.policy_violations.extend(page.evaluate("() => window.__cspViolations"))
         return visit
 
-    def measure_layout(self) -> dict:
-        layout = self.page.evaluate(LAYOUT)
-        self.page.screenshot()  # rendered to the end: an exception here fails the visit
-        return layout
+    def measure_layouts(self) -> dict[int, dict]:
+        """LAYOUT's measures at each of SCREENS' widths; the tab is left on the wide screen."""
+        measures = {}
+        for screen in SCREENS:
+            self.page.set_viewport_size(screen)
+            measures[screen["width"]] = self.page.evaluate(LAYOUT)
+        self.page.set_viewport_size(WIDE_SCREEN)
+        return measures
+
+    def walk_tab_stops(self, url: str) -> list[dict]:
+        """FOCUS at each element Tab reaches from the top of the page, until focus leaves the page."""
+        self.page.evaluate(FOCUS_FROM_THE_TOP)
+        stops = []
+        for _ in range(MOST_TAB_STOPS):
+            self.page.keyboard.press("Tab")
+            current = self.page.evaluate(FOCUS)
+            if current["tag"] == "BODY":  # past the last element, focus leaves the document
+                return stops
+            stops.append(current)
+        raise AssertionError(f"{url}: Tab never left the page in {MOST_TAB_STOPS} presses")
 
     def close(self) -> None:
         self.page.close()

@@ -8,7 +8,7 @@ import pytest
 from html_pages import built_pages, parallel_pages
 from bilingual_site.parallel.views import FOLDER as PARALLEL_FOLDER
 from interface_strings import interface_strings, tells
-from page_tour import WIDE_SCREEN, Visitor, expected_pages, fits_the_screen
+from page_tour import SCREENS, Visitor, expected_pages, fits_the_screen
 from sitebuild import DEFAULT_LANGUAGE, PROJECT, TRANSLATION_LANGUAGES
 
 pytestmark = pytest.mark.browser
@@ -120,18 +120,26 @@ def test_page_loads_cleanly_speaks_its_language_and_passes_axe_in_both_schemes(v
     - no Content-Security-Policy violation (tests/test_security_headers.py holds the policy);
     - no interface string of another language (tests/interface_strings.py);
     - no axe-core violation in the light scheme, nor in the dark one the page's toggle sets;
-    - but on a parallel view, in both schemes, on a wide screen, nothing wider than the screen and
-      the header's controls on it (the layout checks of tests/test_layout.py, which does the phone)."""
+    - but on a parallel view, in both schemes, on a wide screen and on a phone, nothing wider than
+      the screen, the header's controls on it and Material's layout of that width;
+    - but on a parallel view, a visible focus on every element Tab reaches, the header's included."""
     # A parallel view's own layout (two columns, or stacked on a phone) is tested in tests/test_parallel_view.py.
     view = PARALLEL_FOLDER in url.split("/")
-    visit = visitor.visit(url, layout=not view)
+    visit = visitor.visit(url, own_page=not view)
     assert visit.problems == []
     assert visit.policy_violations == []
     assert sorted(tell for tell in tells(interface, visit.language) if tell in visit.text) == []
     assert visit.accessibility == {"light": [], "dark": []}
     assert sorted(visit.layout) == ([] if view else ["dark", "light"])
-    for scheme, layout in visit.layout.items():
-        fits_the_screen(layout, WIDE_SCREEN["width"], f"{url} at {WIDE_SCREEN['width']} px, {scheme}")
+    for scheme, measures in visit.layout.items():
+        assert sorted(measures) == sorted(screen["width"] for screen in SCREENS)
+        for width, layout in measures.items():
+            fits_the_screen(layout, width, f"{url} at {width} px, {scheme}")
+    if not view:
+        assert [stop for stop in visit.tab_stops if not stop["visible"]] == []
+        # The walk went through the header (logo, language, scheme, search) and on past it.
+        assert sum(stop["inHeader"] for stop in visit.tab_stops) >= 4, visit.tab_stops
+        assert not visit.tab_stops[-1]["inHeader"], visit.tab_stops
 
 
 def test_switching_language_keeps_the_page(page, server):

@@ -1,28 +1,14 @@
-"""A reader with a keyboard only, in Debian's Chromium: skip link, search, language switcher, visible focus."""
+"""A reader with a keyboard only, in Debian's Chromium: skip link, search, language switcher (a visible
+focus on every element Tab reaches is checked on each page's visit, tests/page_tour.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from html_pages import built_pages
+from page_tour import FOCUS
 
 pytestmark = pytest.mark.browser
-
-# What the focused element is, and whether anything draws its focus.
-FOCUS = """() => {
-  const focused = document.activeElement;
-  const style = getComputedStyle(focused);
-  const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
-  return {
-    tag: focused.tagName,
-    classes: focused.className,
-    href: focused.getAttribute('href'),
-    label: focused.getAttribute('aria-label') || focused.textContent.trim().slice(0, 40),
-    visible: outline || style.boxShadow !== 'none',
-    inContent: !!focused.closest('.md-content'),
-  };
-}"""
-
 
 def focused(page) -> dict:
     return page.evaluate(FOCUS)
@@ -98,25 +84,6 @@ def test_language_switcher_works_from_the_keyboard(page, server, path, language,
     page.keyboard.press("Enter")
     page.wait_for_url(server.url + expected)
     assert page.locator("html").get_attribute("lang") == language
-
-
-def test_focus_is_visible_on_every_element_tab_reaches(page, server, site):
-    invisible: dict[str, list[dict]] = {}
-    reached = 0
-    for url in built_pages(site) + sorted(path.relative_to(site).as_posix() for path in site.rglob("404.html")):
-        page.goto(server.url + url)
-        for _ in range(400):
-            page.keyboard.press("Tab")
-            current = focused(page)
-            if current["tag"] == "BODY":  # past the last element, focus leaves the document
-                break
-            reached += 1
-            if not current["visible"]:
-                invisible.setdefault(url, []).append(current)
-        else:
-            raise AssertionError(f"{url}: Tab never left the page")
-    assert invisible == {}
-    assert reached > 16 * 20
 
 
 def test_language_names_in_the_switcher_carry_their_own_language(server, site):

@@ -1,38 +1,19 @@
-"""The layout on a phone (375 px) and a wide screen (1280 px), every page, both languages, both
-schemes, rendered in Chromium: nothing wider than the screen, the header's controls on screen,
-and Material's two layouts (navigation in a drawer on the phone, in a sidebar on the wide screen).
-The measures and checks are in tests/page_tour.py; the wide screen is checked on the one visit of
-each page in tests/test_browser.py, the phone here.
+"""The phone's drawer, in Chromium. The layout of every page on a phone (375 px) and a wide screen
+(1280 px), in both languages and both schemes (nothing wider than the screen, the header's controls
+on screen, Material's two layouts) is checked on each page's visit (tests/page_tour.py,
+tests/test_browser.py).
 
-`./tasks.sh screenshots` takes the same pages as pictures for a person to look at; this test is
-what keeps them right between looks.
+`./tasks.sh screenshots` takes the same pages as pictures for a person to look at; those checks
+are what keeps them right between looks.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from html_pages import built_pages
-from page_tour import LAYOUT, back_to_light, fits_the_screen, switch_to_dark
+from page_tour import PHONE
 
 pytestmark = pytest.mark.browser
-
-PHONE = {"width": 375, "height": 800}
-
-
-def test_every_page_fits_a_phone_with_its_controls_on_it_in_both_schemes(site, server, page):
-    """Each page loaded on a light system, then switched to the dark scheme by its toggle with the
-    system dark too (tests/page_tour.py): one load for both. The wide screen's layout is checked
-    on the visit of each page in tests/test_browser.py."""
-    page.set_viewport_size(PHONE)
-    for url in built_pages(site):
-        page.goto(server.url + url)
-        fits_the_screen(page.evaluate(LAYOUT), PHONE["width"], f"{url} at {PHONE['width']} px, light")
-        page.screenshot()  # rendered to the end: an exception here fails the test
-        stored = switch_to_dark(page)
-        fits_the_screen(page.evaluate(LAYOUT), PHONE["width"], f"{url} at {PHONE['width']} px, dark")
-        page.screenshot()
-        back_to_light(page, stored)
 
 
 def test_the_drawer_opens_on_a_phone_and_shows_the_navigation(page, server):
