@@ -126,38 +126,43 @@ def test_duplicate_id_reaching_the_page_through_reference_data_stops_the_build(t
 # Broken internal links and anchors: MkDocs' own validation (mkdocs.yml `validation:`), strict.
 
 
-@pytest.mark.parametrize(
-    "page, link, message",
-    [
-        (
-            "docs/fr/about.md",
-            "[page disparue](disparue.md)",
-            "Doc file 'fr/about.md' contains a link 'disparue.md', but the target 'fr/disparue.md' is not found among documentation files.",
-        ),
-        (
-            "docs/en/about.md",
-            "[missing page](missing.md)",
-            "Doc file 'en/about.md' contains a link 'missing.md', but the target 'en/missing.md' is not found among documentation files.",
-        ),
-        (
-            "docs/fr/note.md",
-            "[section](#no-such-section)",
-            "Doc file 'fr/note.md' contains a link '#no-such-section', but there is no such anchor on this page.",
-        ),
-        (
-            "docs/en/about.md",
-            "[claim](claims.md#no-such-claim)",
-            "Doc file 'en/about.md' contains a link 'claims.md#no-such-claim', but the doc 'en/claims.md' does not contain an anchor '#no-such-claim'.",
-        ),
-        (
-            "docs/fr/about.md",
-            "[source](sources.md#no-such-source)",
-            "Doc file 'fr/about.md' contains a link 'sources.md#no-such-source', but the doc 'fr/sources.md' does not contain an anchor '#no-such-source'.",
-        ),
-    ],
-)
-def test_broken_internal_link_or_anchor_stops_the_strict_build(tmp_path, caplog, page, link, message):
-    build_fails_with(tmp_path, caplog, in_every_language(page, f"\n{link}\n"), message)
+# Each broken link with the message MkDocs gives it; strict mode reports every one before it stops.
+BROKEN_LINKS = [
+    (
+        "docs/fr/about.md",
+        "[page disparue](disparue.md)",
+        "Doc file 'fr/about.md' contains a link 'disparue.md', but the target 'fr/disparue.md' is not found among documentation files.",
+    ),
+    (
+        "docs/en/about.md",
+        "[missing page](missing.md)",
+        "Doc file 'en/about.md' contains a link 'missing.md', but the target 'en/missing.md' is not found among documentation files.",
+    ),
+    (
+        "docs/fr/note.md",
+        "[section](#no-such-section)",
+        "Doc file 'fr/note.md' contains a link '#no-such-section', but there is no such anchor on this page.",
+    ),
+    (
+        "docs/en/about.md",
+        "[claim](claims.md#no-such-claim)",
+        "Doc file 'en/about.md' contains a link 'claims.md#no-such-claim', but the doc 'en/claims.md' does not contain an anchor '#no-such-claim'.",
+    ),
+    (
+        "docs/fr/about.md",
+        "[source](sources.md#no-such-source)",
+        "Doc file 'fr/about.md' contains a link 'sources.md#no-such-source', but the doc 'fr/sources.md' does not contain an anchor '#no-such-source'.",
+    ),
+]
+
+
+def test_every_broken_internal_link_or_anchor_is_named_and_stops_the_strict_build(tmp_path, caplog):
+    """One build for the five: each is added to its page in every language (the same structure)."""
+    changes: dict[str, str] = {}
+    for page, link, _ in BROKEN_LINKS:
+        for path, text in in_every_language(page, f"\n{link}\n").items():
+            changes[path] = changes.get(path, "") + text
+    build_fails_with(tmp_path, caplog, changes, *(message for _, _, message in BROKEN_LINKS))
 
 
 def test_anchor_into_a_generated_reference_page_that_exists_builds(tmp_path):
