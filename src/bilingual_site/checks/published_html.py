@@ -351,7 +351,7 @@ class CheckedElements:
 
     Most elements of a page are the theme's (header, search, navigation, footer, table of contents),
     the same from page to page, and the full rules for one element took most of the check's time.
-    The rules read, of an element, its tag, its attributes, its place bits (_places), the site's
+    The rules read, of an element, its tag, its attributes, its place bits (_places, walk), the site's
     policy and, for a relative URL, the page's folder (the URL is resolved there); nothing else but
     for the _stateful ones, which are always checked. So an element with the same tag, attributes
     (the parser's names and values, in order) and place bits as one found clean on an earlier page
@@ -661,8 +661,9 @@ def published_markup(raw: bytes) -> tuple[str | bytes, str | None]:
     """What check_document reads of a published file, and a problem as decode_published finds it.
 
     The file's own bytes when they are UTF-8 with no byte-order mark: the parser reads bytes as
-    UTF-8, so it gets the very bytes that encoding the decoded text again would give it (a French
-    page's encoding took a third as long as its parsing); else the text decode_published gives.
+    UTF-8, so it gets the very bytes that encoding the decoded text again would give it, without
+    that round trip (a 50 kB French page: 0.44 ms to parse from its text, 0.26 ms from its bytes);
+    else the text decode_published gives.
     """
     if not raw.startswith(b"\xef\xbb\xbf"):
         try:
