@@ -22,6 +22,7 @@ from bilingual_site.checks.published_html import (
     check_document,
     csp_hash,
     decode_published,
+    published_markup,
     srcset_urls,
     template_scripts,
     url_problem,
@@ -278,6 +279,27 @@ def test_published_bytes_are_read_as_a_browser_reads_them():
     assert problem == "starts with a UTF-16 byte-order mark: the site publishes UTF-8 only"
 
 
+def test_the_bytes_of_a_published_file_give_the_findings_of_its_text():
+    # The check parses a UTF-8 file's own bytes (published_markup): the parser reads bytes as UTF-8.
+    for body in CLEAN_BODIES + [body for body, _ in HOSTILE_BODIES]:
+        text = document(body)
+        markup, problem = published_markup(text.encode("utf-8"))
+        assert markup == text.encode("utf-8") and problem is None
+        assert messages(markup) == messages(text), body
+    # Anything else is the text a browser decodes, as before: a mark dropped, undecodable bytes replaced.
+    assert published_markup("\ufeff<p>é</p>".encode("utf-8")) == ("<p>é</p>", None)
+    assert published_markup(b"<p>\xff</p>") == ("<p>\ufffd</p>", None)
+    assert published_markup("<p>x</p>".encode("utf-16"))[1] == "starts with a UTF-16 byte-order mark: the site publishes UTF-8 only"
+    for raw in [
+        "\ufeff".encode("utf-8") + document("<script>alert(1)</script>").encode("utf-8"),
+        document("<p>\udcff</p><script>alert(1)</script>").encode("utf-8", "surrogateescape"),  # a lone \xff byte
+        document("<p>x</p><script>alert(1)</script>").encode("utf-8").replace(b"<p>x", b"<p>\xed\xa0\x80"),  # an encoded surrogate
+    ]:
+        markup, problem = published_markup(raw)
+        assert isinstance(markup, str) and problem is None
+        assert any("inline <script> not written" in message for message in messages(markup)), raw
+
+
 def test_urls_are_read_as_the_whatwg_standard_reads_them():
     site = SiteAddress.of(SITE_URL)
     assert whatwg_url_text(" \x00\x1f ja\tva\nscr\ript:x \x0b") == "javascript:x"
@@ -389,6 +411,28 @@ def test_an_element_found_clean_in_one_place_is_checked_again_in_another(clean, 
     expected = messages(hostile)
     assert expected, "the same element is not refused in the other place"
     assert messages(hostile, checked=checked) == expected
+
+
+# The walk marks the elements below an <svg>, a refused element and the page header by the index
+# where that element's subtree ends: the element right after one is judged in its own place.
+RIGHT_AFTER_A_MARKED_SUBTREE = [
+    (document('<svg><path d="M1 1h2"></path></svg><path d="M1 1h2"></path>'), "<path> is not allowed outside <head>"),
+    (document("<svg><svg><g></g></svg><g></g></svg><g></g>"), "<g> is not allowed outside <head>"),
+    (document('<noscript><p>x</p></noscript><form name="f"></form>'), "<form> is allowed only in the theme's page header"),
+    (document("<video><p><b>x</b></p></video><iframe></iframe>"), "<iframe> is not allowed outside <head>"),
+    (document().replace("</header>", '</header><form name="f"></form>'), "<form> is allowed only in the theme's page header"),
+    (document().replace('<body dir="ltr">', '<body dir="ltr"><title>T</title>'), "<title> is not allowed outside <head>"),
+]
+
+
+@pytest.mark.parametrize(("html", "expected"), RIGHT_AFTER_A_MARKED_SUBTREE)
+def test_the_element_right_after_a_marked_subtree_is_judged_in_its_own_place(html, expected):
+    # Once alone, once after pages where the same elements were found clean inside the subtree.
+    checked = CheckedElements()
+    for clean in [document('<svg><path d="M1 1h2"></path><svg><g></g></svg><g></g></svg>'), document()]:
+        assert messages(clean, checked=checked) == []
+    for found in [messages(html), messages(html, checked=checked)]:
+        assert len([message for message in found if expected in message]) == 1, found
 
 
 def test_an_element_found_clean_in_one_folder_is_checked_again_in_another():

@@ -295,27 +295,47 @@ def _where(node: LexborNode) -> str:
     return " > ".join([*reversed(ancestors), _label(node)]) + f": {snippet!r}"
 
 
-def _places(document: LexborHTMLParser) -> dict[int, int]:
-    """The place bits of every element below <head>, an <svg> or the page header, by element identity.
+def _elements(top: LexborNode) -> list[LexborNode]:
+    """``top`` and every element below it (a template's content: every element in it), in document
+    order: an element's descendants come right after it."""
+    return [node for node in top.traverse(include_text=False) if node.is_element_node]  # comments are text to the browser
 
-    Each such subtree is walked once, from its top: descendant selectors (`svg *`) compare every
+
+def _subtree_size(node: LexborNode) -> int:
+    """How many elements _elements(node) lists."""
+    return sum(1 for inner in node.traverse(include_text=False) if inner.is_element_node)
+
+
+def _places(document: LexborHTMLParser, elements: list[LexborNode]) -> list[int]:
+    """The place bits below <head> and the page header, by index in ``elements`` (the document's,
+    from _elements); the walk marks what is below an <svg> as it meets it.
+
+    Each such subtree is counted once, from its top: descendant selectors (`head *`) compare every
     element with all its ancestors, which took seconds on a hostile page of deeply nested elements.
     """
-    places: dict[int, int] = {}
+    places = [0] * len(elements)
+
+    def index_of(node: LexborNode, start: int) -> int | None:
+        identity = node.mem_id
+        return next((index for index in range(start, len(elements)) if elements[index].mem_id == identity), None)
+
+    after_head = 0
+    head = document.head
+    start = index_of(head, 0) if head is not None else None  # the second element, <html>'s first child
+    if start is not None:
+        after_head = start + _subtree_size(head)
+        places[start + 1 : after_head] = [IN_HEAD] * (after_head - start - 1)
     body = document.body
-    tops = [
-        (IN_HEAD, [document.head] if document.head is not None else []),
-        (IN_SVG, document.css("svg")),  # in document order: an inner <svg> is marked already
-        (IN_HEADER, [child for child in (body.iter(include_text=False) if body is not None else ()) if child.tag == "header"]),
-    ]
-    for flag, nodes in tops:
-        for top in nodes:
-            identity = top.mem_id
-            if places.get(identity, 0) & flag:
-                continue
-            for node in top.traverse(include_text=False):
-                if node.mem_id != identity:
-                    places[node.mem_id] = places.get(node.mem_id, 0) | flag
+    start = index_of(body, after_head) if body is not None else None  # the element after <head>'s
+    if start is not None:
+        children = [child for child in body.iter(include_text=False) if child.is_element_node]
+        headers = [position for position, child in enumerate(children) if child.tag == "header"]
+        start += 1  # the body's first child
+        for child in children[: headers[-1] + 1] if headers else []:  # the theme's header comes early: few are counted
+            end = start + _subtree_size(child)
+            if child.tag == "header":
+                places[start + 1 : end] = [IN_HEADER] * (end - start - 1)
+            start = end
     return places
 
 
@@ -331,7 +351,7 @@ class CheckedElements:
 
     Most elements of a page are the theme's (header, search, navigation, footer, table of contents),
     the same from page to page, and the full rules for one element took most of the check's time.
-    The rules read, of an element, its tag, its attributes, its place bits (_places), the site's
+    The rules read, of an element, its tag, its attributes, its place bits (_places, walk), the site's
     policy and, for a relative URL, the page's folder (the URL is resolved there); nothing else but
     for the _stateful ones, which are always checked. So an element with the same tag, attributes
     (the parser's names and values, in order) and place bits as one found clean on an earlier page
@@ -346,6 +366,10 @@ class CheckedElements:
     def __init__(self) -> None:
         self.policy_and_folder: tuple[SitePolicy, str] | None = None
         self.clean: set[tuple] = set()
+        # The CSP source of each inline script's text met so far: the theme's scripts are the same on
+        # every page, and hashing (OpenSSL's look-up of the algorithm, mostly) cost more than a page's
+        # scripts' rules. A hash depends on the text alone, so it holds across folders and policies.
+        self.script_hashes: dict[str, str] = {}
 
     def for_page(self, policy: SitePolicy, page: str) -> set[tuple]:
         """The elements known clean for the page's policy and folder; the check adds those it finds clean."""
@@ -358,10 +382,11 @@ class CheckedElements:
 class _DocumentCheck:
     """One pass over one document; collects findings (state lives only as long as the check)."""
 
-    def __init__(self, page: str, policy: SitePolicy, source: str | None) -> None:
+    def __init__(self, page: str, policy: SitePolicy, source: str | None, script_hashes: dict[str, str]) -> None:
         self.page = page
         self.policy = policy
         self.source = source
+        self.script_hashes = script_hashes  # text -> CSP source (CheckedElements)
         self.site = SiteAddress.of(policy.site_url)
         self.findings: list[Finding] = []
         self.config_blocks = 0
@@ -374,37 +399,42 @@ class _DocumentCheck:
         root = document.root
         if root is None:
             return
-        ids: set[str] = set()
-        self.walk(root, _places(document), ids, known_clean)
+        elements = _elements(root)
+        self.walk(elements, _places(document, elements), set(), known_clean)
         # A <template>'s content is no part of the document tree, but a script may clone it into the
         # page (the site's search fallback does): it is held to the same rules, as body content.
         fragments = root.template_fragments()
         while fragments:
             fragment = fragments.pop(0)
-            self.walk(fragment, {}, set(), known_clean)
+            self.walk(_elements(fragment), None, set(), known_clean)
             fragments.extend(fragment.template_fragments())
         self.head_rules(document)
 
-    def walk(self, top: LexborNode, places: dict[int, int], ids: set[str], known_clean: set[tuple]) -> None:
-        # The parser walks the elements in document order (in C: a walk in Python took as long as
-        # the whole check); where each sits is worked out once beforehand (_places). An element
-        # found clean before (CheckedElements) is not checked again.
-        refused_below: set[int] = set()  # descendants of refused elements: their own content is not judged again
-        for node in top.traverse(include_text=False):
-            if not node.is_element_node:
-                continue  # a comment: text to the browser, whatever it holds
-            identity = node.mem_id
-            flags = places.get(identity, 0)
-            if refused_below and identity in refused_below:
+    def walk(self, elements: list[LexborNode], places: list[int] | None, ids: set[str], known_clean: set[tuple]) -> None:
+        """Check ``elements`` (a subtree's, in document order), placed by ``places`` (None: a template's
+        content, where no place bits apply). An element's descendants are the ones right after it, so
+        an <svg>'s and a refused element's are marked by the index where they end, with no look-up
+        by element identity. An element found clean before (CheckedElements) is not checked again."""
+        svg_end = refused_end = 0  # elements before these indices are inside an <svg>, inside a refused element
+        for index, node in enumerate(elements):
+            flags = 0
+            tag = node.tag
+            if places is not None:
+                flags = places[index]
+                if index < svg_end:
+                    flags |= IN_SVG
+                elif tag == "svg":
+                    svg_end = index + _subtree_size(node)
+            if index < refused_end:
                 flags |= REFUSED_ABOVE
             attributes = node.attributes
-            signature = (node.tag, flags, *attributes.items())  # what the rules read of it, with the policy and folder
+            signature = (tag, flags, *attributes.items())  # what the rules read of it, with the policy and folder
             if signature not in known_clean:
-                tag = node.tag.lower()
+                lowered = tag.lower()
                 findings_before = len(self.findings)
-                if self.element(node, tag, flags, attributes) and not flags & REFUSED_ABOVE:
-                    refused_below.update(inner.mem_id for inner in node.traverse(include_text=False) if inner.mem_id != identity)
-                if len(self.findings) == findings_before and not _stateful(tag, attributes):
+                if self.element(node, lowered, flags, attributes) and not flags & REFUSED_ABOVE:
+                    refused_end = index + _subtree_size(node)
+                if len(self.findings) == findings_before and not _stateful(lowered, attributes):
                     known_clean.add(signature)
             element_id = attributes.get("id")
             if element_id:
@@ -513,10 +543,15 @@ class _DocumentCheck:
                 self.add(node, "a script file loaded with attributes the templates do not write")
         elif (attributes.get("type") or "").strip().lower() == CONFIG_TYPE:
             self.config_block(node, attributes)
-        elif csp_hash(node.text(deep=True)) not in self.policy.inline_script_hashes:
+        elif self.script_hash(node.text(deep=True)) not in self.policy.inline_script_hashes:
             self.add(node, "inline <script> not written by the site's templates")
         elif attributes:
             self.add(node, "inline <script> with attributes the templates do not write")
+
+    def script_hash(self, text: str) -> str:
+        if text not in self.script_hashes:
+            self.script_hashes[text] = csp_hash(text)
+        return self.script_hashes[text]
 
     def config_block(self, node: LexborNode, attributes: dict) -> None:
         self.config_blocks += 1
@@ -592,9 +627,10 @@ def _fragment_references_only(value: str) -> bool:
     return True
 
 
-def check_document(html: str, page: str, policy: SitePolicy, source: str | None = None, checked: CheckedElements | None = None) -> list[Finding]:
+def check_document(html: str | bytes, page: str, policy: SitePolicy, source: str | None = None, checked: CheckedElements | None = None) -> list[Finding]:
     """Every finding in the published document ``html`` at site path ``page``, in document order.
 
+    ``html``: the text, or UTF-8 bytes (the parser reads bytes as UTF-8: published_markup).
     ``checked``: the elements the checks of the site's other pages found clean (CheckedElements),
     so that each distinct element is checked once; the findings are the same with it or without it.
     """
@@ -602,8 +638,10 @@ def check_document(html: str, page: str, policy: SitePolicy, source: str | None 
         document = LexborHTMLParser(html)
     except Exception as error:  # the parser refusing its input is a finding, never a crash of the build
         return [Finding(page, "the whole file", f"could not be parsed as HTML ({error})", source)]
-    check = _DocumentCheck(page, policy, source)
-    check.run(document, checked.for_page(policy, page) if checked is not None else set())
+    if checked is None:
+        checked = CheckedElements()
+    check = _DocumentCheck(page, policy, source, checked.script_hashes)
+    check.run(document, checked.for_page(policy, page))
     return check.findings
 
 
@@ -617,6 +655,24 @@ def decode_published(raw: bytes) -> tuple[str, str | None]:
         return "", "starts with a UTF-16 byte-order mark: the site publishes UTF-8 only"
     text = raw.decode("utf-8", errors="replace")  # as the browser does: undecodable bytes become U+FFFD
     return text.removeprefix("\ufeff"), None
+
+
+def published_markup(raw: bytes) -> tuple[str | bytes, str | None]:
+    """What check_document reads of a published file, and a problem as decode_published finds it.
+
+    The file's own bytes when they are UTF-8 with no byte-order mark: the parser reads bytes as
+    UTF-8, so it gets the very bytes that encoding the decoded text again would give it, without
+    that round trip (a 50 kB French page: 0.44 ms to parse from its text, 0.26 ms from its bytes);
+    else the text decode_published gives.
+    """
+    if not raw.startswith(b"\xef\xbb\xbf"):
+        try:
+            raw.decode("utf-8")  # strict: no undecodable byte, no surrogate, so the text encodes back to ``raw``
+        except UnicodeDecodeError:
+            pass
+        else:
+            return raw, None
+    return decode_published(raw)
 
 
 # --- What the templates write ------------------------------------------------------------------------

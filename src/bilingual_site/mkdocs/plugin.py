@@ -60,7 +60,7 @@ from bilingual_site.parallel.views import BODY, CANONICAL, FOLDER, META_KEY, TIT
 from bilingual_site.site.reference_data import ReferenceData, load_reference_data, prepare_environment, render, template_name
 from bilingual_site.site.reference_schema import SCHEMAS
 from bilingual_site.checks.heading_ids import duplicate_ids_in_html
-from bilingual_site.checks.published_html import CheckedElements, SitePolicy, TemplateScripts, check_document, decode_published
+from bilingual_site.checks.published_html import CheckedElements, SitePolicy, TemplateScripts, check_document, published_markup
 from bilingual_site.site.sitemaps import render_robots_txt
 from bilingual_site.site.security_headers import CHARSET_META, headers_file, with_csp_meta
 from bilingual_site.site.search_index import add_folded_field, lunr_language, split_by_language
@@ -702,7 +702,7 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
             if path.suffix.lower() not in PUBLISHED_HTML_SUFFIXES or not path.is_file():
                 continue
             where = path.relative_to(site).as_posix()
-            text, problem = decode_published(path.read_bytes())
+            markup, problem = published_markup(path.read_bytes())
             if problem:
                 findings.append(f"{where}: {problem}")
                 continue
@@ -711,7 +711,7 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
                 findings.append(f"{where}: no template scripts were learnt for its language")
                 continue
             source = written_from(where, languages) or run.page_sources.get(where)
-            findings += [str(finding) for finding in check_document(text, where, policy, source, checked)]
+            findings += [str(finding) for finding in check_document(markup, where, policy, source, checked)]
         if findings:
             raise PluginError(f"{len(findings)} problem(s) in the published HTML (checks/published_html.py):\n" + "\n".join(findings))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urljoin, urlsplit
 
 
@@ -67,13 +67,19 @@ def page_language_links(
     """hreflang lists only real translations (and x-default, the original); the switcher lists every language."""
     path = neutral_path(page_url, languages.current, languages.default)
 
-    def link(language: str, hreflang: str | None = None) -> LanguageLink:
+    def link(language: str) -> LanguageLink:
         url = language_prefix(language, languages.default) + path
-        return LanguageLink(language, names[language], url, absolute_url(site_url, url), hreflang or language)
+        return LanguageLink(language, names[language], url, absolute_url(site_url, url), language)
 
+    # One link a language (its absolute URL is the costly part), shared by the three lists.
     switcher = [link(language) for language in languages.all]
-    hreflang = [link(language) for language in languages.all if language in translated_languages]
-    hreflang.append(link(languages.default, "x-default"))
+    by_language = {each.language: each for each in switcher}
+
+    def shared(language: str) -> LanguageLink:
+        return by_language[language] if language in by_language else link(language)
+
+    hreflang = [each for each in switcher if each.language in translated_languages]
+    hreflang.append(replace(shared(languages.default), hreflang="x-default"))
     # A fallback page duplicates the original: its canonical URL is the original's.
     canonical_language = languages.current if languages.current in translated_languages else languages.default
-    return PageLanguageLinks(canonical=link(canonical_language).absolute, hreflang=hreflang, switcher=switcher)
+    return PageLanguageLinks(canonical=shared(canonical_language).absolute, hreflang=hreflang, switcher=switcher)
