@@ -93,7 +93,8 @@ class GzipServer:
         handler = functools.partial(GzipHandler, directory=str(root))
         self.httpd = ThreadingHTTPServer((host, port), handler)
         self.url = f"http://{host}:{self.httpd.server_address[1]}/"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        # shutdown() waits for the serving loop's next look at its flag: every 0.05 s, not the default 0.5 s.
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
     def __enter__(self) -> "GzipServer":
         self.thread.start()
