@@ -64,3 +64,17 @@ def test_no_module_keeps_state_in_globals():
         if isinstance(node, ast.Global)
     ]
     assert rebinding == []
+
+
+def test_no_source_file_is_left_out_of_git_by_an_ignore_rule():
+    """A rule for the built site once matched src/bilingual_site/site/ too: its __init__.py never
+    reached a clone, and a module added there would not have either."""
+    import subprocess
+
+    root = PACKAGE.parent.parent
+    listed = subprocess.run(
+        ["git", "ls-files", "--others", "--ignored", "--exclude-standard", "--", "src", "tests", "overrides", "docs", "data", "scripts", "translations"],
+        cwd=root, capture_output=True, text=True, check=True,
+    ).stdout.split("\n")
+    made_by_tools = [part for path in listed for part in path.split("/") if part == "__pycache__" or part.endswith(".egg-info")]
+    assert [path for path in listed if path and not any(part in made_by_tools for part in path.split("/"))] == []
