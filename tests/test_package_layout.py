@@ -76,5 +76,5 @@ def test_no_source_file_is_left_out_of_git_by_an_ignore_rule():
         ["git", "ls-files", "--others", "--ignored", "--exclude-standard", "--", "src", "tests", "overrides", "docs", "data", "scripts", "translations"],
         cwd=root, capture_output=True, text=True, check=True,
     ).stdout.split("\n")
-    made_by_tools = [part for path in listed for part in path.split("/") if part == "__pycache__" or part.endswith(".egg-info")]
-    assert [path for path in listed if path and not any(part in made_by_tools for part in path.split("/"))] == []
+    made_by_tools = [path for path in listed if any(part == "__pycache__" or part.endswith(".egg-info") for part in path.split("/"))]
+    assert [path for path in listed if path and path not in made_by_tools] == []
