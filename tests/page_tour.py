@@ -12,13 +12,15 @@ them). A visit does what each of those checks did on a page load of its own:
   until the visit ends (the listeners stay on through every step below);
 - the text a reader meets is read as soon as the page has loaded;
 - the layout is measured on the wide screen (1280 px) and on a phone (375 px), the tab resized
-  between the two as a reader turning a tablet does; axe-core is put in the page once and runs on
-  the wide screen in the light scheme; then the system scheme is made dark and the page's own
-  toggle is pressed, as a reader switching does, and the dark page is measured at both widths and
-  axe runs again (a fresh page would load, parse and compile axe-core again);
-- still on the dark page, with the start of the page as the point sequential focus navigation
-  starts from (as on a fresh load), Tab is pressed until focus leaves the page, and each element it
-  reaches is asked whether anything draws its focus (an outline or a box shadow);
+  between the two as a reader turning a tablet does and the transitions the resize starts run to
+  their end (the page a phone loads at that width: no page is loaded at phone width here but the
+  drawer's, tests/test_layout.py); axe-core is put in the page once and runs on the wide screen in
+  the light scheme; then the system scheme is made dark and the page's own toggle is pressed, as
+  a reader switching does, and the dark page is measured at both widths and axe runs again (a
+  fresh page would load, parse and compile axe-core again);
+- switched back to light the same way, with the start of the page as the point sequential focus
+  navigation starts from (as on a fresh load), Tab is pressed until focus leaves the page, and
+  each element it reaches is asked whether anything draws its focus (an outline or a box shadow);
 - the visit ends when the network has been idle for Playwright's 500 ms (`networkidle`), so a
   request made late (the search worker's index) is seen on the page that made it.
 """
@@ -122,6 +124,13 @@ FOCUS_FROM_THE_TOP = """() => {
   body.focus();
   body.removeAttribute('tabindex');
 }"""
+# A resize starts Material's CSS transitions (the search field, the overlay, the sidebar): run to
+# their end, the page is as a reader sees it a quarter of a second later, or as loaded at that width.
+FINISH_TRANSITIONS = """() => {
+  for (const animation of document.getAnimations()) {
+    if (animation.effect && animation.effect.getComputedTiming().endTime !== Infinity) animation.finish();
+  }
+}"""
 # More Tab stops than any page has: a walk that does not leave the page within them is a trap.
 MOST_TAB_STOPS = 400
 
@@ -190,6 +199,17 @@ def switch_to_dark(page) -> str:
     page.evaluate(PRESS_VISIBLE_TOGGLE)
     page.wait_for_function(SWITCHED_TO, arg=DARK)
     return stored
+
+
+def switch_to_light(page) -> None:
+    """Back to the light scheme as a reader switching back does: a light system, the toggle pressed."""
+    page.emulate_media(color_scheme="light")
+    page.evaluate(PRESS_VISIBLE_TOGGLE)
+    page.wait_for_function(SWITCHED_TO, arg="default")
+
+
+def same_element(stop: dict, other: dict) -> bool:
+    return all(stop[key] == other[key] for key in ("tag", "classes", "href", "label"))
 
 
 def back_to_light(page, stored: str) -> None:
@@ -265,6 +285,7 @@ class Visitor:
             visit.layout["dark"] = self.measure_layouts()
         visit.accessibility["dark"] = axe_violations(page)
         if own_page:
+            switch_to_light(page)
             visit.tab_stops = self.walk_tab_stops(url)
         back_to_light(page, stored)
         page.wait_for_load_state("networkidle")
@@ -272,22 +293,28 @@ class Visitor:
         return visit
 
     def measure_layouts(self) -> dict[int, dict]:
-        """LAYOUT's measures at each of SCREENS' widths; the tab is left on the wide screen."""
+        """LAYOUT's measures at each of SCREENS' widths, each once the transitions the resize started
+        have run to their end; the tab is left on the wide screen, as settled."""
         measures = {}
         for screen in SCREENS:
-            self.page.set_viewport_size(screen)
+            self.resize(screen)
             measures[screen["width"]] = self.page.evaluate(LAYOUT)
-        self.page.set_viewport_size(WIDE_SCREEN)
+        self.resize(WIDE_SCREEN)
         return measures
 
+    def resize(self, screen: dict) -> None:
+        self.page.set_viewport_size(screen)
+        self.page.evaluate(FINISH_TRANSITIONS)
+
     def walk_tab_stops(self, url: str) -> list[dict]:
-        """FOCUS at each element Tab reaches from the top of the page, until focus leaves the page."""
+        """FOCUS at each element Tab reaches from the top of the page, until focus leaves the page
+        (or comes back to the first stop: headless Chromium sometimes goes round without leaving)."""
         self.page.evaluate(FOCUS_FROM_THE_TOP)
         stops = []
         for _ in range(MOST_TAB_STOPS):
             self.page.keyboard.press("Tab")
             current = self.page.evaluate(FOCUS)
-            if current["tag"] == "BODY":  # past the last element, focus leaves the document
+            if current["tag"] == "BODY" or (stops and same_element(current, stops[0])):
                 return stops
             stops.append(current)
         raise AssertionError(f"{url}: Tab never left the page in {MOST_TAB_STOPS} presses")

@@ -68,12 +68,15 @@ def test_no_module_keeps_state_in_globals():
 
 def test_no_source_file_is_left_out_of_git_by_an_ignore_rule():
     """A rule for the built site once matched src/bilingual_site/site/ too: its __init__.py never
-    reached a clone, and a module added there would not have either."""
+    reached a clone, and a module added there would not have either. Tracked files an ignore rule
+    matches are listed too (a fresh clone has only those), and the rules read are the project's
+    own, not a contributor's global excludes file."""
     import subprocess
 
     root = PACKAGE.parent.parent
+    folders = ["src", "tests", "overrides", "docs", "data", "scripts", "translations"]
     listed = subprocess.run(
-        ["git", "ls-files", "--others", "--ignored", "--exclude-standard", "--", "src", "tests", "overrides", "docs", "data", "scripts", "translations"],
+        ["git", "-c", "core.excludesFile=", "ls-files", "--cached", "--others", "--ignored", "--exclude-standard", "--", *folders],
         cwd=root, capture_output=True, text=True, check=True,
     ).stdout.split("\n")
     made_by_tools = [path for path in listed if any(part == "__pycache__" or part.endswith(".egg-info") for part in path.split("/"))]
