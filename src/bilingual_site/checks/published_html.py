@@ -355,8 +355,9 @@ class CheckedElements:
     policy and, for a relative URL, the page's folder (the URL is resolved there); nothing else but
     for the _stateful ones, which are always checked. So an element with the same tag, attributes
     (the parser's names and values, in order) and place bits as one found clean on an earlier page
-    of the same policy and folder is clean too, and is not checked again. Only clean elements are remembered: every finding is made by the rules, naming its
-    page and element. The page-wide rule on duplicate ids is applied to every element, as before.
+    of the same policy and folder is clean too, and is not checked again. Only clean elements are
+    remembered: every finding is made by the rules, naming its page and element. The page-wide rule
+    on duplicate ids is applied to every element, as before.
 
     Created by the caller for one check of a site (no module state). It remembers the elements of one
     policy and folder at a time, so hand it the pages folder by folder (sorted paths): that bounds

@@ -194,12 +194,6 @@ def _front_matter(meta: dict, yaml_text: str, yaml_line: int, lines: list[str], 
     return FrontMatter(meta, yaml_text, yaml_line, body_index + 1, body_lines, "\n".join(body_lines).lstrip("\n"))
 
 
-def front_matter_key_lines(front: FrontMatter) -> dict[str, int]:
-    """The line each top-level key of the YAML front matter is written on (none without YAML
-    front matter); read once a page (FrontMatter.key_lines): ask only when a line is to be shown."""
-    return front.key_lines
-
-
 def page_text(text: str) -> str:
     """A page's text as MkDocs reads it from its file: no BOM, `\\n` newlines."""
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from bilingual_site.markdown.model import Feature, MarkdownOptions, MarkdownPage, front_matter_key_lines, read_markdown
+from bilingual_site.markdown.model import Feature, MarkdownOptions, MarkdownPage, read_markdown
 
 # Front matter values a translation changes; every other key keeps the original's value.
 TRANSLATED_KEYS = frozenset({"title", "description", "lang"})
@@ -91,7 +91,7 @@ def _key_line(side: Side, key: str) -> int:
     """The line of a front matter key, asked for only by a finding: most pairs have none, and
     their YAML is then not read again for its lines."""
     front = side.page.front_matter
-    return front_matter_key_lines(front).get(key, front.yaml_line)
+    return front.key_lines.get(key, front.yaml_line)
 
 
 def check_headings(original: Side, translation: Side) -> list[Finding]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from bilingual_site.errors import LineFinding
-from bilingual_site.markdown.model import MarkdownOptions, MarkdownPage, ProseLine, front_matter_key_lines, read_markdown
+from bilingual_site.markdown.model import MarkdownOptions, MarkdownPage, ProseLine, read_markdown
 
 NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"
@@ -70,14 +70,13 @@ def page_typography(
     found = []
     if not rules:
         return found
-    key_lines = None  # the front matter's key lines, read only when a value has a finding
     for key in keys:
         value = page.meta.get(key)
         if not isinstance(value, str):
             continue
         messages = _messages(rules, value)
         if messages:
-            key_lines = front_matter_key_lines(page.front_matter) if key_lines is None else key_lines
+            key_lines = page.front_matter.key_lines  # read only when a value has a finding (a cached property)
             # A value without a line of its own (not YAML front matter) is not checked.
             if key in key_lines:
                 found += [LineFinding(shown, key_lines[key], message) for message in messages]
