@@ -19,3 +19,13 @@ def test_an_entry_without_accents_has_no_folded_terms():
 def test_folding_keeps_letters_and_drops_only_combining_marks():
     assert fold_accents("Œuvre été déjà naïve ç") == "Œuvre ete deja naive c"
     assert fold_accents("plain ascii") == "plain ascii"
+
+
+def test_character_references_are_read_as_the_letters_they_stand_for():
+    # Written as references in a page, the accented letters still get their folded form.
+    text = "<p>Caf&eacute; et d&#233;j&agrave; <code>x &lt; y</code></p>"
+    assert folded_terms(text, SITE_SEPARATOR) == "cafe deja"
+
+
+def test_markup_separates_words_as_a_reader_sees_them():
+    assert folded_terms("<p>modèle</p><p>été</p>", SITE_SEPARATOR) == "ete modele"

@@ -10,15 +10,15 @@ matches the text as written.
 from __future__ import annotations
 
 import copy
-import html
 import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from selectolax.lexbor import LexborHTMLParser
+
 FOLDED_FIELD = "folded"
 LUNR_FOLDER = "assets/javascripts/lunr/min"  # in Material's theme folder
-_TAG = re.compile(r"<[^>]+>")
 
 
 @lru_cache(maxsize=65536)  # an index folds the same few words again and again
@@ -31,10 +31,14 @@ def fold_accents(text: str) -> str:
 
 
 def folded_terms(text: str, separator: str) -> str:
-    """The words of ``text`` whose folded form differs from how they are written, folded, once each."""
-    plain = html.unescape(_TAG.sub(" ", text))
+    """The words of ``text`` (an entry's HTML: Material keeps a few tags such as <code> and escapes
+    the text) whose folded form differs from how they are written, folded, once each."""
+    if text.isascii() and "&" not in text:
+        return ""  # no letter to fold, written or as a character reference: most English entries
+    # Read as a browser reads the entry's markup: the parser drops the tags and decodes the references.
+    plain = LexborHTMLParser(text).root.text(deep=True, separator=" ")
     if plain.isascii():
-        return ""  # nothing to fold: most English entries
+        return ""
     words: dict[str, None] = {}
     for word in set(re.split(separator, plain.lower())):
         if not word.isascii():
