@@ -17,7 +17,7 @@ from bilingual_site.translation.new_language import NewLanguageRefused, language
 from bilingual_site.mkdocs.config_file import load_project
 from bilingual_site.translation.cli import main
 from html_pages import built_pages, content_wrapper, parse, text_of
-from sitebuild import PROJECT, PROJECT_LANGUAGES, build_site, copy_project
+from sitebuild import DEFAULT_LANGUAGE, PROJECT, PROJECT_LANGUAGES, build_site, copy_project
 
 pytestmark = pytest.mark.languages
 
@@ -138,12 +138,20 @@ def test_two_new_languages_build_with_every_page_untranslated(tmp_path, capsys):
     site = build_site(project, tmp_path / "site", "https://example.org/")
     originals = [url for url in built_pages(site) if "/" not in url]
     assert originals
+    toc_entries = 0
     for code in new_codes:
         for url in originals:
             page = parse(site, f"{code}/{url}")
             # Material writes its own strings' language: 'pt' for pt-BR (partials/languages/pt-BR.html).
             assert page.css_first("html").attributes["lang"].split("-")[0] == code.split("-")[0]
             assert content_wrapper(page).attributes["data-translation-status"] == "untranslated", f"{code}/{url}"
+            # The table of contents repeats the original's headings: each says its language.
+            for link in page.css("nav.md-nav--secondary a.md-nav__link"):
+                tagged = link.css("[lang]")
+                assert [node.attributes["lang"] for node in tagged] == [DEFAULT_LANGUAGE], f"{code}/{url}: {link.html}"
+                assert text_of(tagged[0], strip=True) == text_of(link, strip=True)
+            toc_entries += len(page.css("nav.md-nav--secondary a.md-nav__link"))
+        assert toc_entries, "no fallback page has a table of contents to check"
         index = json.loads((site / code / "search/search_index.json").read_text(encoding="utf-8"))
         assert index["config"]["lang"] in ([code.split("-")[0]], ["en"])  # one Material's search ships (pt for pt-BR), else English
         assert (site / code / "sitemap.xml").is_file()

@@ -391,6 +391,8 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
 
         if translation["status"] == UNTRANSLATED:
             self.current_run().fallback_pages.add(page.url)
+            # The table of contents repeats the original's headings in the interface language's page.
+            mark_toc_language(page.toc, translation["content_language"])
         elif not is_view(page.meta):  # a view's canonical page is listed
             self.current_run().sitemap_entries.append(
                 SitemapEntry(languages.current, page.url, page.canonical_url, [(alt["lang"], alt["link"]) for alt in alternates])
@@ -1113,6 +1115,16 @@ def changes_for_readers(status: PageStatus, page: Page, original_url: str) -> li
         }
         for change in status.changes
     ]
+
+
+def mark_toc_language(toc, language: str) -> None:
+    """Tag each entry's title with the language it is written in (a fallback page's, the original's).
+
+    Material prints a title as it is (partials/toc-item.html; the toc extension has escaped it) and
+    uses it elsewhere only through `striptags`, so the element reaches the table of contents alone.
+    """
+    for anchor in toc_anchors(toc):
+        anchor.title = f'<span lang="{html.escape(language)}">{anchor.title}</span>'
 
 
 def toc_anchors(toc) -> list:
