@@ -138,7 +138,7 @@ def test_two_new_languages_build_with_every_page_untranslated(tmp_path, capsys):
     site = build_site(project, tmp_path / "site", "https://example.org/")
     originals = [url for url in built_pages(site) if "/" not in url]
     assert originals
-    toc_entries = 0
+    toc_entries = fallback_titles = 0
     for code in new_codes:
         for url in originals:
             page = parse(site, f"{code}/{url}")
@@ -151,7 +151,14 @@ def test_two_new_languages_build_with_every_page_untranslated(tmp_path, capsys):
                 assert [node.attributes["lang"] for node in tagged] == [DEFAULT_LANGUAGE], f"{code}/{url}: {link.html}"
                 assert text_of(tagged[0], strip=True) == text_of(link, strip=True)
             toc_entries += len(page.css("nav.md-nav--secondary a.md-nav__link"))
+            # Material's header title, the page's own navigation label and the footer's links to
+            # pages (every page of a new language is a fallback) hold the original's titles.
+            titles = page.css('[data-md-component="header-topic"] .md-ellipsis, label[for="__toc"] .md-ellipsis, .md-footer__link .md-ellipsis')
+            assert [title.attributes.get("lang") for title in titles] == [DEFAULT_LANGUAGE] * len(titles), f"{code}/{url}"
+            fallback_titles += len(titles)
+            assert "lang" not in page.css_first(".md-header__topic .md-ellipsis").attributes  # the site's name
         assert toc_entries, "no fallback page has a table of contents to check"
+        assert fallback_titles > len(originals), "fewer titles than pages were checked"
         index = json.loads((site / code / "search/search_index.json").read_text(encoding="utf-8"))
         assert index["config"]["lang"] in ([code.split("-")[0]], ["en"])  # one Material's search ships (pt for pt-BR), else English
         assert (site / code / "sitemap.xml").is_file()

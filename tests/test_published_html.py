@@ -585,7 +585,7 @@ def test_a_script_the_templates_write_is_allowed_and_listed_in_the_policy(tmp_pa
     # page's policy and in _headers, and passes the final check.
     project = copy_project(tmp_path / "project")
     main = project / "overrides/main.html"
-    main.write_text(main.read_text(encoding="utf-8") + '\n{% block footer %}{{ super() }}<script>window.siteScript = 1</script>{% endblock %}\n', encoding="utf-8")
+    main.write_text(main.read_text(encoding="utf-8") + '\n{% block hero %}{{ super() }}<script>window.siteScript = 1</script>{% endblock %}\n', encoding="utf-8")
     site = build_site(project, tmp_path / "site", "https://example.org/")
     expected = csp_hash("window.siteScript = 1")
     for url in ["index.html", "en/note.html", "404.html", "en/parallel/en/note.html"]:

@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from jinja2 import Environment, TemplateError
+from jinja2 import Environment, TemplateError, pass_context
+from markupsafe import Markup
 from mkdocs.config import base, config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -66,6 +67,7 @@ from bilingual_site.site.security_headers import CHARSET_META, headers_file, wit
 from bilingual_site.site.search_index import add_folded_field, lunr_language, split_by_language
 from bilingual_site.site.sitemaps import SitemapEntry, sitemap_files
 from bilingual_site.site.social_meta import social_meta
+from bilingual_site.site.title_languages import ServedTitle, title_text, titles_in_their_language
 from bilingual_site.translation.report import status_report
 from bilingual_site.site.stylesheet_bundle import Bundle, Stylesheet, bundle, extra_stylesheet, theme_stylesheets
 from bilingual_site.mkdocs.template_cache import MemoryBytecodeCache
@@ -161,6 +163,7 @@ class LanguageBuild:
     og_locales: dict[str, str] = field(default_factory=dict)  # language -> its og:locale
     view_links: dict[tuple[str, str], str] = field(default_factory=dict)  # (translation, page) -> its view's URL here
     view_pages: set[str] = field(default_factory=set)  # pages of this build's language that a view shows
+    served_titles: dict[str, ServedTitle] = field(default_factory=dict)  # fallback page URL -> its titles' language
     source_findings: list[str] = field(default_factory=list)  # what the rendered pages' models break (content policy, heading ids)
 
 
@@ -359,10 +362,29 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
         for page in build_context.built_pages(files):
             self.build.translation[page.url] = self.translation_context(page, config)
             self.build.links[page.url] = self.language_links(page, config)
+            translation = self.build.translation[page.url]
+            if translation["status"] == UNTRANSLATED and translation["content_language"] != translation["page_language"]:
+                titles = frozenset(title_text(title) for title in (page.title, page.meta.get("title")) if title)
+                self.build.served_titles[page.url] = ServedTitle(titles, translation["content_language"])
+        env.filters["titles_in_their_language"] = self.titles_filter()
         # The views' bodies are rendered after the last build: this interface's templates and words.
         self.current_run().view_templates[self.languages(config).current] = (env, copy.deepcopy(config.extra["ui"]))
         self.learn_template_scripts(env, config, files)
         return env
+
+    def titles_filter(self):
+        """The templates' `titles_in_their_language`: a rendered block of Material's, with `lang` on
+        the titles of this build's fallback pages (site/title_languages.py)."""
+        served = self.build.served_titles
+
+        @pass_context
+        def titles_in_their_language_filter(context, markup: str) -> Markup:
+            page = context.get("page")
+            if not served or page is None or not page.url:
+                return markup
+            return Markup(titles_in_their_language(str(markup), page.url, served))
+
+        return titles_in_their_language_filter
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
         languages = self.languages(config)
