@@ -118,6 +118,24 @@ def test_untranslated_page_is_served_in_french_and_marked(site_with_untranslated
     assert hreflang == {"fr", "x-default"}
 
 
+@pytest.mark.parametrize("language", TRANSLATION_LANGUAGES)
+def test_the_untranslated_page_s_title_says_it_is_in_the_original_s_language_wherever_material_prints_it(site_with_untranslated_page, language):
+    # Its `nav:` label has no translation and its own title is the original's: its header, its
+    # navigation entry on every page and the footer's link to it are tagged; nothing else is.
+    site, prefix = site_with_untranslated_page, folder_prefix(language)
+    page = parse(site, f"{prefix}brouillon.html")
+    header = page.css_first('[data-md-component="header-topic"] .md-ellipsis')
+    assert (text_of(header, strip=True), header.attributes.get("lang")) == ("Brouillon", DEFAULT_LANGUAGE)
+    footer_links = 0
+    for url in [url for url in built_pages(site) if url.startswith(prefix)]:
+        page = parse(site, url)
+        titles = page.css(".md-nav--primary .md-ellipsis, .md-footer__link .md-ellipsis, .md-header__topic .md-ellipsis")
+        tagged = {(text_of(title, strip=True), title.attributes["lang"]) for title in titles if "lang" in title.attributes}
+        assert tagged == {("Brouillon", DEFAULT_LANGUAGE)}, url
+        footer_links += any(text_of(title, strip=True) == "Brouillon" for title in page.css(".md-footer__link .md-ellipsis"))
+    assert footer_links == 1  # from the page before it (the draft is the navigation's last page)
+
+
 def test_untranslated_page_is_not_declared_or_indexed_as_english(site_with_untranslated_page):
     import json
 

@@ -73,6 +73,18 @@ def built_pages(files: Files) -> list[Page]:
     return [file.page for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve) if file.page is not None]
 
 
+def nav_labels(nav: list | None) -> list[str]:
+    """The labels mkdocs.yml's `nav:` gives its pages and sections (`- Label: page.md`), nested ones included."""
+    labels: list[str] = []
+    for item in nav or []:
+        if isinstance(item, dict):
+            for label, value in item.items():
+                labels.append(str(label))
+                if isinstance(value, list):
+                    labels += nav_labels(value)
+    return labels
+
+
 def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
 

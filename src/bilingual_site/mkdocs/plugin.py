@@ -67,7 +67,7 @@ from bilingual_site.site.security_headers import CHARSET_META, headers_file, wit
 from bilingual_site.site.search_index import add_folded_field, lunr_language, split_by_language
 from bilingual_site.site.sitemaps import SitemapEntry, sitemap_files
 from bilingual_site.site.social_meta import social_meta
-from bilingual_site.site.title_languages import ServedTitle, title_text, titles_in_their_language
+from bilingual_site.site.title_languages import ForeignTitle, TitleSources, foreign_title, title_text, titles_in_their_language
 from bilingual_site.translation.report import status_report
 from bilingual_site.site.stylesheet_bundle import Bundle, Stylesheet, bundle, extra_stylesheet, theme_stylesheets
 from bilingual_site.mkdocs.template_cache import MemoryBytecodeCache
@@ -163,7 +163,10 @@ class LanguageBuild:
     og_locales: dict[str, str] = field(default_factory=dict)  # language -> its og:locale
     view_links: dict[tuple[str, str], str] = field(default_factory=dict)  # (translation, page) -> its view's URL here
     view_pages: set[str] = field(default_factory=set)  # pages of this build's language that a view shows
-    served_titles: dict[str, ServedTitle] = field(default_factory=dict)  # fallback page URL -> its titles' language
+    # Page URL -> its title where in another language than this build's (site/title_languages.py):
+    # in navigation entries and footer links, and in its own header.
+    entry_titles: dict[str, ForeignTitle] = field(default_factory=dict)
+    header_titles: dict[str, ForeignTitle] = field(default_factory=dict)
     source_findings: list[str] = field(default_factory=list)  # what the rendered pages' models break (content policy, heading ids)
 
 
@@ -362,27 +365,52 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
         for page in build_context.built_pages(files):
             self.build.translation[page.url] = self.translation_context(page, config)
             self.build.links[page.url] = self.language_links(page, config)
-            translation = self.build.translation[page.url]
-            if translation["status"] == UNTRANSLATED and translation["content_language"] != translation["page_language"]:
-                titles = frozenset(title_text(title) for title in (page.title, page.meta.get("title")) if title)
-                self.build.served_titles[page.url] = ServedTitle(titles, translation["content_language"])
+        self.find_foreign_titles(config, files)
         env.filters["titles_in_their_language"] = self.titles_filter()
         # The views' bodies are rendered after the last build: this interface's templates and words.
         self.current_run().view_templates[self.languages(config).current] = (env, copy.deepcopy(config.extra["ui"]))
         self.learn_template_scripts(env, config, files)
         return env
 
+    def find_foreign_titles(self, config: MkDocsConfig, files: Files) -> None:
+        """The pages whose title, where Material prints it, is in another language than this build's
+        (a fallback page's own title, a `nav:` label left untranslated): site/title_languages.py."""
+        languages = self.languages(config)
+        if languages.current == languages.default:
+            return  # every title is the original's, or translated into it
+        nav_translations = build_context.language_config(config, languages.current).nav_translations or {}
+        translated_labels = frozenset(title_text(label) for label in nav_translations.values())
+        original_labels = frozenset(title_text(label) for label in build_context.nav_labels(config.nav))
+        for page in build_context.built_pages(files):
+            sources = TitleSources(
+                own=self.own_titles(page),
+                content_language=self.build.translation[page.url]["content_language"],
+                translated_labels=translated_labels,
+                original_labels=original_labels,
+                original_language=languages.default,
+            )
+            # Navigation entries and footer links show page.title (a `nav:` label, or the page's own);
+            # the header shows the front matter's title, the page's own words, when there is one.
+            entry = foreign_title(page.title, sources, languages.current)
+            if entry is not None:
+                self.build.entry_titles[page.url] = entry
+            front_matter_title = page.meta.get("title")
+            if front_matter_title and sources.content_language != languages.current:
+                self.build.header_titles[page.url] = ForeignTitle(title_text(front_matter_title), sources.content_language)
+            elif not front_matter_title and entry is not None:
+                self.build.header_titles[page.url] = entry
+
     def titles_filter(self):
         """The templates' `titles_in_their_language`: a rendered block of Material's, with `lang` on
-        the titles of this build's fallback pages (site/title_languages.py)."""
-        served = self.build.served_titles
+        the titles in another language than this build's (find_foreign_titles)."""
+        entries, headers = self.build.entry_titles, self.build.header_titles
 
         @pass_context
         def titles_in_their_language_filter(context, markup: str) -> Markup:
             page = context.get("page")
-            if not served or page is None or not page.url:
+            if page is None or not page.url:
                 return markup
-            return Markup(titles_in_their_language(str(markup), page.url, served))
+            return Markup(titles_in_their_language(str(markup), page.url, entries, headers.get(page.url)))
 
         return titles_in_their_language_filter
 
@@ -536,6 +564,14 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
     def page_source(self, page: Page) -> SourceFile | None:
         """The file of docs/ a page is rendered from, as the source checks read it; None for a generated page."""
         return self.current_run().sources_by_path.get(Path(page.file.abs_src_path)) if page.file.abs_src_path else None
+
+    def own_titles(self, page: Page) -> frozenset[str]:
+        """The titles a page's own file gives it (front matter, first level-1 heading), as a reader sees
+        them; not page.title, which is the navigation's label when mkdocs.yml's `nav:` names the page."""
+        source = self.page_source(page)
+        model = self.current_run().models.get(source.path) if source is not None else None
+        first_heading = next((heading.title for heading in model.headings if heading.level == 1), None) if model else None
+        return frozenset(title_text(title) for title in (page.meta.get("title"), first_heading) if title)
 
     def take_page_model(self, page: Page, config: MkDocsConfig) -> None:
         """The page's model from its rendering (a page whose Markdown the plugin extended, a reference

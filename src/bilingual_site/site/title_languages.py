@@ -1,16 +1,18 @@
-"""The language of the page titles Material prints around a page, where a page is served in another's.
+"""The language of the page titles Material prints around a page, where one is not the page's own.
 
-A page with no translation yet is served in the translation's folder from the original's file (a
-fallback page): its title is the original's. Material prints that title in its header, in every
-navigation entry that leads to the page and in the footer's previous and next links, inside a
-document of the interface language. Each such title gets the `lang` of the words it holds, so that
-a screen reader speaks it with the right voice and a browser hyphenates and spell-checks it right.
+Material prints a page's title in its header, in every navigation entry that leads to the page and
+in the footer's previous and next links. In a language's pages, such a title can be in another
+language than the document: a page with no translation yet (a fallback page) is served from the
+original's file, with the original's title; a label of mkdocs.yml's `nav:` that a language's
+`nav_translations` does not translate is shown in the original's words. Each such title gets the
+`lang` of its words, so that a screen reader speaks it with the right voice and a browser
+hyphenates it right.
 
 The site's templates pass Material's header, navigation and footer blocks, once rendered, through
 ``titles_in_their_language``, which reads them with Lexbor (the parser of every check of rendered
-HTML). A title is one of Material's `.md-ellipsis` elements; it is a fallback page's title when it
-leads to that page (a link, or the current page's own header title and navigation label) and holds
-that page's title: a pruned navigation section also links to a page, under the section's own name.
+HTML). A title is one of Material's `.md-ellipsis` elements; it is a page's title when it leads to
+the page (a link, or the current page's header title and navigation label) and holds the words
+Material shows for it: a pruned navigation section also links to a page, under the section's name.
 A table of contents holds headings, not titles: the plugin tags those where the page is rendered.
 """
 
@@ -27,11 +29,27 @@ HEADER_TOPIC = "header-topic"  # the header's `data-md-component` holding the pa
 
 
 @dataclass(frozen=True)
-class ServedTitle:
-    """A page served in another language than its folder's: its titles and the language they are in."""
+class ForeignTitle:
+    """A title as a reader sees it (white space collapsed, references decoded) and its language."""
 
-    titles: frozenset[str]  # as a reader sees them: white space collapsed, references decoded
+    text: str
     language: str
+
+
+@dataclass(frozen=True)
+class TitleSources:
+    """Where the title of a page, as Material shows it, can come from, and in which language each is.
+
+    ``own``: the titles the page's file gives it (front matter, first level-1 heading), in
+    ``content_language``; ``translated_labels``: the values of this language's `nav_translations`;
+    ``original_labels``: the labels mkdocs.yml's `nav:` gives, in ``original_language``.
+    """
+
+    own: frozenset[str]
+    content_language: str
+    translated_labels: frozenset[str]
+    original_labels: frozenset[str]
+    original_language: str
 
 
 def reader_text(text: str) -> str:
@@ -45,14 +63,39 @@ def title_text(title: str) -> str:
     return reader_text(body.text(deep=True) if body is not None else "")
 
 
-def titles_in_their_language(markup: str, page_url: str, served: dict[str, ServedTitle]) -> str:
-    """``markup`` (a rendered block of Material's page template) with `lang` on each title of a page
-    in ``served``; unchanged, character for character, when it holds none.
+def title_language(title: str, sources: TitleSources) -> str | None:
+    """The language of ``title`` (as Material prints it), or None when nothing says which it is.
+
+    A label this language's `nav_translations` gives is this language's, even when it reads like
+    the page's own title; then the page's own titles; then the original labels of `nav:`."""
+    shown = title_text(title)
+    if shown in sources.translated_labels:
+        return None
+    if shown in sources.own:
+        return sources.content_language
+    if shown in sources.original_labels:
+        return sources.original_language
+    return None
+
+
+def foreign_title(title: str | None, sources: TitleSources, document_language: str) -> ForeignTitle | None:
+    """``title`` with its language, when that is known and is not the document's."""
+    language = title_language(title, sources) if title else None
+    if language is None or language == document_language:
+        return None
+    return ForeignTitle(title_text(title), language)
+
+
+def titles_in_their_language(markup: str, page_url: str, entries: dict[str, ForeignTitle], header: ForeignTitle | None) -> str:
+    """``markup`` (a rendered block of Material's page template) with `lang` on each title in another
+    language than the document's; unchanged, character for character, when it holds none.
 
     ``page_url``: the site-relative URL of the page being rendered ('en/part/page.html'), against
-    which links are resolved; ``served``: site-relative page URL -> its titles and their language.
+    which links are resolved; ``entries``: site-relative page URL -> its title in navigation entries
+    and footer links, for those in another language; ``header``: the current page's header title,
+    when it is in another language.
     """
-    if not served:
+    if not entries and header is None:
         return markup
     # Read in the body, where the block is: an element that starts it (a <script>, a <link>) stays
     # there rather than going to a <head> the parser would make around it.
@@ -62,30 +105,31 @@ def titles_in_their_language(markup: str, page_url: str, served: dict[str, Serve
         return markup
     changed = False
     for title in body.css(f".{TITLE_CLASS}"):
-        target = served.get(_page_led_to(title, page_url) or "")
-        if target is None or "lang" in title.attributes:
+        if "lang" in title.attributes:
             continue
-        if reader_text(title.text(deep=True)) in target.titles:
-            title.attrs["lang"] = target.language
+        url, in_header = _page_led_to(title, page_url)
+        expected = header if in_header else entries.get(url or "")
+        if expected is not None and reader_text(title.text(deep=True)) == expected.text:
+            title.attrs["lang"] = expected.language
             changed = True
     return body.inner_html if changed else markup
 
 
-def _page_led_to(title: LexborNode, page_url: str) -> str | None:
-    """The site-relative URL of the page a title stands for: its link's target, or the current page
-    for the header's title and the current page's navigation label; None for any other title."""
+def _page_led_to(title: LexborNode, page_url: str) -> tuple[str | None, bool]:
+    """The site-relative URL of the page a title stands for, and whether it is the header's title:
+    a link's target, or the current page for the header and the current page's navigation label."""
     node = title.parent
     while node is not None and node.is_element_node:
         attributes = node.attributes
         if node.tag == "a":
             href = attributes.get("href")
             if not href:
-                return None
+                return None, False
             path = urlsplit(urljoin(page_url, href)).path
-            return path + "index.html" if path.endswith("/") else path  # a folder's page
+            return (path + "index.html" if path.endswith("/") else path), False  # a folder's page
         if node.tag == "label":
-            return page_url if attributes.get("for") == CURRENT_PAGE_LABEL else None
+            return (page_url if attributes.get("for") == CURRENT_PAGE_LABEL else None), False
         if attributes.get("data-md-component") == HEADER_TOPIC:
-            return page_url
+            return page_url, True
         node = node.parent
-    return None
+    return None, False
