@@ -6,6 +6,8 @@ What a language needs (the build checks it in its first `on_config`, the tool re
 - `locale` (a language CLDR knows) and `name` (the i18n plugin's own: the switcher shows it);
 - `extra.ui`: the site's interface strings, the same keys as the default language's, at every
   level; a missing or unknown key is reported with its line;
+- every key and text value plain text (checks/plain_text.py): Material prints `site_name`,
+  `site_description`, `copyright` and navigation titles raw in every page of the language;
 - and it may leave out `extra.og_locale` (default: the language's likely region in CLDR, es_ES),
   `extra.cldr_locale` (default: the language code) and `extra.typography` (default: `neutral`,
   no spacing rule).
@@ -21,6 +23,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from bilingual_site.checks.plain_text import markup_problem
 from bilingual_site.checks.safe_yaml import FAST_LOADER
 from bilingual_site.errors import InputError
 from bilingual_site.site.locale_data import UnknownLanguage, cldr_locale, default_og_locale
@@ -179,6 +182,26 @@ def _parent_known(path: str, expected: dict) -> bool:
     return not parent or isinstance(expected.get(parent), dict)
 
 
+def markup_in_entry(value: object, path: tuple = ()) -> list[tuple[tuple, str]]:
+    """(key path, reason) for every key or text value of a language's entry, at any depth, that is not
+    plain text. Material prints several of them raw, for every page of the language: `site_name` in the
+    header and <title>, `site_description` inside <meta name="description" content="...">, `copyright`
+    in the footer, the titles of `nav_translations` in the navigation; as the front matter's values
+    (checks/plain_text.py), they may hold no markup, quote or character reference."""
+    found: list[tuple[tuple, str]] = []
+    if isinstance(value, dict):
+        for key, child in value.items():
+            if isinstance(key, str) and (reason := markup_problem(key)):
+                found.append((path + (key,), f"(the key) {reason}"))
+            found += markup_in_entry(child, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += markup_in_entry(item, path + (index,))
+    elif isinstance(value, str) and (reason := markup_problem(value)):
+        found.append((path, reason))
+    return found
+
+
 def entry_problems(entries: list[dict], languages: LanguagesList, shown: str) -> list[str]:
     """Everything the languages of mkdocs.yml lack or get wrong, each with its line."""
     problems: list[str] = []
@@ -203,6 +226,8 @@ def entry_problems(entries: list[dict], languages: LanguagesList, shown: str) ->
             cldr_locale(code)
         except UnknownLanguage as error:
             report(("locale",), str(error))
+        for path, reason in markup_in_entry(entry):
+            report(path, f"{'.'.join(str(part) for part in path)} is not plain text: {reason}")
         extra = entry.get("extra") or {}
         if entry is not default:
             if "ui" not in extra:
