@@ -274,6 +274,17 @@ def test_the_config_block_only_where_the_theme_writes_it():
     ]
 
 
+@pytest.mark.parametrize("name", ["querySelector", "getElementById", "cookie", "body"])
+def test_a_form_in_the_theme_header_has_only_the_names_the_theme_gives(name):
+    # A string the theme prints raw in its header (a language's interface string, the title of a
+    # view) may hold a form: named after a property of `document`, it replaces it for every script
+    # of the page (red team: `parallel_title` broke Material's search on every parallel view).
+    hostile = document().replace("</form></header>", f'</form><form name="{name}"></form></header>')
+    assert [finding.message for finding in check_document(hostile, "en/page.html", POLICY)] == [
+        f"<form name={name!r}>: a form's name becomes a property of `document`; only the theme's search form is named"
+    ]
+
+
 def test_bad_html_never_raises():
     for text in ["", "<", "\x00\x00<script", "<" * 10000, "\ud800<p>", "<svg>" * 3000 + "<script>x</script>"]:
         result = check_document(text, "p.html", POLICY)
