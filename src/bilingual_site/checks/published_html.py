@@ -115,6 +115,9 @@ LOADING_RELATIONS = frozenset({"stylesheet", "icon"})
 ASSETS_FOLDER = "assets/"
 
 CONFIG_ID = "__config"  # Material's configuration block, read by its bundle with getElementById
+# A form's name becomes a property of `document` that hides the built-in one (`<form name="querySelector">`
+# breaks every script calling it): the theme names its search form, and no other.
+FORM_NAMES = frozenset({"search"})
 CONFIG_TYPE = "application/json"
 CSP_HTTP_EQUIV = "content-security-policy"
 
@@ -483,6 +486,8 @@ class _DocumentCheck:
             self.link(node, attributes)
         elif tag == "form" and not flags & IN_HEADER:
             self.add(node, "<form> is allowed only in the theme's page header")
+        elif tag == "form" and "name" in attributes and attributes["name"] not in FORM_NAMES:
+            self.add(node, f"<form name={attributes['name']!r}>: a form's name becomes a property of `document`; only the theme's search form is named")
         elif tag == "title" and attributes:
             self.add(node, "<title> with attributes")
         return False
