@@ -673,3 +673,28 @@ def test_a_language_entry_that_leaves_its_footer_fails_the_build(tmp_path, caplo
     assert f"mkdocs.yml:{line}: language '{PROJECT_INFO.translation_languages[0]}': copyright is not plain text" in caplog.text
     site = tmp_path / "site"
     assert not site.exists() or not any(site.rglob("*.html")), "a failed build left pages to publish"
+
+
+def test_a_language_entry_cannot_turn_on_theme_features(tmp_path, caplog):
+    # The i18n plugin takes any option of mkdocs.yml from a language's entry. With Material's
+    # `content.tooltips` turned on there, its script reads every `title` attribute as HTML: a link
+    # title written `&lt;meta http-equiv=&quot;refresh&quot; ...&gt;` sent the reader to another host
+    # on hover, and the same markup in a palette toggle's name (a header title) on every page's load.
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    code = PROJECT_INFO.translation_languages[0]
+    entry = languages_list(text, "mkdocs.yml").of(code)
+    palette = entry.line_of("theme", "palette")
+    assert palette != entry.line, "the entry has no theme.palette to put a feature list beside"
+    features = [name for name in yaml_load(text)["theme"]["features"]]
+    lines = text.split("\n")
+    indent = lines[palette - 1][: len(lines[palette - 1]) - len(lines[palette - 1].lstrip())]
+    # The plugin merges a list item by item: the same length, one feature swapped for tooltips.
+    lines[palette - 1 : palette - 1] = [f"{indent}features:"] + [f"{indent}  - {name}" for name in features[:-1] + ["content.tooltips"]]
+    config.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(project, tmp_path / "site", "https://example.org/")
+    assert f"mkdocs.yml:{palette}: language '{code}': theme.features cannot be set in a language's entry" in caplog.text
+    site = tmp_path / "site"
+    assert not site.exists() or not any(site.rglob("*.html")), "a failed build left pages to publish"
