@@ -25,6 +25,8 @@ from bilingual_site.markdown.model import fingerprint
 from bilingual_site.translation.records import read_lock
 from bilingual_site.mkdocs.config_file import load_project
 from bilingual_site.checks.safe_yaml import load_yaml_text
+from bilingual_site.translation.language_entries import entry_problems, languages_list
+from mkdocs.utils import yaml_load
 from sitebuild import PROJECT, build_site, copy_project, repin_original
 
 PAGE = "docs/en/about.md"
@@ -617,3 +619,82 @@ def test_every_anchor_and_alias_is_refused_first_whatever_the_text_holds(seed):
         assert refused is not None and (refused.line, sign) == (line + 1, refused.message.split(" ")[2]), (text, refused)
     else:
         assert refused is None or "YAML anchor" not in refused.message and "YAML alias" not in refused.message, (text, refused)
+
+
+# --- A language's entry in mkdocs.yml (red team, translator scope) ------------------------------------
+# Material prints `site_name`, `site_description`, `copyright` and navigation titles raw: in the
+# header and <title>, inside <meta name="description" content="...">, in the footer. A language's
+# entry sets them for every page of the language, and nothing read them as the front matter is read.
+
+
+def language_entry_with(line_key: str, value: str) -> tuple[str, int]:
+    """mkdocs.yml's text with the first translation language's single-line ``line_key`` set to
+    ``value`` (a YAML scalar as written), and that line."""
+    text = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    entry = languages_list(text, "mkdocs.yml").of(PROJECT_INFO.translation_languages[0])
+    line = entry.line_of(line_key)
+    assert line != entry.line, f"the entry has no {line_key!r} to change"
+    lines = text.split("\n")
+    indent = lines[line - 1][: len(lines[line - 1]) - len(lines[line - 1].lstrip())]
+    end = line  # a folded value (`>-`) goes on over the more indented lines below its key
+    while end < len(lines) and lines[end].strip() and len(lines[end]) - len(lines[end].lstrip()) > len(indent):
+        end += 1
+    lines[line - 1 : end] = [f"{indent}{line_key}: {value}"]
+    return "\n".join(lines), line
+
+
+# (key, value as written in YAML, what the reader's browser got from it in a built page)
+LANGUAGE_ENTRY_ATTACKS = [
+    # Closes the footer and the page container; the <header> then opens at the top of <body>, where
+    # forms are allowed, and the form's name replaces document.querySelector: Material's script fails.
+    ("copyright", "'Made with MkDocs</footer></div><header><form name=\"querySelector\"></form></header>'"),
+    # Leaves <meta name="description" content="..."> in <head>: search engines get another canonical
+    # page, `noindex` and a site-ownership token; the referrer policy sends full URLs to other sites.
+    ("site_description", "'A note\"><meta name=\"referrer\" content=\"unsafe-url\"><link rel=\"canonical\" href=\"https://evil.example/\"><meta name=\"robots\" content=\"noindex'"),
+    ("site_name", "'vLLM &lt;adoption&gt;'"),
+]
+
+
+@pytest.mark.parametrize("key, value", LANGUAGE_ENTRY_ATTACKS, ids=[case[0] for case in LANGUAGE_ENTRY_ATTACKS])
+def test_markup_in_a_language_entry_is_refused_with_its_line(key, value):
+    text, line = language_entry_with(key, value)
+    entries = next(item["i18n"] for item in yaml_load(text)["plugins"] if isinstance(item, dict) and "i18n" in item)["languages"]
+    problems = entry_problems(entries, languages_list(text, "mkdocs.yml"), "mkdocs.yml")
+    code = PROJECT_INFO.translation_languages[0]
+    assert any(problem.startswith(f"mkdocs.yml:{line}: language '{code}': {key} is not plain text") for problem in problems), problems
+
+
+def test_a_language_entry_that_leaves_its_footer_fails_the_build(tmp_path, caplog):
+    project = copy_project(tmp_path / "project")
+    text, line = language_entry_with(*LANGUAGE_ENTRY_ATTACKS[0])
+    (project / "mkdocs.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(project, tmp_path / "site", "https://example.org/")
+    assert f"mkdocs.yml:{line}: language '{PROJECT_INFO.translation_languages[0]}': copyright is not plain text" in caplog.text
+    site = tmp_path / "site"
+    assert not site.exists() or not any(site.rglob("*.html")), "a failed build left pages to publish"
+
+
+def test_a_language_entry_cannot_turn_on_theme_features(tmp_path, caplog):
+    # The i18n plugin takes any option of mkdocs.yml from a language's entry. With Material's
+    # `content.tooltips` turned on there, its script reads every `title` attribute as HTML: a link
+    # title written `&lt;meta http-equiv=&quot;refresh&quot; ...&gt;` sent the reader to another host
+    # on hover, and the same markup in a palette toggle's name (a header title) on every page's load.
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    code = PROJECT_INFO.translation_languages[0]
+    entry = languages_list(text, "mkdocs.yml").of(code)
+    palette = entry.line_of("theme", "palette")
+    assert palette != entry.line, "the entry has no theme.palette to put a feature list beside"
+    features = [name for name in yaml_load(text)["theme"]["features"]]
+    lines = text.split("\n")
+    indent = lines[palette - 1][: len(lines[palette - 1]) - len(lines[palette - 1].lstrip())]
+    # The plugin merges a list item by item: the same length, one feature swapped for tooltips.
+    lines[palette - 1 : palette - 1] = [f"{indent}features:"] + [f"{indent}  - {name}" for name in features[:-1] + ["content.tooltips"]]
+    config.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(project, tmp_path / "site", "https://example.org/")
+    assert f"mkdocs.yml:{palette}: language '{code}': theme.features cannot be set in a language's entry" in caplog.text
+    site = tmp_path / "site"
+    assert not site.exists() or not any(site.rglob("*.html")), "a failed build left pages to publish"

@@ -184,6 +184,17 @@ HOSTILE_BODIES = [
     ("<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>", "MathML is not allowed"),
     ('<math href="javascript:alert(1)">x</math>', "MathML is not allowed"),
     ("<math><maction actiontype=statusline><mtext>x</mtext></maction></math>", "MathML is not allowed"),
+    # Red team (translator scope): what still reached a reader's browser past the rules above.
+    # End tags close the theme's containers and a <header> opens at the top of <body>, after the theme's:
+    # a form there named after a method of `document` replaces the method (DOM clobbering) and every
+    # script calling it fails (Material's search, the search fallback), on every page that carries it.
+    ('</article></main></div><header><form name="querySelector"></form></header>', "<form> is allowed only in the theme's page header"),
+    ('</article></main></div><header></header><form name="getElementById"></form>', "<form> is allowed only in the theme's page header"),
+    # A CSS escape writes url() with no "url(" in the text: Chromium still fetches the paint server from the other host.
+    ('<svg><rect fill="u\\72l(https://evil.example/p.svg#g)"/></svg>', "a backslash is not allowed in SVG attribute values"),
+    ('<svg><rect clip-path="u\\rl(https://evil.example/c.svg#c)"/></svg>', "a backslash is not allowed in SVG attribute values"),
+    # Material's bundle asks the repository's host (api.github.com) about any link so marked.
+    ('<a href="https://github.com/o/r" class="md-source" data-md-component="source"><span></span><span>r</span></a>', "data-md-component 'source'"),
 ]
 
 # What reaches <head> (a front matter value printed raw by the theme, a template's slip).
@@ -260,6 +271,17 @@ def test_the_config_block_only_where_the_theme_writes_it():
     not_json = document().replace('{"base": ".."}', "alert(1)")
     assert [finding.message for finding in check_document(not_json, "en/page.html", POLICY)] == [
         "Material's configuration block does not hold a JSON object"
+    ]
+
+
+@pytest.mark.parametrize("name", ["querySelector", "getElementById", "cookie", "body"])
+def test_a_form_in_the_theme_header_has_only_the_names_the_theme_gives(name):
+    # A string the theme prints raw in its header (a language's interface string, the title of a
+    # view) may hold a form: named after a property of `document`, it replaces it for every script
+    # of the page (red team: `parallel_title` broke Material's search on every parallel view).
+    hostile = document().replace("</form></header>", f'</form><form name="{name}"></form></header>')
+    assert [finding.message for finding in check_document(hostile, "en/page.html", POLICY)] == [
+        f"<form name={name!r}>: a form's name becomes a property of `document`; only the theme's search form is named"
     ]
 
 

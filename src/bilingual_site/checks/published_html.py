@@ -107,7 +107,7 @@ URL_ATTRIBUTES = frozenset(
 )
 SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
 IMAGE_ELEMENTS = frozenset({"img", "source"})  # what the policy's img-src governs among allowed elements
-VALUE_RULES = URL_ATTRIBUTES | SRCSET_ATTRIBUTES | {"class"}  # the attributes whose value has a rule (attribute)
+VALUE_RULES = URL_ATTRIBUTES | SRCSET_ATTRIBUTES | {"class", "data-md-component"}  # the attributes whose value has a rule (attribute)
 
 # Relations of Material's and the site's own <link>s; `stylesheet` and `icon` load files, which must be the site's.
 LINK_RELATIONS = frozenset({"stylesheet", "icon", "canonical", "alternate", "prev", "next"})
@@ -115,6 +115,9 @@ LOADING_RELATIONS = frozenset({"stylesheet", "icon"})
 ASSETS_FOLDER = "assets/"
 
 CONFIG_ID = "__config"  # Material's configuration block, read by its bundle with getElementById
+# A form's name becomes a property of `document` that hides the built-in one (`<form name="querySelector">`
+# breaks every script calling it): the theme names its search form, and no other.
+FORM_NAMES = frozenset({"search"})
 CONFIG_TYPE = "application/json"
 CSP_HTTP_EQUIV = "content-security-policy"
 
@@ -329,9 +332,13 @@ def _places(document: LexborHTMLParser, elements: list[LexborNode]) -> list[int]
     start = index_of(body, after_head) if body is not None else None  # the element after <head>'s
     if start is not None:
         children = [child for child in body.iter(include_text=False) if child.is_element_node]
-        headers = [position for position, child in enumerate(children) if child.tag == "header"]
+        # The theme's header is the first <header> child of <body>, before any contributed text. A
+        # later one is a contribution's: end tags in a page, or in a string the theme prints raw, close
+        # the theme's containers and open a <header> at the top of <body>, and a form there, named after
+        # a method of `document` (`querySelector`), replaces that method for every script of the page.
+        header = next((position for position, child in enumerate(children) if child.tag == "header"), None)
         start += 1  # the body's first child
-        for child in children[: headers[-1] + 1] if headers else []:  # the theme's header comes early: few are counted
+        for child in children[: header + 1] if header is not None else []:  # the theme's header comes early: few are counted
             end = start + _subtree_size(child)
             if child.tag == "header":
                 places[start + 1 : end] = [IN_HEADER] * (end - start - 1)
@@ -479,6 +486,8 @@ class _DocumentCheck:
             self.link(node, attributes)
         elif tag == "form" and not flags & IN_HEADER:
             self.add(node, "<form> is allowed only in the theme's page header")
+        elif tag == "form" and "name" in attributes and attributes["name"] not in FORM_NAMES:
+            self.add(node, f"<form name={attributes['name']!r}>: a form's name becomes a property of `document`; only the theme's search form is named")
         elif tag == "title" and attributes:
             self.add(node, "<title> with attributes")
         return False
@@ -489,6 +498,10 @@ class _DocumentCheck:
             self.add(node, f"event-handler attribute {name!r} is not allowed")
         elif value is None:
             return
+        elif name == "data-md-component" and value.strip().lower() == "source":
+            # Material's bundle asks the repository's host (api.github.com) for stars and version about
+            # any element so marked; the site's own repository link goes without it (partials/source.html).
+            self.add(node, "data-md-component 'source': Material would ask the repository's host for its facts")
         elif name == "class" and "mermaid" in value.split():
             # Material loads Mermaid from a CDN for such a block: a script the policy blocks.
             self.add(node, "class 'mermaid': Material would load its diagram script from another host")
@@ -528,6 +541,10 @@ class _DocumentCheck:
                 continue  # reported by attribute()
             if name not in SVG_ATTRIBUTES and not name.startswith("aria-"):
                 self.add(node, f"attribute {name!r} is not allowed in SVG")
+            elif value and "\\" in value:
+                # Presentation attributes are CSS: `u\72l(...)` is url(...) to the browser, which then
+                # fetches the paint server or clip path from wherever it names (as docs_files refuses in SVG files).
+                self.add(node, f"{name}: a backslash is not allowed in SVG attribute values (a CSS escape could hide url())")
             elif value and "url(" in value.lower() and not _fragment_references_only(value):
                 self.add(node, f"{name}: SVG may refer only to its own parts (url(#...)), not {value!r}")
         return False

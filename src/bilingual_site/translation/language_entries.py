@@ -6,6 +6,9 @@ What a language needs (the build checks it in its first `on_config`, the tool re
 - `locale` (a language CLDR knows) and `name` (the i18n plugin's own: the switcher shows it);
 - `extra.ui`: the site's interface strings, the same keys as the default language's, at every
   level; a missing or unknown key is reported with its line;
+- no other key than those of ENTRY_KEYS (the i18n plugin would take any option of mkdocs.yml);
+- every key and text value plain text (checks/plain_text.py): Material prints `site_name`,
+  `site_description`, `copyright` and navigation titles raw in every page of the language;
 - and it may leave out `extra.og_locale` (default: the language's likely region in CLDR, es_ES),
   `extra.cldr_locale` (default: the language code) and `extra.typography` (default: `neutral`,
   no spacing rule).
@@ -21,6 +24,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from bilingual_site.checks.plain_text import markup_problem
 from bilingual_site.checks.safe_yaml import FAST_LOADER
 from bilingual_site.errors import InputError
 from bilingual_site.site.locale_data import UnknownLanguage, cldr_locale, default_og_locale
@@ -179,6 +183,63 @@ def _parent_known(path: str, expected: dict) -> bool:
     return not parent or isinstance(expected.get(parent), dict)
 
 
+# What a language's entry may set: who it is, and the strings its readers see. The i18n plugin takes
+# any option of mkdocs.yml from an entry (`theme.features`, `extra.analytics`, `site_url`, `nav`...),
+# which would let a translation change how every page of its language behaves: Material's
+# `content.tooltips`, for one, reads every `title` attribute as HTML. ANYTHING: any keys below;
+# LEAF: a value; a one-item list: each item as that item says.
+ANYTHING, LEAF = "anything", "leaf"
+ENTRY_KEYS = {
+    "locale": LEAF, "name": LEAF, "default": LEAF, "build": LEAF,
+    "site_name": LEAF, "site_description": LEAF, "copyright": LEAF,
+    "nav_translations": ANYTHING, "admonition_translations": ANYTHING,
+    "theme": {"palette": [{"toggle": {"name": LEAF}}]},
+    "extra": {"ui": ANYTHING, "theme_strings": ANYTHING, "og_locale": LEAF, "cldr_locale": LEAF, "typography": LEAF},
+}
+
+
+def _allowed(path: tuple) -> bool:
+    """Whether ENTRY_KEYS allows the key path (('theme', 'palette', 0, 'toggle', 'name'))."""
+    allowed: object = ENTRY_KEYS
+    for part in path:
+        if allowed == ANYTHING:
+            return True
+        if isinstance(allowed, dict) and part in allowed:
+            allowed = allowed[part]
+        elif isinstance(allowed, list) and isinstance(part, int):
+            allowed = allowed[0]
+        else:
+            return False
+    return True
+
+
+def keys_not_allowed(written: dict[tuple, int]) -> list[tuple]:
+    """The key paths written in a language's entry (EntryLines.key_lines) that ENTRY_KEYS does not
+    allow, outermost only. The written ones: the i18n plugin fills in a value for every option it knows."""
+    refused = [path for path in written if not _allowed(path)]
+    return [path for path in refused if not any(path[: length] in refused for length in range(1, len(path)))]
+
+
+def markup_in_entry(value: object, path: tuple = ()) -> list[tuple[tuple, str]]:
+    """(key path, reason) for every key or text value of a language's entry, at any depth, that is not
+    plain text. Material prints several of them raw, for every page of the language: `site_name` in the
+    header and <title>, `site_description` inside <meta name="description" content="...">, `copyright`
+    in the footer, the titles of `nav_translations` in the navigation; as the front matter's values
+    (checks/plain_text.py), they may hold no markup, quote or character reference."""
+    found: list[tuple[tuple, str]] = []
+    if isinstance(value, dict):
+        for key, child in value.items():
+            if isinstance(key, str) and (reason := markup_problem(key)):
+                found.append((path + (key,), f"(the key) {reason}"))
+            found += markup_in_entry(child, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += markup_in_entry(item, path + (index,))
+    elif isinstance(value, str) and (reason := markup_problem(value)):
+        found.append((path, reason))
+    return found
+
+
 def entry_problems(entries: list[dict], languages: LanguagesList, shown: str) -> list[str]:
     """Everything the languages of mkdocs.yml lack or get wrong, each with its line."""
     problems: list[str] = []
@@ -203,6 +264,13 @@ def entry_problems(entries: list[dict], languages: LanguagesList, shown: str) ->
             cldr_locale(code)
         except UnknownLanguage as error:
             report(("locale",), str(error))
+        for path in keys_not_allowed(lines.key_lines):
+            report(path, f"{'.'.join(str(part) for part in path)} cannot be set in a language's entry: an entry holds the language's "
+                         "name and the strings its readers see (site_name, site_description, copyright, nav_translations, "
+                         "admonition_translations, theme.palette toggle names, extra.ui, extra.theme_strings, extra.og_locale, "
+                         "extra.cldr_locale, extra.typography); site-wide settings live outside the languages list")
+        for path, reason in markup_in_entry(entry):
+            report(path, f"{'.'.join(str(part) for part in path)} is not plain text: {reason}")
         extra = entry.get("extra") or {}
         if entry is not default:
             if "ui" not in extra:
