@@ -215,6 +215,12 @@ HOSTILE_HEADS = [
     ("<noscript><style>*{}</style></noscript>", "<noscript> is not allowed in <head>"),
     ("<template><script>alert(1)</script></template>", "<template> is not allowed in <head>"),
     ('<title id="t" onclick="x">T</title>', "event-handler attribute 'onclick'"),
+    # Tags that change what browsers and crawlers do with the page, with no script in them.
+    ('<meta name="referrer" content="unsafe-url">', "<meta name='referrer'> is not one the theme writes"),
+    ('<meta name="robots" content="noindex">', "<meta name='robots'> is not one the theme writes"),
+    ('<meta property="fb:app_id" content="1">', "<meta property='fb:app_id'> is not one the site's social tags write"),
+    ('<link rel="canonical" href="https://evil.example/">', "a second canonical <link>"),
+    (f'<link rel="canonical" href="{SITE_URL}en/page.html">', "a second canonical <link>"),  # the same as the first: still counted
 ]
 
 
@@ -518,7 +524,8 @@ def test_the_elements_of_a_page_like_the_last_one_are_not_checked_again(monkeypa
     first = len(checked_tags)
     checked_tags.clear()
     assert messages(document(shell + '<p>Two <a href="#x">x</a></p>'), "en/p2.html", checked=checked) == []
-    assert first > 40 and sorted(checked_tags) == ["a", "meta", "script", "script", "script"], (first, checked_tags)
+    # Checked on every page: the new link, and the elements the page counts (scripts, the CSP <meta>, the canonical <link>).
+    assert first > 40 and sorted(checked_tags) == ["a", "link", "meta", "script", "script", "script"], (first, checked_tags)
 
 
 def test_the_real_site_with_elements_checked_once(site, site_port):

@@ -114,6 +114,13 @@ LINK_RELATIONS = frozenset({"stylesheet", "icon", "canonical", "alternate", "pre
 LOADING_RELATIONS = frozenset({"stylesheet", "icon"})
 ASSETS_FOLDER = "assets/"
 
+# The <meta> names and properties the theme (base.html) and the site's social tags
+# (partials/social-meta.html) write. Others change what browsers and crawlers do with a page:
+# `referrer` sends the full address of a page to other hosts, `robots` hides it from search,
+# a verification token claims the site for someone.
+META_NAMES = frozenset({"viewport", "description", "author", "generator", "twitter:card", "twitter:title", "twitter:description"})
+META_PROPERTIES = frozenset({"og:type", "og:site_name", "og:title", "og:description", "og:url", "og:locale", "og:locale:alternate"})
+
 CONFIG_ID = "__config"  # Material's configuration block, read by its bundle with getElementById
 # A form's name becomes a property of `document` that hides the built-in one (`<form name="querySelector">`
 # breaks every script calling it): the theme names its search form, and no other.
@@ -349,8 +356,12 @@ def _places(document: LexborHTMLParser, elements: list[LexborNode]) -> list[int]
 def _stateful(tag: str, attributes: dict) -> bool:
     """Whether an element's rules read more than the element, its place, the policy and the page's
     folder: a script's read its parent and its text, and count the configuration blocks of the page;
-    a <meta http-equiv>'s count the policies of the page."""
-    return tag == "script" or (tag == "meta" and "http-equiv" in attributes)
+    a <meta http-equiv>'s count the policies of the page, a canonical <link>'s its canonical links."""
+    return (
+        tag == "script"
+        or (tag == "meta" and "http-equiv" in attributes)
+        or (tag == "link" and "canonical" in (attributes.get("rel") or "").lower().split())
+    )
 
 
 class CheckedElements:
@@ -399,6 +410,7 @@ class _DocumentCheck:
         self.findings: list[Finding] = []
         self.config_blocks = 0
         self.csp_metas = 0
+        self.canonical_links = 0
 
     def add(self, node: LexborNode, message: str) -> None:
         self.findings.append(Finding(self.page, _where(node), message, self.source))
@@ -591,6 +603,11 @@ class _DocumentCheck:
         if equiv is None:
             if "charset" in attributes and (attributes["charset"] or "").strip().lower() != "utf-8":
                 self.add(node, "a character set other than utf-8")
+            name, meta_property = attributes.get("name"), attributes.get("property")
+            if name is not None and name.strip().lower() not in META_NAMES:
+                self.add(node, f"<meta name={name!r}> is not one the theme writes ({', '.join(sorted(META_NAMES))})")
+            if meta_property is not None and meta_property.strip().lower() not in META_PROPERTIES:
+                self.add(node, f"<meta property={meta_property!r}> is not one the site's social tags write")
             return
         if equiv.strip().lower() != CSP_HTTP_EQUIV:
             self.add(node, f"<meta http-equiv={equiv!r}> is not allowed")
@@ -608,6 +625,10 @@ class _DocumentCheck:
         if not relations or not relations <= LINK_RELATIONS:
             self.add(node, f"<link rel={attributes.get('rel')!r}>: only {', '.join(sorted(LINK_RELATIONS))} are allowed")
             return
+        if "canonical" in relations:
+            self.canonical_links += 1
+            if self.canonical_links > 1:
+                self.add(node, "a second canonical <link>: a page names one address as its own")
         if relations & LOADING_RELATIONS:
             path, problem = same_site_path_problem(attributes.get("href") or "", self.page, self.site)
             if problem:
