@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import markdown
 import pytest
 import yaml
 from mkdocs.config import load_config
+from selectolax.lexbor import LexborHTMLParser
 
+from bilingual_site.markdown.model import page_text as markdown_page_text
+from bilingual_site.markdown.model import split_front_matter
 from bilingual_site.mkdocs.config_file import load_project
 from html_pages import ancestor, parse, select, select_one, text_of
 from sitebuild import PROJECT
@@ -16,29 +20,23 @@ from sitebuild import PROJECT
 SEED = Path(__file__).parent / "fixtures" / "original-seed.txt"
 
 
-def seed_body() -> str:
-    text = SEED.read_text(encoding="utf-8")
-    return text.split("---", 2)[2]
-
-
-def plain(markdown: str) -> str:
-    """The words of Markdown as a reader sees them: links, emphasis and table pipes removed."""
-    text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", markdown)
-    text = text.replace("**", "").replace("`", "")
-    return re.sub(r"\s+", " ", text)
+def seed_blocks() -> list[str]:
+    """The text of each block of the original (paragraph, list item, table cell, heading), rendered
+    by Python-Markdown with the site's own extensions and read with Lexbor, as a reader sees it."""
+    options = load_project(PROJECT / "mkdocs.yml").markdown
+    body = split_front_matter(markdown_page_text(SEED.read_text(encoding="utf-8"))).markdown
+    md = markdown.Markdown(extensions=list(options.extensions), extension_configs={name: dict(config) for name, config in options.configs.items()})
+    document = LexborHTMLParser(md.convert(body))
+    for permalink in document.css(".headerlink"):
+        permalink.decompose()
+    # A loose list item's text is in its paragraphs: each is read once.
+    blocks = [node for node in document.css("p, li, th, td, h1, h2, h3, h4, h5, h6") if node.tag != "li" or not node.css_first("p")]
+    return [" ".join(text_of(node, " ").split()) for node in blocks]
 
 
 def seed_sentences() -> list[str]:
-    sentences = []
-    for line in seed_body().splitlines():
-        line = line.strip().lstrip("#").strip().lstrip("- ").strip()
-        if not line or set(line) <= set("|-"):
-            continue
-        for cell in line.strip("|").split("|"):
-            for sentence in re.split(r"(?<=[.;:?])\s+", plain(cell).strip()):
-                if sentence:
-                    sentences.append(sentence)
-    return sentences
+    # Sentences are cut where a reader sees them end; each must be found in the page as it is.
+    return [sentence for block in seed_blocks() for sentence in re.split(r"(?<=[.;:?])\s+", block) if sentence]
 
 
 def page_text(document) -> str:

@@ -477,7 +477,10 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
             try:
                 self.current_run().view_shells[(shell["interface"], shell["depth"])] = PageShell.parse(output)
             except ValueError as error:
-                raise PluginError(f"{page.file.dest_uri} (a parallel views' page shell, overrides/parallel.html): {error}") from error
+                raise PluginError(
+                    f"{page.file.dest_uri} (a parallel views' page shell: overrides/parallel.html inside Material's header, "
+                    f"navigation and footer, which print strings of mkdocs.yml such as nav_translations and site_name): {error}"
+                ) from error
         return output
 
     def on_template_context(self, context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
