@@ -302,7 +302,8 @@ def material_only(config: dict) -> dict:
 
 def measure_build(config_file: str, site_dir: str) -> dict:
     """`mkdocs build` of ``config_file`` into ``site_dir``, as the command runs it: its seconds, and
-    the seconds and calls of each event method of the site's plugin (when the configuration has it)."""
+    the seconds and calls of each event method of the site's plugin (when the configuration has it)
+    and of its Markdown extensions' own work (MarkdownExtensionClock)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.plugins import BasePlugin
