@@ -127,7 +127,7 @@ def test_the_untranslated_page_s_title_says_it_is_in_the_original_s_language_whe
     header = page.css_first('[data-md-component="header-topic"] .md-ellipsis')
     assert (text_of(header, strip=True), header.attributes.get("lang")) == ("Brouillon", DEFAULT_LANGUAGE)
     footer_links = 0
-    for url in [url for url in built_pages(site) if url.startswith(prefix)]:
+    for url in [url for url in built_pages(site) if url.startswith(prefix)] + [f"{prefix}404.html"]:  # its links start at the root
         page = parse(site, url)
         titles = page.css(".md-nav--primary .md-ellipsis, .md-footer__link .md-ellipsis, .md-header__topic .md-ellipsis")
         tagged = {(text_of(title, strip=True), title.attributes["lang"]) for title in titles if "lang" in title.attributes}

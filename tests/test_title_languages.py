@@ -84,3 +84,13 @@ def test_which_language_a_title_is_in_on_an_english_page():
     assert foreign_title("À propos", sources("en"), "en") is None
     assert foreign_title("Something else", sources("fr"), "en") is None
     assert foreign_title(None, sources("fr"), "en") is None
+
+
+def test_links_written_from_the_root_are_read_under_the_site_s_path():
+    # A 404 page is served at any address: its links start at the site's root.
+    nav = (
+        '<a href="/docs/en/guide/setup.html"><span class="md-ellipsis">Mise en place</span></a>'
+        '<a href="/en/guide/setup.html"><span class="md-ellipsis">Mise en place</span></a>'
+    )
+    tagged = titles_in_their_language(nav, "en/404.html", ENTRIES, None, "/docs/")
+    assert [lang for _, lang in langs(tagged)] == ["fr", None]

@@ -366,7 +366,7 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
             self.build.translation[page.url] = self.translation_context(page, config)
             self.build.links[page.url] = self.language_links(page, config)
         self.find_foreign_titles(config, files)
-        env.filters["titles_in_their_language"] = self.titles_filter()
+        env.filters["titles_in_their_language"] = self.titles_filter(config)
         # The views' bodies are rendered after the last build: this interface's templates and words.
         self.current_run().view_templates[self.languages(config).current] = (env, copy.deepcopy(config.extra["ui"]))
         self.learn_template_scripts(env, config, files)
@@ -400,17 +400,20 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
             elif not front_matter_title and entry is not None:
                 self.build.header_titles[page.url] = entry
 
-    def titles_filter(self):
+    def titles_filter(self, config: MkDocsConfig):
         """The templates' `titles_in_their_language`: a rendered block of Material's, with `lang` on
         the titles in another language than this build's (find_foreign_titles)."""
         entries, headers = self.build.entry_titles, self.build.header_titles
+        languages = self.languages(config)
+        # The one template rendered with no page is the 404 page, written in this language's folder.
+        not_found_url = build_context.language_prefix(languages.current, languages.default) + NOT_FOUND
+        root = build_context.site_path(config.site_url)
 
         @pass_context
         def titles_in_their_language_filter(context, markup: str) -> Markup:
             page = context.get("page")
-            if page is None or not page.url:
-                return markup
-            return Markup(titles_in_their_language(str(markup), page.url, entries, headers.get(page.url)))
+            page_url = page.url if page is not None else not_found_url
+            return Markup(titles_in_their_language(str(markup), page_url, entries, headers.get(page_url), root))
 
         return titles_in_their_language_filter
 

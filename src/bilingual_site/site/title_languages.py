@@ -86,14 +86,17 @@ def foreign_title(title: str | None, sources: TitleSources, document_language: s
     return ForeignTitle(title_text(title), language)
 
 
-def titles_in_their_language(markup: str, page_url: str, entries: dict[str, ForeignTitle], header: ForeignTitle | None) -> str:
+def titles_in_their_language(
+    markup: str, page_url: str, entries: dict[str, ForeignTitle], header: ForeignTitle | None, site_path: str = "/"
+) -> str:
     """``markup`` (a rendered block of Material's page template) with `lang` on each title in another
     language than the document's; unchanged, character for character, when it holds none.
 
     ``page_url``: the site-relative URL of the page being rendered ('en/part/page.html'), against
     which links are resolved; ``entries``: site-relative page URL -> its title in navigation entries
     and footer links, for those in another language; ``header``: the current page's header title,
-    when it is in another language.
+    when it is in another language; ``site_path``: the path the site is served under ('/docs/'),
+    for links written from the root (a 404 page's, served at any address).
     """
     if not entries and header is None:
         return markup
@@ -107,7 +110,7 @@ def titles_in_their_language(markup: str, page_url: str, entries: dict[str, Fore
     for title in body.css(f".{TITLE_CLASS}"):
         if "lang" in title.attributes:
             continue
-        url, in_header = _page_led_to(title, page_url)
+        url, in_header = _page_led_to(title, page_url, site_path)
         expected = header if in_header else entries.get(url or "")
         if expected is not None and reader_text(title.text(deep=True)) == expected.text:
             title.attrs["lang"] = expected.language
@@ -115,7 +118,7 @@ def titles_in_their_language(markup: str, page_url: str, entries: dict[str, Fore
     return body.inner_html if changed else markup
 
 
-def _page_led_to(title: LexborNode, page_url: str) -> tuple[str | None, bool]:
+def _page_led_to(title: LexborNode, page_url: str, site_path: str) -> tuple[str | None, bool]:
     """The site-relative URL of the page a title stands for, and whether it is the header's title:
     a link's target, or the current page for the header and the current page's navigation label."""
     node = title.parent
@@ -126,7 +129,11 @@ def _page_led_to(title: LexborNode, page_url: str) -> tuple[str | None, bool]:
             if not href:
                 return None, False
             path = urlsplit(urljoin(page_url, href)).path
-            return (path + "index.html" if path.endswith("/") else path), False  # a folder's page
+            if path.startswith("/"):  # written from the site's root (a 404 page's links)
+                if not path.startswith(site_path):
+                    return None, False
+                path = path[len(site_path) :]
+            return (path + "index.html" if path.endswith("/") or not path else path), False  # a folder's page
         if node.tag == "label":
             return (page_url if attributes.get("for") == CURRENT_PAGE_LABEL else None), False
         if attributes.get("data-md-component") == HEADER_TOPIC:
