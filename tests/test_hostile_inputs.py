@@ -698,3 +698,19 @@ def test_a_language_entry_cannot_turn_on_theme_features(tmp_path, caplog):
     assert f"mkdocs.yml:{palette}: language '{code}': theme.features cannot be set in a language's entry" in caplog.text
     site = tmp_path / "site"
     assert not site.exists() or not any(site.rglob("*.html")), "a failed build left pages to publish"
+
+
+@pytest.mark.parametrize("value", ["", "[a, b]", "{x: y}", "2024", "' '"])
+def test_a_navigation_label_that_is_not_text_is_refused_with_its_line(value):
+    # The navigation prints a label as it is: `None`, `['a', 'b']`; a number stopped the build with a traceback.
+    text = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    code = PROJECT_INFO.translation_languages[0]
+    entries = next(item["i18n"] for item in yaml_load(text)["plugins"] if isinstance(item, dict) and "i18n" in item)["languages"]
+    label = next(iter(next(entry for entry in entries if entry["locale"] == code)["nav_translations"]))
+    line = languages_list(text, "mkdocs.yml").of(code).line_of("nav_translations", label)
+    lines = text.split("\n")
+    lines[line - 1] = lines[line - 1].split(":", 1)[0] + f": {value}"
+    text = "\n".join(lines)
+    entries = next(item["i18n"] for item in yaml_load(text)["plugins"] if isinstance(item, dict) and "i18n" in item)["languages"]
+    problems = entry_problems(entries, languages_list(text, "mkdocs.yml"), "mkdocs.yml")
+    assert any(problem.startswith(f"mkdocs.yml:{line}: language '{code}': nav_translations.{label} is ") for problem in problems), problems

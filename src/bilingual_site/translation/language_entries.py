@@ -9,6 +9,7 @@ What a language needs (the build checks it in its first `on_config`, the tool re
 - no other key than those of ENTRY_KEYS (the i18n plugin would take any option of mkdocs.yml);
 - every key and text value plain text (checks/plain_text.py): Material prints `site_name`,
   `site_description`, `copyright` and navigation titles raw in every page of the language;
+- each value of `nav_translations` a label's text (not empty, a list or a number YAML read);
 - and it may leave out `extra.og_locale` (default: the language's likely region in CLDR, es_ES),
   `extra.cldr_locale` (default: the language code) and `extra.typography` (default: `neutral`,
   no spacing rule).
@@ -240,6 +241,16 @@ def markup_in_entry(value: object, path: tuple = ()) -> list[tuple[tuple, str]]:
     return found
 
 
+def labels_not_text(entry: dict) -> list[tuple[str, object]]:
+    """(original label, value) for each of an entry's `nav_translations` that is no text: YAML reads an
+    empty value as null, `[a, b]` as a list, `2024` as a number, and the navigation would print
+    `None`, `['a', 'b']`, as they are."""
+    translations = entry.get("nav_translations")
+    if not isinstance(translations, dict):
+        return []
+    return [(label, value) for label, value in translations.items() if not isinstance(value, str) or not value.strip()]
+
+
 def entry_problems(entries: list[dict], languages: LanguagesList, shown: str) -> list[str]:
     """Everything the languages of mkdocs.yml lack or get wrong, each with its line."""
     problems: list[str] = []
@@ -271,6 +282,9 @@ def entry_problems(entries: list[dict], languages: LanguagesList, shown: str) ->
                          "extra.cldr_locale, extra.typography); site-wide settings live outside the languages list")
         for path, reason in markup_in_entry(entry):
             report(path, f"{'.'.join(str(part) for part in path)} is not plain text: {reason}")
+        for label, value in labels_not_text(entry):
+            report(("nav_translations", label), f"nav_translations.{label} is {value!r}, not a label: write the label's text "
+                                                 "(in quotes if it reads as a number)")
         extra = entry.get("extra") or {}
         if entry is not default:
             if "ui" not in extra:
