@@ -29,3 +29,8 @@ def test_character_references_are_read_as_the_letters_they_stand_for():
 
 def test_markup_separates_words_as_a_reader_sees_them():
     assert folded_terms("<p>modèle</p><p>été</p>", SITE_SEPARATOR) == "ete modele"
+
+
+def test_an_attribute_is_not_read_as_words_even_with_a_greater_than_sign_in_it():
+    # What the parser gives and a tag regex (`<[^>]+>`) did not: the tag ends at its own `>`.
+    assert folded_terms('<a title="a>été">x</a> naïf', SITE_SEPARATOR) == "naif"
