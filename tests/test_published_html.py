@@ -291,6 +291,14 @@ def test_a_form_in_the_theme_header_has_only_the_names_the_theme_gives(name):
     ]
 
 
+def test_the_theme_header_holds_one_search_form():
+    # A second one, first in the header (a string the theme prints raw there), is the one Material's script would take.
+    hostile = document().replace('<header class="md-header">', '<header class="md-header"><form name="search"><input name="query"></form>')
+    assert [finding.message for finding in check_document(hostile, "en/page.html", POLICY)] == [
+        "a second <form name='search'>: the theme writes one, and its script takes the first"
+    ]
+
+
 def test_bad_html_never_raises():
     for text in ["", "<", "\x00\x00<script", "<" * 10000, "\ud800<p>", "<svg>" * 3000 + "<script>x</script>"]:
         result = check_document(text, "p.html", POLICY)
@@ -524,8 +532,8 @@ def test_the_elements_of_a_page_like_the_last_one_are_not_checked_again(monkeypa
     first = len(checked_tags)
     checked_tags.clear()
     assert messages(document(shell + '<p>Two <a href="#x">x</a></p>'), "en/p2.html", checked=checked) == []
-    # Checked on every page: the new link, and the elements the page counts (scripts, the CSP <meta>, the canonical <link>).
-    assert first > 40 and sorted(checked_tags) == ["a", "link", "meta", "script", "script", "script"], (first, checked_tags)
+    # Checked on every page: the new link, and the elements the page counts (scripts, the CSP <meta>, the canonical <link>, the search form).
+    assert first > 40 and sorted(checked_tags) == ["a", "form", "link", "meta", "script", "script", "script"], (first, checked_tags)
 
 
 def test_the_real_site_with_elements_checked_once(site, site_port):

@@ -356,10 +356,12 @@ def _places(document: LexborHTMLParser, elements: list[LexborNode]) -> list[int]
 def _stateful(tag: str, attributes: dict) -> bool:
     """Whether an element's rules read more than the element, its place, the policy and the page's
     folder: a script's read its parent and its text, and count the configuration blocks of the page;
-    a <meta http-equiv>'s count the policies of the page, a canonical <link>'s its canonical links."""
+    a <meta http-equiv>'s count the policies of the page, a canonical <link>'s its canonical links,
+    a named <form>'s the forms of that name."""
     return (
         tag == "script"
         or (tag == "meta" and "http-equiv" in attributes)
+        or (tag == "form" and "name" in attributes)
         or (tag == "link" and "canonical" in (attributes.get("rel") or "").lower().split())
     )
 
@@ -411,6 +413,7 @@ class _DocumentCheck:
         self.config_blocks = 0
         self.csp_metas = 0
         self.canonical_links = 0
+        self.form_names: set[str] = set()
 
     def add(self, node: LexborNode, message: str) -> None:
         self.findings.append(Finding(self.page, _where(node), message, self.source))
@@ -500,6 +503,12 @@ class _DocumentCheck:
             self.add(node, "<form> is allowed only in the theme's page header")
         elif tag == "form" and "name" in attributes and attributes["name"] not in FORM_NAMES:
             self.add(node, f"<form name={attributes['name']!r}>: a form's name becomes a property of `document`; only the theme's search form is named")
+        elif tag == "form" and "name" in attributes:
+            # Material's script takes the first form so named (`document.forms.namedItem("search")`):
+            # one written before the theme's would get the reader's queries.
+            if attributes["name"] in self.form_names:
+                self.add(node, f"a second <form name={attributes['name']!r}>: the theme writes one, and its script takes the first")
+            self.form_names.add(attributes["name"])
         elif tag == "title" and attributes:
             self.add(node, "<title> with attributes")
         return False
