@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
+from html_pages import parse, text_of
+from sitebuild import DEFAULT_LANGUAGE, TRANSLATION_LANGUAGES, build_site, copy_project, folder_prefix
 from bilingual_site.site.title_languages import ForeignTitle, TitleSources, foreign_title, title_text, titles_in_their_language
 
 PAGE = "en/guide/install.html"
@@ -94,3 +96,34 @@ def test_links_written_from_the_root_are_read_under_the_site_s_path():
     )
     tagged = titles_in_their_language(nav, "en/404.html", ENTRIES, None, "/docs/")
     assert [lang for _, lang in langs(tagged)] == ["fr", None]
+
+
+def test_a_table_of_contents_entry_is_a_heading_not_the_page_s_title():
+    # On the current page, an entry of its table of contents (`#heading`) may read like the page's
+    # title in another language: it is one of the page's headings, in the page's language.
+    toc = '<nav class="md-nav--secondary"><a href="#annexe" class="md-nav__link"><span class="md-ellipsis">Installer</span></a></nav>'
+    assert titles_in_their_language(toc, PAGE, ENTRIES, None) == toc
+    # A link to the page itself, as the navigation writes it, is still its title.
+    nav = '<a href="install.html" class="md-nav__link"><span class="md-ellipsis">Installer</span></a>'
+    assert langs(titles_in_their_language(nav, PAGE, ENTRIES, None)) == [("Installer", "fr")]
+
+
+def test_a_link_to_another_site_is_not_a_page_of_this_one():
+    nav = '<a href="https://elsewhere.example/docs/en/guide/setup.html"><span class="md-ellipsis">Mise en place</span></a>'
+    assert titles_in_their_language(nav, "en/404.html", ENTRIES, None, "/docs/") == nav
+
+
+def test_a_title_that_is_not_text_reads_as_jinja_prints_it():
+    assert title_text(2024) == "2024"
+
+
+def test_a_fallback_page_whose_front_matter_title_is_a_number_builds_with_it_tagged(tmp_path):
+    # YAML reads `title: 2024` as a number; Material prints it, and the build went through before titles had languages.
+    project = copy_project(tmp_path / "project")
+    (project / f"docs/{DEFAULT_LANGUAGE}/annee.md").write_text("---\ntitle: 2024\n---\n\n# L'année 2024\n\nTexte.\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "  - annee.md\n", encoding="utf-8")
+    site = build_site(project, tmp_path / "site", "https://example.org/")
+    for language in TRANSLATION_LANGUAGES:
+        header = parse(site, f"{folder_prefix(language)}annee.html").css_first('[data-md-component="header-topic"] .md-ellipsis')
+        assert (text_of(header, strip=True), header.attributes.get("lang")) == ("2024", DEFAULT_LANGUAGE)

@@ -57,9 +57,10 @@ def reader_text(text: str) -> str:
     return " ".join(text.split())
 
 
-def title_text(title: str) -> str:
-    """What a reader sees of a title Material prints as it is (a page's, possibly with markup)."""
-    body = LexborHTMLParser(title).body
+def title_text(title: object) -> str:
+    """What a reader sees of a title Material prints as it is (a page's, possibly with markup). A front
+    matter `title: 2024` is a number, which Jinja prints as its text."""
+    body = LexborHTMLParser(str(title)).body
     return reader_text(body.text(deep=True) if body is not None else "")
 
 
@@ -120,7 +121,8 @@ def titles_in_their_language(
 
 def _page_led_to(title: LexborNode, page_url: str, site_path: str) -> tuple[str | None, bool]:
     """The site-relative URL of the page a title stands for, and whether it is the header's title:
-    a link's target, or the current page for the header and the current page's navigation label."""
+    a link's target, or the current page for the header and the current page's navigation label.
+    A link to a part of a page (a table of contents' `#heading`) stands for a heading, not a page."""
     node = title.parent
     while node is not None and node.is_element_node:
         attributes = node.attributes
@@ -128,7 +130,10 @@ def _page_led_to(title: LexborNode, page_url: str, site_path: str) -> tuple[str 
             href = attributes.get("href")
             if not href:
                 return None, False
-            path = urlsplit(urljoin(page_url, href)).path
+            target = urlsplit(urljoin(page_url, href))
+            if target.scheme or target.netloc or target.fragment:
+                return None, False  # another site's page, or a heading
+            path = target.path
             if path.startswith("/"):  # written from the site's root (a 404 page's links)
                 if not path.startswith(site_path):
                     return None, False
