@@ -4,12 +4,14 @@ loaded cleanly, in its own language and accessible in both colour schemes."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from html_pages import built_pages, parallel_pages
 from bilingual_site.parallel.views import FOLDER as PARALLEL_FOLDER
+from bilingual_site.tools.gzip_server import GzipServer
 from interface_strings import interface_strings, tells
 from page_tour import SCREENS, Visitor, expected_pages, fits_the_screen
-from sitebuild import DEFAULT_LANGUAGE, PROJECT, TRANSLATION_LANGUAGES
+from sitebuild import DEFAULT_LANGUAGE, PROJECT, TRANSLATION_LANGUAGES, folder_prefix
 
 pytestmark = pytest.mark.browser
 
@@ -151,3 +153,16 @@ def test_switching_language_keeps_the_page(page, server):
     page.locator(".md-select").hover()
     page.locator(".md-select__link[hreflang='fr']").click()
     page.wait_for_url(server.url + "claims.html")
+
+
+@pytest.mark.parametrize("language", TRANSLATION_LANGUAGES)
+def test_a_footer_link_to_a_page_in_the_original_s_words_is_named_by_what_it_shows(site_with_untranslated_page, page, language):
+    # Material names footer links with an aria-label in the page's language, which a screen reader
+    # reads instead of the content; where the title says its own language, the name comes from it.
+    with GzipServer(site_with_untranslated_page) as running:
+        page.goto(f"{running.url}{folder_prefix(language)}brouillon.html")
+        page.goto(page.locator("a.md-footer__link--prev").evaluate("link => link.href"))
+        link = page.locator("a.md-footer__link--next")
+        title = link.locator(".md-ellipsis")
+        assert (title.inner_text().strip(), title.get_attribute("lang")) == ("Brouillon", DEFAULT_LANGUAGE)
+        expect(link).to_have_accessible_name(f"{link.locator('.md-footer__direction').inner_text().strip()} Brouillon")

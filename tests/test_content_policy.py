@@ -20,6 +20,7 @@ EXPECTED = {
     "no-raw-html-form": "docs/en/x.md:3: raw <form> element is not allowed (content policy: no-raw-html-form)",
     "no-raw-html-style": "docs/en/x.md:5: raw <style> element is not allowed (content policy: no-raw-html-style)",
     "no-inline-event-handler": "docs/en/x.md:5: inline event handler 'onerror' is not allowed (content policy: no-inline-event-handler)",
+    "no-theme-attribute": "docs/en/x.md:5: attribute 'data-md-component' is the theme's (Material's script acts on it) (content policy: no-theme-attribute)",
     "no-javascript-url": "docs/en/x.md:5: javascript: link target is not allowed (content policy: no-javascript-url)",
     "no-data-url": "docs/en/x.md:5: data: link target is not allowed (content policy: no-data-url)",
     "external-links-https": "docs/en/x.md:5: external link 'http://example.org/' must use https (content policy: external-links-https)",
@@ -55,6 +56,7 @@ def test_code_https_and_mailto_are_allowed():
         ("[x](//cdn.example.org/lib.js)", "external-links-https"),  # protocol-relative
         ('<a href="ftp://example.org/file">file</a>', "external-links-https"),
         ("<svg><script>alert(1)</script></svg>", "no-raw-html-script"),
+        ('<div data-md-component="toc">x</div>', "no-theme-attribute"),  # raw HTML as well as attr_list
     ],
 )
 def test_disguised_violations_are_found(markdown, rule):

@@ -137,7 +137,10 @@ def test_the_untranslated_page_s_title_says_it_is_in_the_original_s_language_whe
             if text_of(title, strip=True) != "Brouillon":  # only a page served in the original's words, in its own header
                 assert ancestor(title, '[data-md-component="header-topic"]') is not None, url
                 assert content_wrapper(page).attributes["data-translation-status"] == "untranslated", url
-        footer_links += any(text_of(title, strip=True) == "Brouillon" for title in page.css(".md-footer__link .md-ellipsis"))
+        for link in page.css("a.md-footer__link"):
+            if [text_of(title, strip=True) for title in link.css(".md-ellipsis")] == ["Brouillon"]:
+                assert "aria-label" not in link.attributes, url  # its name comes from its content, which says the language
+                footer_links += 1
     assert footer_links == 1  # from the page before it (the draft is the navigation's last page)
 
 

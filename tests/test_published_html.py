@@ -195,6 +195,7 @@ HOSTILE_BODIES = [
     ('<svg><rect clip-path="u\\rl(https://evil.example/c.svg#c)"/></svg>', "a backslash is not allowed in SVG attribute values"),
     # Material's bundle asks the repository's host (api.github.com) about any link so marked.
     ('<a href="https://github.com/o/r" class="md-source" data-md-component="source"><span></span><span>r</span></a>', "data-md-component 'source'"),
+    ('<div data-md-component="sourcery">x</div>', "data-md-component 'sourcery' is not one of the theme's components"),
 ]
 
 # What reaches <head> (a front matter value printed raw by the theme, a template's slip).

@@ -127,3 +127,15 @@ def test_a_fallback_page_whose_front_matter_title_is_a_number_builds_with_it_tag
     for language in TRANSLATION_LANGUAGES:
         header = parse(site, f"{folder_prefix(language)}annee.html").css_first('[data-md-component="header-topic"] .md-ellipsis')
         assert (text_of(header, strip=True), header.attributes.get("lang")) == ("2024", DEFAULT_LANGUAGE)
+
+
+def test_a_footer_link_named_with_the_title_s_words_takes_its_name_from_its_content():
+    # The label would be read in the page's language; the content says "Previous" and the title in its own.
+    footer = (
+        '<a href="setup.html" class="md-footer__link" aria-label="Previous: Mise en place"><div class="md-footer__title">'
+        '<span class="md-footer__direction">Previous</span><div class="md-ellipsis">Mise en place</div></div></a>'
+        '<a href="../index.html" class="md-footer__link" aria-label="Next: Home"><div class="md-ellipsis">Home</div></a>'
+    )
+    links = LexborHTMLParser(titles_in_their_language(footer, PAGE, ENTRIES, None)).css("a")
+    assert [link.attributes.get("aria-label") for link in links] == [None, "Next: Home"]
+    assert [title.attributes.get("lang") for title in links[0].css(".md-ellipsis")] == ["fr"]

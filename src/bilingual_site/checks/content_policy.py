@@ -4,6 +4,8 @@ Rules (ids appear in every message):
 
 - ``no-raw-html-<element>``: no raw <script>, <iframe>, <object>, <embed>, <form> or <style> element;
 - ``no-inline-event-handler``: no ``on...=`` attribute, in raw HTML or in an attr_list (``{: onclick=...}``);
+- ``no-theme-attribute``: no ``data-md-...`` attribute: Material's own, by which its script finds the
+  parts of the page it drives (the search field, the table of contents, the repository's facts);
 - ``no-javascript-url``: no ``javascript:`` (or ``vbscript:``) link or image target;
 - ``no-data-url``: no ``data:`` link or image target;
 - ``external-links-https``: a link to another site uses https (``mailto:`` is allowed).
@@ -26,11 +28,13 @@ FORBIDDEN_ELEMENTS = ("script", "iframe", "object", "embed", "form", "style")
 RULES = (
     *(f"no-raw-html-{element}" for element in FORBIDDEN_ELEMENTS),
     "no-inline-event-handler",
+    "no-theme-attribute",
     "no-javascript-url",
     "no-data-url",
     "external-links-https",
 )
 ALLOWED_SCHEMES = ("https", "mailto")
+THEME_ATTRIBUTE_PREFIX = "data-md-"
 _EVENT_HANDLER = re.compile(r"^on[a-z]+$")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 # Browsers drop ASCII tab and newline anywhere in a URL and C0 controls or spaces around it.
@@ -81,6 +85,10 @@ def check_page(page: MarkdownPage, path: str) -> list[Finding]:
         if _EVENT_HANDLER.match(attribute.name):
             findings.append(
                 Finding(path, attribute.line, "no-inline-event-handler", f"inline event handler {attribute.name!r} is not allowed")
+            )
+        elif attribute.name.startswith(THEME_ATTRIBUTE_PREFIX):
+            findings.append(
+                Finding(path, attribute.line, "no-theme-attribute", f"attribute {attribute.name!r} is the theme's (Material's script acts on it)")
             )
     for target in page.url_targets:
         broken = url_rule(target.url)

@@ -121,6 +121,13 @@ ASSETS_FOLDER = "assets/"
 META_NAMES = frozenset({"viewport", "description", "author", "generator", "twitter:card", "twitter:title", "twitter:description"})
 META_PROPERTIES = frozenset({"og:type", "og:site_name", "og:title", "og:description", "og:url", "og:locale", "og:locale:alternate"})
 
+# The components Material's templates mark (`data-md-component`) and its script mounts, but for
+# `source`, whose script asks the repository's host for its facts (partials/source.html drops it).
+THEME_COMPONENTS = frozenset(
+    """announce consent container content dialog header header-title header-topic logo main outdated palette
+    progress search search-query search-result search-share search-suggest sidebar skip tabs toc top""".split()
+)
+
 CONFIG_ID = "__config"  # Material's configuration block, read by its bundle with getElementById
 # A form's name becomes a property of `document` that hides the built-in one (`<form name="querySelector">`
 # breaks every script calling it): the theme names its search form, and no other.
@@ -523,6 +530,8 @@ class _DocumentCheck:
             # Material's bundle asks the repository's host (api.github.com) for stars and version about
             # any element so marked; the site's own repository link goes without it (partials/source.html).
             self.add(node, "data-md-component 'source': Material would ask the repository's host for its facts")
+        elif name == "data-md-component" and value.strip() not in THEME_COMPONENTS:
+            self.add(node, f"data-md-component {value!r} is not one of the theme's components (Material's script mounts what it names)")
         elif name == "class" and "mermaid" in value.split():
             # Material loads Mermaid from a CDN for such a block: a script the policy blocks.
             self.add(node, "class 'mermaid': Material would load its diagram script from another host")

@@ -115,8 +115,20 @@ def titles_in_their_language(
         expected = header if in_header else entries.get(url or "")
         if expected is not None and reader_text(title.text(deep=True)) == expected.text:
             title.attrs["lang"] = expected.language
+            _name_from_content(title, expected.text)
             changed = True
     return body.inner_html if changed else markup
+
+
+def _name_from_content(title: LexborNode, text: str) -> None:
+    """Let a screen reader take a link's name from its content, where the title now says its
+    language: Material labels its footer links with the same words (`aria-label="Previous: Été"`),
+    and a label, which has no language of its own, is read instead of the content."""
+    node = title.parent
+    while node is not None and node.is_element_node and node.tag != "a":
+        node = node.parent
+    if node is not None and node.tag == "a" and text in reader_text(node.attributes.get("aria-label") or ""):
+        del node.attrs["aria-label"]
 
 
 def _page_led_to(title: LexborNode, page_url: str, site_path: str) -> tuple[str | None, bool]:
