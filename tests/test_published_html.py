@@ -222,6 +222,8 @@ HOSTILE_HEADS = [
     ('<meta property="fb:app_id" content="1">', "<meta property='fb:app_id'> is not one the site's social tags write"),
     ('<link rel="canonical" href="https://evil.example/">', "a second canonical <link>"),
     (f'<link rel="canonical" href="{SITE_URL}en/page.html">', "a second canonical <link>"),  # the same as the first: still counted
+    ('<meta name="description" content="a"><meta name="Description" content="b">', "a second <meta> for 'description'"),
+    ('<meta property="og:url" content="https://evil.example/"><meta property="og:url" content="https://evil.example/">', "a second <meta> for 'og:url'"),
 ]
 
 
@@ -534,7 +536,7 @@ def test_the_elements_of_a_page_like_the_last_one_are_not_checked_again(monkeypa
     checked_tags.clear()
     assert messages(document(shell + '<p>Two <a href="#x">x</a></p>'), "en/p2.html", checked=checked) == []
     # Checked on every page: the new link, and the elements the page counts (scripts, the CSP <meta>, the canonical <link>, the search form).
-    assert first > 40 and sorted(checked_tags) == ["a", "form", "link", "meta", "script", "script", "script"], (first, checked_tags)
+    assert first > 40 and sorted(checked_tags) == ["a", "form", "link", "meta", "meta", "script", "script", "script"], (first, checked_tags)
 
 
 def test_the_real_site_with_elements_checked_once(site, site_port):

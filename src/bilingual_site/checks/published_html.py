@@ -120,6 +120,7 @@ ASSETS_FOLDER = "assets/"
 # a verification token claims the site for someone.
 META_NAMES = frozenset({"viewport", "description", "author", "generator", "twitter:card", "twitter:title", "twitter:description"})
 META_PROPERTIES = frozenset({"og:type", "og:site_name", "og:title", "og:description", "og:url", "og:locale", "og:locale:alternate"})
+REPEATABLE_META = frozenset({"og:locale:alternate"})  # each other name or property says one thing about the page, once
 
 # The components Material's templates mark (`data-md-component`) and its script mounts, but for
 # `source`, whose script asks the repository's host for its facts (partials/source.html drops it).
@@ -363,11 +364,11 @@ def _places(document: LexborHTMLParser, elements: list[LexborNode]) -> list[int]
 def _stateful(tag: str, attributes: dict) -> bool:
     """Whether an element's rules read more than the element, its place, the policy and the page's
     folder: a script's read its parent and its text, and count the configuration blocks of the page;
-    a <meta http-equiv>'s count the policies of the page, a canonical <link>'s its canonical links,
-    a named <form>'s the forms of that name."""
+    a <meta>'s count the policies and the names of the page, a canonical <link>'s its canonical
+    links, a named <form>'s the forms of that name."""
     return (
         tag == "script"
-        or (tag == "meta" and "http-equiv" in attributes)
+        or tag == "meta"
         or (tag == "form" and "name" in attributes)
         or (tag == "link" and "canonical" in (attributes.get("rel") or "").lower().split())
     )
@@ -420,6 +421,7 @@ class _DocumentCheck:
         self.config_blocks = 0
         self.csp_metas = 0
         self.canonical_links = 0
+        self.meta_names: set[str] = set()
         self.form_names: set[str] = set()
 
     def add(self, node: LexborNode, message: str) -> None:
@@ -626,6 +628,12 @@ class _DocumentCheck:
                 self.add(node, f"<meta name={name!r}> is not one the theme writes ({', '.join(sorted(META_NAMES))})")
             if meta_property is not None and meta_property.strip().lower() not in META_PROPERTIES:
                 self.add(node, f"<meta property={meta_property!r}> is not one the site's social tags write")
+            for said in (name, meta_property):
+                said = (said or "").strip().lower()
+                if said and said not in REPEATABLE_META:
+                    if said in self.meta_names:
+                        self.add(node, f"a second <meta> for {said!r}: a page says it once (a reader or a crawler would take either)")
+                    self.meta_names.add(said)
             return
         if equiv.strip().lower() != CSP_HTTP_EQUIV:
             self.add(node, f"<meta http-equiv={equiv!r}> is not allowed")
