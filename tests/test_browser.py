@@ -166,3 +166,27 @@ def test_a_footer_link_to_a_page_in_the_original_s_words_is_named_by_what_it_sho
         title = link.locator(".md-ellipsis")
         assert (title.inner_text().strip(), title.get_attribute("lang")) == ("Brouillon", DEFAULT_LANGUAGE)
         expect(link).to_have_accessible_name(f"{link.locator('.md-footer__direction').inner_text().strip()} Brouillon")
+
+
+# Each top-level navigation entry: its words, the language its title says they are in, its height,
+# the font its words are drawn in, and whether it is the current page's (drawn in the accent colour).
+NAVIGATION_ENTRIES = """() => [...document.querySelectorAll('.md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link')]
+  .map(link => {
+    const title = link.querySelector('.md-ellipsis');
+    const words = title.querySelector('[lang]') || title;
+    const style = getComputedStyle(words);
+    return {text: title.textContent.trim(), lang: words.getAttribute('lang'), height: link.getBoundingClientRect().height,
+            active: link.classList.contains('md-nav__link--active'),
+            font: [style.fontSize, style.lineHeight, style.fontWeight, style.color].join(' ')};
+  })"""
+
+
+@pytest.mark.parametrize("language", TRANSLATION_LANGUAGES)
+def test_a_navigation_entry_in_the_original_s_words_says_so_and_looks_like_the_others(site_with_untranslated_page, page, language):
+    # Its `nav:` label has no translation: Material's typeset hook carries its language, and must not show.
+    with GzipServer(site_with_untranslated_page) as running:
+        page.goto(f"{running.url}{folder_prefix(language)}index.html")
+        entries = page.evaluate(NAVIGATION_ENTRIES)
+        assert [(entry["text"], entry["lang"]) for entry in entries if entry["lang"]] == [("Brouillon", DEFAULT_LANGUAGE)]
+        draft = next(entry for entry in entries if entry["lang"])
+        assert {(entry["height"], entry["font"]) for entry in entries if not entry["active"]} == {(draft["height"], draft["font"])}

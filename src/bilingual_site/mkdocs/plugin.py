@@ -394,6 +394,9 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
             entry = foreign_title(page.title, sources, languages.current)
             if entry is not None:
                 self.build.entry_titles[page.url] = entry
+                # Navigation entries: through Material's own hook for a title's markup (partials/nav-item.html
+                # prints `typeset.title` where set, in an element of its own, as it prints the title itself).
+                page.typeset = {"title": f'<span lang="{html.escape(entry.language)}">{page.title}</span>'}
             front_matter_title = page.meta.get("title")
             if front_matter_title and sources.content_language != languages.current:
                 self.build.header_titles[page.url] = ForeignTitle(title_text(front_matter_title), sources.content_language)
@@ -401,19 +404,25 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
                 self.build.header_titles[page.url] = entry
 
     def titles_filter(self, config: MkDocsConfig):
-        """The templates' `titles_in_their_language`: a rendered block of Material's, with `lang` on
-        the titles in another language than this build's (find_foreign_titles)."""
+        """The templates' `titles_in_their_language(part)`: Material's rendered header or footer, with
+        `lang` on the titles in another language than this build's (find_foreign_titles). Each is read
+        only where it holds one: the header, on a page whose own title is foreign; the footer, where
+        its previous or next link leads to a page whose title is."""
         entries, headers = self.build.entry_titles, self.build.header_titles
-        languages = self.languages(config)
-        # The one template rendered with no page is the 404 page, written in this language's folder.
-        not_found_url = build_context.language_prefix(languages.current, languages.default) + NOT_FOUND
         root = build_context.site_path(config.site_url)
 
         @pass_context
-        def titles_in_their_language_filter(context, markup: str) -> Markup:
+        def titles_in_their_language_filter(context, markup: str, part: str) -> Markup:
             page = context.get("page")
-            page_url = page.url if page is not None else not_found_url
-            return Markup(titles_in_their_language(str(markup), page_url, entries, headers.get(page_url), root))
+            if page is None:  # the 404 page: its footer has no previous or next link, its title is its own
+                return markup
+            if part == "header":
+                header = headers.get(page.url)
+                return markup if header is None else Markup(titles_in_their_language(str(markup), page.url, {}, header, root))
+            neighbours = [getattr(page, "previous_page", None), getattr(page, "next_page", None)]
+            if not any(neighbour is not None and neighbour.url in entries for neighbour in neighbours):
+                return markup
+            return Markup(titles_in_their_language(str(markup), page.url, entries, None, root))
 
         return titles_in_their_language_filter
 

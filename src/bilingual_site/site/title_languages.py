@@ -8,9 +8,11 @@ original's file, with the original's title; a label of mkdocs.yml's `nav:` that 
 `lang` of its words, so that a screen reader speaks it with the right voice and a browser
 hyphenates it right.
 
-The site's templates pass Material's header, navigation and footer blocks, once rendered, through
+The site's templates pass Material's header and footer blocks, once rendered, through
 ``titles_in_their_language``, which reads them with Lexbor (the parser of every check of rendered
-HTML). A title is one of Material's `.md-ellipsis` elements; it is a page's title when it leads to
+HTML), where one holds such a title. Navigation entries, on every page, get theirs without a parse:
+the plugin gives each such page Material's own `typeset` title (partials/nav-item.html prints it
+in place of the title), the title in an element with its `lang`. A title is one of Material's `.md-ellipsis` elements; it is a page's title when it leads to
 the page (a link, or the current page's header title and navigation label) and holds the words
 Material shows for it: a pruned navigation section also links to a page, under the section's name.
 A table of contents holds headings, not titles: the plugin tags those where the page is rendered.
