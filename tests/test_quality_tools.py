@@ -8,8 +8,9 @@ import urllib.request
 import pytest
 
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
-from sitebuild import PROJECT, build_site
+from sitebuild import DEFAULT_LANGUAGE, PROJECT, TRANSLATION_LANGUAGES, build_site, copy_project
 
 import build_benchmark
 from bilingual_site.tools.gzip_server import GzipServer, should_compress
@@ -67,6 +68,22 @@ def test_a_one_language_preview_builds_that_language_alone_at_the_root(tmp_path,
     # A parallel view needs both languages' pages: a preview has neither views nor links to them.
     assert not (site / "parallel").exists() and "data-parallel-link" not in note
     assert (site / "search/search_index.json").is_file()
+
+
+@pytest.mark.parametrize("language", TRANSLATION_LANGUAGES)
+def test_a_one_language_preview_names_the_original_it_cannot_serve(tmp_path, monkeypatch, caplog, language):
+    # The i18n plugin serves an original in place of a missing translation only in a whole build.
+    monkeypatch.setenv("BUILD_ONLY_LOCALE", language)
+    project = copy_project(tmp_path / "project")
+    draft = project / "docs" / DEFAULT_LANGUAGE / "brouillon.md"
+    draft.write_text("---\ntitle: Brouillon\ndescription: Pas encore traduite.\n---\n\n# Brouillon\n\nTexte.\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(project, tmp_path / "site", "http://127.0.0.1:8000/")
+    assert (
+        f"docs/{DEFAULT_LANGUAGE}/brouillon.md: no translation docs/{language}/brouillon.md, and a preview of one language "
+        f"(BUILD_ONLY_LOCALE={language}) cannot serve the original in its place: preview the whole site (./tasks.sh serve)"
+    ) in caplog.text
+    assert "no original" not in caplog.text  # the preview's language is not the originals'
 
 
 def config_data(path):

@@ -946,7 +946,9 @@ def check_sources(config: MkDocsConfig, run: Run) -> None:
     declared language folders. What each page's Markdown holds (content the policy forbids,
     duplicate heading ids) is checked on its model, as it is rendered (take_page_model)."""
     declared = build_context.declared_languages(config)
-    default = run.languages.default
+    # The language of the originals as mkdocs.yml declares it: in a one-language preview
+    # (BUILD_ONLY_LOCALE=en) the i18n plugin takes the language it builds as its default.
+    default = build_context.declared_default_language(config)
     originals = run.pages_by_folder.get(default, frozenset())
     try:
         check_language_folders(Path(config.docs_dir), declared)
@@ -958,6 +960,15 @@ def check_sources(config: MkDocsConfig, run: Run) -> None:
         language, _, rest = source.relative.partition("/")
         if language != default and rest not in originals:
             problems.append(f"{source.shown}: no original docs/{default}/{rest} for this translation")
+    previewed = build_context.i18n_plugin(config).config.build_only_locale
+    if previewed and previewed != default:
+        # The i18n plugin serves an original in place of a missing translation only when it builds
+        # the original's language too: a one-language preview would leave the page out.
+        for page in sorted(originals - run.pages_by_folder.get(previewed, frozenset())):
+            problems.append(
+                f"docs/{default}/{page}: no translation docs/{previewed}/{page}, and a preview of one language "
+                f"(BUILD_ONLY_LOCALE={previewed}) cannot serve the original in its place: preview the whole site (./tasks.sh serve)"
+            )
     if problems:
         raise PluginError("\n".join(problems))
     try:
