@@ -139,3 +139,16 @@ def test_a_footer_link_named_with_the_title_s_words_takes_its_name_from_its_cont
     links = LexborHTMLParser(titles_in_their_language(footer, PAGE, ENTRIES, None)).css("a")
     assert [link.attributes.get("aria-label") for link in links] == [None, "Next: Home"]
     assert [title.attributes.get("lang") for title in links[0].css(".md-ellipsis")] == ["fr"]
+
+
+def test_a_footer_link_to_a_heading_s_title_with_an_ampersand_takes_its_name_from_its_content():
+    # MkDocs escapes a heading's title (`Fish &amp; Chips`), Material prints it raw in the link and
+    # escapes it again in the label: the label holds `&amp;` as text, and was kept over the tagged title.
+    footer = (
+        '<a href="setup.html" class="md-footer__link" aria-label="Next: Fish &amp;amp; Chips"><div class="md-footer__title">'
+        '<span class="md-footer__direction">Next</span><div class="md-ellipsis">Fish &amp; Chips</div></div></a>'
+    )
+    entries = {"en/guide/setup.html": ForeignTitle("Fish & Chips", "fr")}
+    link = LexborHTMLParser(titles_in_their_language(footer, PAGE, entries, None)).css_first("a")
+    assert "aria-label" not in link.attributes
+    assert link.css_first(".md-ellipsis").attributes.get("lang") == "fr"

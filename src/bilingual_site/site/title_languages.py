@@ -125,11 +125,14 @@ def titles_in_their_language(
 def _name_from_content(title: LexborNode, text: str) -> None:
     """Let a screen reader take a link's name from its content, where the title now says its
     language: Material labels its footer links with the same words (`aria-label="Previous: Été"`),
-    and a label, which has no language of its own, is read instead of the content."""
+    and a label, which has no language of its own, is read instead of the content. Material escapes
+    the title it puts in the label (`| e`) though it prints it raw in the content: a title from a
+    heading, already escaped by MkDocs (`Fish &amp; Chips`), is in the label as its escaped text, so
+    the label is read as the title is (title_text)."""
     node = title.parent
     while node is not None and node.is_element_node and node.tag != "a":
         node = node.parent
-    if node is not None and node.tag == "a" and text in reader_text(node.attributes.get("aria-label") or ""):
+    if node is not None and node.tag == "a" and text in title_text(node.attributes.get("aria-label") or ""):
         del node.attrs["aria-label"]
 
 
