@@ -181,9 +181,12 @@ NAVIGATION_ENTRIES = """() => [...document.querySelectorAll('.md-nav--primary > 
   })"""
 
 
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda screen: f"{screen['width']}px")
 @pytest.mark.parametrize("language", TRANSLATION_LANGUAGES)
-def test_a_navigation_entry_in_the_original_s_words_says_so_and_looks_like_the_others(site_with_untranslated_page, page, language):
-    # Its `nav:` label has no translation: Material's typeset hook carries its language, and must not show.
+def test_a_navigation_entry_in_the_original_s_words_says_so_and_looks_like_the_others(site_with_untranslated_page, page, language, screen):
+    # Its `nav:` label has no translation: Material's typeset hook carries its language, and must not show,
+    # on a wide screen as in a phone's drawer (where Material's entries are larger than its typeset titles).
+    page.set_viewport_size(screen)
     with GzipServer(site_with_untranslated_page) as running:
         page.goto(f"{running.url}{folder_prefix(language)}index.html")
         entries = page.evaluate(NAVIGATION_ENTRIES)
