@@ -12,7 +12,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.utils import yaml_load
 from mkdocs.utils.meta import get_data
 
-from bilingual_site.translation.language_entries import entry_problems, languages_list
+from bilingual_site.translation.language_entries import entry_problems, languages_list, nav_label_problems
 from bilingual_site.site.locale_data import default_og_locale
 from bilingual_site.translation.new_language import NewLanguageRefused, language_tag, with_codeowners_entry, with_issue_form_choice, yaml_scalar
 from bilingual_site.mkdocs.config_file import load_project
@@ -250,3 +250,20 @@ def test_entry_problems_check_shapes_and_leave_defaults_alone():
     assert "extra.og_locale is empty" in problems
     without_optional = dict(other, extra={"ui": default["extra"]["ui"]})
     assert entry_problems([default, without_optional], listed, "mkdocs.yml") == []
+
+
+def test_a_nav_label_that_is_not_plain_text_is_named_with_its_line(tmp_path, caplog):
+    # Material prints nav: labels as they are, in every page's navigation.
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + '  - "Brouillon <img src=x>": about.md\n', encoding="utf-8")
+    line = len(config.read_text(encoding="utf-8").rstrip("\n").split("\n"))
+    assert f"mkdocs.yml:{line}: the nav: label 'Brouillon <img src=x>' is not plain text: '<' is markup" in build_error(project, tmp_path, caplog)
+
+
+def test_nav_labels_are_read_at_every_level():
+    text = 'nav:\n  - Accueil: index.md\n  - Section:\n      - "A & B": a.md\n      - "C &amp; D": c.md\n'
+    assert nav_label_problems(text, "mkdocs.yml") == [
+        "mkdocs.yml:5: the nav: label 'C &amp; D' is not plain text: '&' followed by a letter, digit or '#' is a character reference "
+        "(the browser decodes it); write the character itself"
+    ]

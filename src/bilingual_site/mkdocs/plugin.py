@@ -49,7 +49,7 @@ from bilingual_site.checks.docs_files import SourceFile, check_language_folders,
 from bilingual_site.errors import InputError
 from bilingual_site.translation.freshness import PageStatus, ProjectStatus
 from bilingual_site.checks.heading_ids import duplicate_heading_ids
-from bilingual_site.translation.language_entries import entry_problems, languages_list, og_locale
+from bilingual_site.translation.language_entries import entry_problems, languages_list, nav_label_problems, og_locale
 from bilingual_site.site.language_links import neutral_path, page_language_links
 from bilingual_site.site.locale_data import language_name as cldr_language_name
 from bilingual_site.site.locale_data import long_date
@@ -1040,7 +1040,9 @@ def config_text(config: MkDocsConfig) -> str:
 def check_language_entries(config: MkDocsConfig) -> None:
     """What each language of mkdocs.yml must declare (language_entries.py), with the lines to fix."""
     try:
-        problems = entry_problems(language_entries(config), languages_list(config_text(config), "mkdocs.yml"), "mkdocs.yml")
+        text = config_text(config)
+        problems = entry_problems(language_entries(config), languages_list(text, "mkdocs.yml"), "mkdocs.yml")
+        problems += nav_label_problems(text, "mkdocs.yml")
     except InputError as error:
         raise PluginError(str(error)) from error
     if problems:

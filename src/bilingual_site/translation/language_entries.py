@@ -73,13 +73,38 @@ def _mapping_value(node: yaml.Node, key: str) -> yaml.Node | None:
     return next((value for key_node, value in node.value if isinstance(key_node, yaml.ScalarNode) and key_node.value == key), None)
 
 
-def languages_node(text: str, shown: str) -> yaml.SequenceNode:
-    """The node of `plugins: - i18n: languages:` in mkdocs.yml's text."""
+def _config_root(text: str, shown: str) -> yaml.Node | None:
+    """mkdocs.yml's node tree, with the lines of its text."""
     try:
-        root = yaml.compose(text, Loader=FAST_LOADER)  # the C parser's marks are the pure-Python one's, 15 times faster
+        return yaml.compose(text, Loader=FAST_LOADER)  # the C parser's marks are the pure-Python one's, 15 times faster
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         raise InputError(shown, mark.line + 1 if mark else None, f"invalid YAML: {error.problem}") from error
+
+
+def nav_label_problems(text: str, shown: str) -> list[str]:
+    """Each label of mkdocs.yml's `nav:` that is not plain text, with its line. Material prints the
+    labels as they are in every page's navigation, and they are the keys `nav_translations`
+    translate: they are held to the rule of the entries' strings."""
+    problems: list[str] = []
+
+    def visit(node: yaml.Node | None) -> None:
+        if isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                visit(item)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and (reason := markup_problem(str(key.value))):
+                    problems.append(f"{shown}:{key.start_mark.line + 1}: the nav: label {key.value!r} is not plain text: {reason}")
+                visit(value)
+
+    visit(_mapping_value(_config_root(text, shown), "nav"))
+    return problems
+
+
+def languages_node(text: str, shown: str) -> yaml.SequenceNode:
+    """The node of `plugins: - i18n: languages:` in mkdocs.yml's text."""
+    root = _config_root(text, shown)
     plugins = _mapping_value(root, "plugins")
     for item in plugins.value if isinstance(plugins, yaml.SequenceNode) else []:
         languages = _mapping_value(_mapping_value(item, "i18n"), "languages")
