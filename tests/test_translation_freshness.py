@@ -137,3 +137,23 @@ def test_a_bad_record_stops_the_build_with_file_and_line(tmp_path, caplog):
     with pytest.raises(Abort):
         build_site(project, tmp_path / "site", SITE_URL)
     assert "translations/en.yml:5: page 'about.md': 'recorded' must be a date (YYYY-MM-DD)" in caplog.text
+
+
+def test_a_translation_previewed_alone_keeps_its_status_and_notices_with_no_link_to_the_unbuilt_original(tmp_path, monkeypatch):
+    # BUILD_ONLY_LOCALE (./tasks.sh serve-en): the i18n plugin takes the previewed language as its
+    # default and builds no original; the translator still sees what the site will say.
+    language = TRANSLATION_LANGUAGES[0]
+    monkeypatch.setenv("BUILD_ONLY_LOCALE", language)
+    project = copy_project(tmp_path / "project")
+    edit(project / f"docs/{DEFAULT_LANGUAGE}/note.md", FRENCH_SENTENCE, "Voici un aperçu fondé sur les informations publiques disponibles :")
+    repin_original(project)
+    site = build_site(project, tmp_path / "site", SITE_URL)
+    note = parse(site, "note.html")  # the previewed language is at the root
+    assert content_wrapper(note).attributes["data-translation-status"] == "outdated"
+    assert [(element.tag, element.attributes.get("id")) for element in note.css("[data-translation-outdated]")] == [("h2", "vllm-usage")]
+    banner = note.css_first(".site-notice--outdated")
+    assert [item.attributes["data-outdated-section"] for item in select(banner, "li")] == ["vllm-usage"]
+    assert select(banner, "a") == []  # the original is not built: named, not linked
+    provenance = parse(site, "about.html").css_first(".translation-provenance")
+    assert content_wrapper(parse(site, "about.html")).attributes["data-translation-status"] == "current"
+    assert provenance is not None and select(provenance, "a") == [] and "original" in text_of(provenance)

@@ -121,6 +121,10 @@ class Run:
     """What one run reads or works out once, for every language's build."""
 
     languages: build_context.FixedLanguages
+    # The originals' language as mkdocs.yml declares it: the same as languages.default but in a
+    # one-language preview of a translation (BUILD_ONLY_LOCALE), where the i18n plugin takes the
+    # language it builds as its default and the originals are not built.
+    original_language: str
     sources: list[SourceFile]
     pages_by_folder: dict[str, frozenset[str]]  # 'fr' -> {'note.md', ...}
     # Each page's Markdown model, taken from MkDocs' rendering of it (PageModelExtension), by source
@@ -240,6 +244,7 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
         previous = self.run
         self.run = Run(
             languages=build_context.fixed_languages(config),
+            original_language=build_context.declared_default_language(config),
             sources=sources,
             pages_by_folder=pages_by_folder(sources),
             stylesheet=joined_stylesheet(config),
@@ -674,15 +679,18 @@ class BilingualSitePlugin(BasePlugin[BilingualSiteConfig]):
         """What templates read as `translation`: the page's status and the notices that go with it."""
         languages = self.languages(config)
         status = self.page_status(page, config)
-        original_url = build_context.language_prefix(languages.default, languages.default) + page.url.removeprefix(
-            build_context.language_prefix(languages.current, languages.default)
-        )
+        original_language = self.current_run().original_language
+        original_url = None  # a preview of a translation alone builds no original to link to
+        if original_language in languages.all:
+            original_url = build_context.language_prefix(languages.default, languages.default) + page.url.removeprefix(
+                build_context.language_prefix(languages.current, languages.default)
+            )
         translation = {
             "status": status.status,
             "content_language": page.file.locale,
             "page_language": languages.current,
-            "original_language": languages.default,
-            "original_href": get_relative_url(original_url, page.url),
+            "original_language": original_language,
+            "original_href": get_relative_url(original_url, page.url) if original_url else None,
             "recorded": status.recorded,
             "changes": changes_for_readers(status, page, original_url),
             "new_file_url": None,
@@ -1050,9 +1058,14 @@ def check_language_entries(config: MkDocsConfig) -> None:
 
 
 def project_of_config(config: MkDocsConfig):
-    """The translation tool's view of the project, from the configuration MkDocs has already read."""
+    """The translation tool's view of the project, from the configuration MkDocs has already read.
+    Its default language is the declared one, also in a one-language preview (BUILD_ONLY_LOCALE=en),
+    where the i18n plugin marks the language it builds as its default: a translation previewed
+    alone keeps its status (current, outdated) and the notices that go with it."""
+    declared = build_context.declared_default_language(config)
+    entries = [{**entry, "default": entry["locale"] == declared} for entry in language_entries(config)]
     return project_of(
-        build_context.project_root(config), Path(config.docs_dir), language_entries(config), "mkdocs.yml",
+        build_context.project_root(config), Path(config.docs_dir), entries, "mkdocs.yml",
         build_context.markdown_options(config), config_text=config_text(config),
     )
 
@@ -1184,8 +1197,9 @@ def page_path(page: Page) -> str:
     return page.file.src_uri.split("/", 1)[1]
 
 
-def changes_for_readers(status: PageStatus, page: Page, original_url: str) -> list[dict]:
-    """Each stale section with the title the reader sees and a link to it in the original."""
+def changes_for_readers(status: PageStatus, page: Page, original_url: str | None) -> list[dict]:
+    """Each stale section with the title the reader sees and a link to it in the original (none
+    where the original is not built: a preview of a translation alone)."""
     if not status.changes:
         return []
     # The page's own headings, from the toc extension's tokens of its rendering (MkDocs' page.toc).
@@ -1196,7 +1210,8 @@ def changes_for_readers(status: PageStatus, page: Page, original_url: str) -> li
             "kind": change.kind,
             "title": own_titles.get(change.id) or change.title,
             "title_is_original": change.id not in own_titles,
-            "href": get_relative_url(original_url, page.url) + (f"#{change.id}" if change.id and change.kind != "removed" else ""),
+            "href": get_relative_url(original_url, page.url) + (f"#{change.id}" if change.id and change.kind != "removed" else "")
+            if original_url else None,
             "own_href": f"#{change.id}" if change.id in own_titles else None,
         }
         for change in status.changes
