@@ -12,9 +12,12 @@ The site's templates pass Material's header and footer blocks, once rendered, th
 ``titles_in_their_language``, which reads them with Lexbor (the parser of every check of rendered
 HTML), where one holds such a title. Navigation entries, on every page, get theirs without a parse:
 the plugin gives each such page Material's own `typeset` title (partials/nav-item.html prints it
-in place of the title), the title in an element with its `lang`. A title is one of Material's `.md-ellipsis` elements; it is a page's title when it leads to
-the page (a link, or the current page's header title and navigation label) and holds the words
-Material shows for it: a pruned navigation section also links to a page, under the section's name.
+in place of the title), the title in an element with its `lang`.
+
+In the blocks read, a title is one of Material's `.md-ellipsis` elements; it is a page's title when
+it leads to the page (a link, or the current page's header title and navigation label) and holds
+the words Material shows for it: a pruned navigation section also links to a page, under the
+section's name.
 A table of contents holds headings, not titles: the plugin tags those where the page is rendered.
 """
 
@@ -66,12 +69,11 @@ def title_text(title: object) -> str:
     return reader_text(body.text(deep=True) if body is not None else "")
 
 
-def title_language(title: str, sources: TitleSources) -> str | None:
-    """The language of ``title`` (as Material prints it), or None when nothing says which it is.
+def title_language(shown: str, sources: TitleSources) -> str | None:
+    """The language of a title as a reader sees it (title_text), or None when nothing says which it is.
 
     A label this language's `nav_translations` gives is this language's, even when it reads like
     the page's own title; then the page's own titles; then the original labels of `nav:`."""
-    shown = title_text(title)
     if shown in sources.translated_labels:
         return None
     if shown in sources.own:
@@ -83,10 +85,13 @@ def title_language(title: str, sources: TitleSources) -> str | None:
 
 def foreign_title(title: str | None, sources: TitleSources, document_language: str) -> ForeignTitle | None:
     """``title`` with its language, when that is known and is not the document's."""
-    language = title_language(title, sources) if title else None
+    if not title:
+        return None
+    shown = title_text(title)
+    language = title_language(shown, sources)
     if language is None or language == document_language:
         return None
-    return ForeignTitle(title_text(title), language)
+    return ForeignTitle(shown, language)
 
 
 def titles_in_their_language(
